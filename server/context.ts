@@ -1,0 +1,17 @@
+/** Process-wide services the rooms use, set once at start-up (or by a test). */
+import { randomBytes } from "node:crypto";
+import type { Store } from "./store.js";
+
+/** Proves a restore request comes from this process, never from a client's create options. */
+export const RESTORE_KEY = randomBytes(16).toString("hex");
+
+let store: Store | undefined;
+
+export function setStore(s: Store): void {
+  store = s;
+}
+
+export function getStore(): Store {
+  if (!store) throw new Error("store not initialised: call setStore() before creating rooms");
+  return store;
+}

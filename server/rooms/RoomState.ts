@@ -1,0 +1,31 @@
+/**
+ * The Colyseus-synchronised state: public facts only (code, phase, clock, who holds which seat).
+ * Everything from the engine reaches a client through its own `viewFor` message instead.
+ */
+import { schema, t } from "@colyseus/schema";
+
+export const SeatState = schema(
+  {
+    power: t.string(),
+    name: t.string(),
+    connected: t.boolean(),
+    ready: t.boolean(),
+    bot: t.boolean(),
+  },
+  "SeatState",
+);
+
+export const RoomState = schema(
+  {
+    code: t.string(),
+    phase: t.string(),
+    round: t.uint8(),
+    maxRounds: t.uint8(),
+    /** Epoch ms when the current phase ends; 0 when no clock runs. */
+    deadline: t.float64(),
+    paused: t.boolean(),
+    seats: t.map(SeatState),
+  },
+  "RoomState",
+);
+export type RoomState = InstanceType<typeof RoomState>;

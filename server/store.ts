@@ -1,0 +1,162 @@
+/**
+ * Persistence in SQLite: every accepted input is written before it is acknowledged, so a restarted
+ * server rebuilds each game by replaying its log through the engine.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Actor, CreateOptions, Input, PowerId } from "../shared/index.js";
+
+export interface GameRow {
+  id: string;
+  seed: number;
+  options: CreateOptions;
+  status: "active" | "ended";
+  /** Epoch ms when the current phase ends (0: no clock running). */
+  deadline: number;
+  /** Milliseconds left when paused (0: not paused). */
+  pausedRemaining: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface InputRow {
+  seq: number;
+  actor: Actor;
+  input: Input;
+  round: number;
+  phase: string;
+  at: number;
+}
+
+export interface SeatRow {
+  power: PowerId;
+  name: string;
+  token: string;
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(file: string) {
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = FULL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS games (
+        id TEXT PRIMARY KEY, seed INTEGER NOT NULL, options TEXT NOT NULL, status TEXT NOT NULL,
+        deadline INTEGER NOT NULL DEFAULT 0, paused_remaining INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+      CREATE TABLE IF NOT EXISTS inputs (
+        game_id TEXT NOT NULL, seq INTEGER NOT NULL, actor TEXT NOT NULL, input TEXT NOT NULL,
+        round INTEGER NOT NULL, phase TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (game_id, seq));
+      CREATE TABLE IF NOT EXISTS seats (
+        game_id TEXT NOT NULL, power TEXT NOT NULL, name TEXT NOT NULL, token TEXT NOT NULL,
+        PRIMARY KEY (game_id, power));
+      CREATE TABLE IF NOT EXISTS resolutions (
+        game_id TEXT NOT NULL, round INTEGER NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,
+        PRIMARY KEY (game_id, round));
+    `);
+  }
+
+  createGame(row: Omit<GameRow, "updatedAt">): void {
+    this.db
+      .prepare(
+        "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(
+        row.id,
+        row.seed,
+        JSON.stringify(row.options),
+        row.status,
+        row.deadline,
+        row.pausedRemaining,
+        row.createdAt,
+        row.createdAt,
+      );
+  }
+
+  gameExists(id: string): boolean {
+    return this.db.prepare("SELECT 1 FROM games WHERE id = ?").get(id) !== undefined;
+  }
+
+  getGame(id: string): GameRow | undefined {
+    const r = this.db.prepare("SELECT * FROM games WHERE id = ?").get(id) as
+      | Record<string, unknown>
+      | undefined;
+    return r ? toGameRow(r) : undefined;
+  }
+
+  activeGames(): GameRow[] {
+    return (
+      this.db.prepare("SELECT * FROM games WHERE status = 'active'").all() as Record<string, unknown>[]
+    ).map(toGameRow);
+  }
+
+  setClock(id: string, deadline: number, pausedRemaining: number, now: number): void {
+    this.db
+      .prepare("UPDATE games SET deadline = ?, paused_remaining = ?, updated_at = ? WHERE id = ?")
+      .run(deadline, pausedRemaining, now, id);
+  }
+
+  setStatus(id: string, status: GameRow["status"], now: number): void {
+    this.db.prepare("UPDATE games SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
+  }
+
+  appendInput(gameId: string, row: InputRow): void {
+    this.db
+      .prepare(
+        "INSERT INTO inputs (game_id, seq, actor, input, round, phase, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(gameId, row.seq, row.actor, JSON.stringify(row.input), row.round, row.phase, row.at);
+  }
+
+  inputs(gameId: string): InputRow[] {
+    const rows = this.db.prepare("SELECT * FROM inputs WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
+      string,
+      unknown
+    >[];
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      actor: String(r.actor) as Actor,
+      input: JSON.parse(String(r.input)) as Input,
+      round: Number(r.round),
+      phase: String(r.phase),
+      at: Number(r.at),
+    }));
+  }
+
+  putSeat(gameId: string, seat: SeatRow): void {
+    this.db
+      .prepare("INSERT OR REPLACE INTO seats (game_id, power, name, token) VALUES (?, ?, ?, ?)")
+      .run(gameId, seat.power, seat.name, seat.token);
+  }
+
+  seats(gameId: string): SeatRow[] {
+    return this.db.prepare("SELECT power, name, token FROM seats WHERE game_id = ?").all(gameId) as SeatRow[];
+  }
+
+  recordResolution(gameId: string, round: number, hash: string, at: number): void {
+    this.db
+      .prepare("INSERT OR REPLACE INTO resolutions (game_id, round, hash, at) VALUES (?, ?, ?, ?)")
+      .run(gameId, round, hash, at);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+function toGameRow(r: Record<string, unknown>): GameRow {
+  return {
+    id: String(r.id),
+    seed: Number(r.seed),
+    options: JSON.parse(String(r.options)) as CreateOptions,
+    status: String(r.status) as GameRow["status"],
+    deadline: Number(r.deadline),
+    pausedRemaining: Number(r.paused_remaining),
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+  };
+}

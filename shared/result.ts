@@ -1,0 +1,35 @@
+/** Errors are values with stable codes; the engine throws only for programmer bugs. */
+
+export const ERROR_CODES = [
+  "bad_shape",
+  "not_a_power",
+  "wrong_phase",
+  "unknown_action",
+  "not_your_action",
+  "over_budget",
+  "bad_target",
+  "bad_level",
+  "duplicate_action",
+  "game_over",
+  "control_only",
+  "not_found",
+  "not_party",
+  "already_decided",
+  "seat_taken",
+  "rate_limited",
+  "not_seated",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface EngineError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: EngineError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = <T = never>(code: ErrorCode, message: string): Result<T> => ({
+  ok: false,
+  error: { code, message },
+});

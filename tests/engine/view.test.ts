@@ -1,0 +1,37 @@
+import { expect, test } from "vitest";
+import { newGame, POWERS, replay, viewFor } from "../../shared/index.js";
+
+const game = replay(newGame({ gameId: "g", seed: 3 }), [
+  { actor: "SYSTEM", input: { type: "advance_phase" } },
+  {
+    actor: "CN",
+    input: {
+      type: "submit_orders",
+      orders: { actions: [{ type: "set_enforcement", announced: 90, target: 55 }] },
+    },
+  },
+]);
+
+test("a power sees its own achieved enforcement and orders; nobody else does", () => {
+  expect(viewFor(game, "CN").enforcement.CN.actual).toBe(game.enforcement.CN.actual);
+  expect(viewFor(game, "CN").orders.CN).toBeDefined();
+  for (const seat of ["US", "RU", "KP", "KR", "OBSERVER"] as const) {
+    const v = viewFor(game, seat);
+    expect(v.enforcement.CN).toEqual({ announced: game.enforcement.CN.announced });
+    expect(v.orders.CN).toBeUndefined();
+    expect(JSON.stringify(v)).not.toContain('"target":55');
+  }
+  expect(viewFor(game, "CONTROL").orders.CN).toBeDefined();
+});
+
+test("illicit volumes reach only North Korea and Control", () => {
+  for (const seat of POWERS) {
+    const hasIllicit = viewFor(game, seat).flows.some((f) => "illicit" in f);
+    expect(hasIllicit).toBe(seat === "KP");
+  }
+  expect(viewFor(game, "CONTROL").flows.every((f) => "illicit" in f)).toBe(true);
+});
+
+test("the PRNG state never leaves the engine", () => {
+  for (const seat of [...POWERS, "OBSERVER"] as const) expect(viewFor(game, seat)).not.toHaveProperty("rng");
+});

@@ -1,0 +1,60 @@
+import "../../server/polyfill.js";
+import type { Room as SDKRoom } from "@colyseus/sdk";
+import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { makeServer } from "../../server/app.js";
+import { setStore } from "../../server/context.js";
+import { Store } from "../../server/store.js";
+import type { PlayerView, SeatMessage, ViewMessage } from "../../shared/index.js";
+
+export async function bootTestServer(
+  store = new Store(":memory:"),
+): Promise<{ colyseus: ColyseusTestServer; store: Store }> {
+  setStore(store);
+  const colyseus = await boot(makeServer());
+  return { colyseus, store };
+}
+
+/** A connected test client that records every view it received (to check what it may see). */
+export interface Player {
+  room: SDKRoom;
+  seat: SeatMessage & { token?: string };
+  views: PlayerView[];
+  latest(): PlayerView;
+  nextView(): Promise<PlayerView>;
+}
+
+export async function connect(room: SDKRoom): Promise<Player> {
+  const views: PlayerView[] = [];
+  let waiters: ((v: PlayerView) => void)[] = [];
+  let seat: Player["seat"] | undefined;
+  const seatArrived = new Promise<void>((resolve) => {
+    room.onMessage("seat", (m: Player["seat"]) => {
+      seat = m;
+      resolve();
+    });
+  });
+  room.onMessage("view", (m: ViewMessage) => {
+    views.push(m.view);
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f(m.view);
+  });
+  await seatArrived;
+  return {
+    room,
+    get seat() {
+      return seat!;
+    },
+    views,
+    latest: () => views[views.length - 1]!,
+    nextView: () => new Promise((resolve) => waiters.push(resolve)),
+  };
+}
+
+export async function until(pred: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > end) throw new Error("timed out waiting for condition");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
