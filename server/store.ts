@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { Actor, CreateOptions, Input, PowerId } from "../shared/index.js";
+import type { Actor, ChatMessage, CreateOptions, Input, PowerId } from "../shared/index.js";
 
 export interface GameRow {
   id: string;
@@ -16,6 +16,8 @@ export interface GameRow {
   deadline: number;
   /** Milliseconds left when paused (0: not paused). */
   pausedRemaining: number;
+  started: boolean;
+  controlToken: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -32,7 +34,11 @@ export interface InputRow {
 export interface SeatRow {
   power: PowerId;
   name: string;
+  /** Empty for a seat that a bot has held from the start. */
   token: string;
+  bot: boolean;
+  /** The game's creator (the host, when the game has no Control seat). */
+  host: boolean;
 }
 
 export class Store {
@@ -47,13 +53,21 @@ export class Store {
       CREATE TABLE IF NOT EXISTS games (
         id TEXT PRIMARY KEY, seed INTEGER NOT NULL, options TEXT NOT NULL, status TEXT NOT NULL,
         deadline INTEGER NOT NULL DEFAULT 0, paused_remaining INTEGER NOT NULL DEFAULT 0,
+        started INTEGER NOT NULL DEFAULT 0, control_token TEXT,
         created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS inputs (
         game_id TEXT NOT NULL, seq INTEGER NOT NULL, actor TEXT NOT NULL, input TEXT NOT NULL,
         round INTEGER NOT NULL, phase TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (game_id, seq));
       CREATE TABLE IF NOT EXISTS seats (
-        game_id TEXT NOT NULL, power TEXT NOT NULL, name TEXT NOT NULL, token TEXT NOT NULL,
+        game_id TEXT NOT NULL, power TEXT NOT NULL, name TEXT NOT NULL, token TEXT NOT NULL, bot INTEGER NOT NULL DEFAULT 0, host INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (game_id, power));
+      CREATE TABLE IF NOT EXISTS messages (
+        game_id TEXT NOT NULL, id INTEGER NOT NULL, channel TEXT NOT NULL, sender TEXT NOT NULL,
+        name TEXT NOT NULL, text TEXT NOT NULL, round INTEGER NOT NULL, at INTEGER NOT NULL,
+        PRIMARY KEY (game_id, id));
+      CREATE TABLE IF NOT EXISTS control_log (
+        game_id TEXT NOT NULL, seq INTEGER NOT NULL, command TEXT NOT NULL, at INTEGER NOT NULL,
+        PRIMARY KEY (game_id, seq));
       CREATE TABLE IF NOT EXISTS resolutions (
         game_id TEXT NOT NULL, round INTEGER NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,
         PRIMARY KEY (game_id, round));
@@ -63,7 +77,7 @@ export class Store {
   createGame(row: Omit<GameRow, "updatedAt">): void {
     this.db
       .prepare(
-        "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, started, control_token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       )
       .run(
         row.id,
@@ -72,9 +86,60 @@ export class Store {
         row.status,
         row.deadline,
         row.pausedRemaining,
+        row.started ? 1 : 0,
+        row.controlToken,
         row.createdAt,
         row.createdAt,
       );
+  }
+
+  setStarted(id: string, now: number): void {
+    this.db.prepare("UPDATE games SET started = 1, updated_at = ? WHERE id = ?").run(now, id);
+  }
+
+  /** Records that the game's process is alive (so a restart can extend deadlines by the downtime). */
+  touch(id: string, now: number): void {
+    this.db.prepare("UPDATE games SET updated_at = ? WHERE id = ?").run(now, id);
+  }
+
+  appendMessage(gameId: string, m: ChatMessage): void {
+    this.db
+      .prepare(
+        "INSERT INTO messages (game_id, id, channel, sender, name, text, round, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .run(gameId, m.id, m.channel, m.from, m.name, m.text, m.round, m.at);
+  }
+
+  messages(gameId: string): ChatMessage[] {
+    const rows = this.db
+      .prepare("SELECT * FROM messages WHERE game_id = ? ORDER BY id")
+      .all(gameId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: Number(r.id),
+      channel: String(r.channel),
+      from: String(r.sender) as ChatMessage["from"],
+      name: String(r.name),
+      text: String(r.text),
+      round: Number(r.round),
+      at: Number(r.at),
+    }));
+  }
+
+  appendControl(gameId: string, seq: number, command: unknown, at: number): void {
+    this.db
+      .prepare("INSERT INTO control_log (game_id, seq, command, at) VALUES (?, ?, ?, ?)")
+      .run(gameId, seq, JSON.stringify(command), at);
+  }
+
+  controlLog(gameId: string): { seq: number; command: unknown; at: number }[] {
+    const rows = this.db
+      .prepare("SELECT * FROM control_log WHERE game_id = ? ORDER BY seq")
+      .all(gameId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      seq: Number(r.seq),
+      command: JSON.parse(String(r.command)),
+      at: Number(r.at),
+    }));
   }
 
   gameExists(id: string): boolean {
@@ -129,12 +194,23 @@ export class Store {
 
   putSeat(gameId: string, seat: SeatRow): void {
     this.db
-      .prepare("INSERT OR REPLACE INTO seats (game_id, power, name, token) VALUES (?, ?, ?, ?)")
-      .run(gameId, seat.power, seat.name, seat.token);
+      .prepare(
+        "INSERT OR REPLACE INTO seats (game_id, power, name, token, bot, host) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(gameId, seat.power, seat.name, seat.token, seat.bot ? 1 : 0, seat.host ? 1 : 0);
   }
 
   seats(gameId: string): SeatRow[] {
-    return this.db.prepare("SELECT power, name, token FROM seats WHERE game_id = ?").all(gameId) as SeatRow[];
+    const rows = this.db
+      .prepare("SELECT power, name, token, bot, host FROM seats WHERE game_id = ?")
+      .all(gameId) as Record<string, unknown>[];
+    return rows.map((r) => ({
+      power: String(r.power) as PowerId,
+      name: String(r.name),
+      token: String(r.token),
+      bot: Number(r.bot) === 1,
+      host: Number(r.host) === 1,
+    }));
   }
 
   recordResolution(gameId: string, round: number, hash: string, at: number): void {
@@ -156,6 +232,8 @@ function toGameRow(r: Record<string, unknown>): GameRow {
     status: String(r.status) as GameRow["status"],
     deadline: Number(r.deadline),
     pausedRemaining: Number(r.paused_remaining),
+    started: Number(r.started) === 1,
+    controlToken: r.control_token == null ? null : String(r.control_token),
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };

@@ -8,8 +8,10 @@ import { POWERS, type PowerId, type Seat } from "./powers.js";
 import type { EngineError } from "./result.js";
 import type { PlayerView } from "./view.js";
 
-/** The room name clients join. */
+/** The room name for games created or joined by code. */
 export const GAME_ROOM = "game";
+/** The room name for quick match: public games, bots fill empty seats after a short wait. */
+export const QUICK_ROOM = "quick";
 
 export const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 export const CODE_LENGTH = 6;
@@ -19,32 +21,91 @@ export const GameCodeSchema = z
   .regex(new RegExp(`^[${CODE_ALPHABET}]+$`));
 
 export const DisplayNameSchema = z.string().trim().min(1).max(32);
+const PowerSchema = z.enum(POWERS);
+export const BOT_PERSONALITIES = ["hawk", "dove", "pragmatist"] as const;
+export type BotPersonality = (typeof BOT_PERSONALITIES)[number];
+
+/** Game presets (DESIGN §2). Any field given explicitly overrides the preset. */
+export const PRESETS = {
+  standard: { rounds: 8, diplomacySeconds: 240, ordersSeconds: 120 },
+  quick: { rounds: 4, diplomacySeconds: 120, ordersSeconds: 60 },
+  one_period: { rounds: 5, diplomacySeconds: 180, ordersSeconds: 90 },
+  double_period: { rounds: 8, diplomacySeconds: 240, ordersSeconds: 120 },
+  exercise: { rounds: 8, diplomacySeconds: 3600, ordersSeconds: 3600 },
+} as const;
+export type Preset = keyof typeof PRESETS;
 
 /** Options to create a game (`client.create("game", options)`). */
-export const CreateOptionsSchema = z.object({
-  name: DisplayNameSchema.optional(),
-  power: z.enum(POWERS).optional(),
-  rounds: z.number().int().min(4).max(12).default(8),
-  /** Seconds per phase. */
-  diplomacySeconds: z.number().int().min(10).max(3600).default(240),
-  ordersSeconds: z.number().int().min(10).max(3600).default(120),
-});
+export const CreateOptionsSchema = z
+  .object({
+    name: DisplayNameSchema.optional(),
+    power: PowerSchema.optional(),
+    preset: z.enum(Object.keys(PRESETS) as [Preset, ...Preset[]]).default("standard"),
+    rounds: z.number().int().min(4).max(12).optional(),
+    /** Seconds per phase. */
+    diplomacySeconds: z.number().int().min(10).max(3600).optional(),
+    ordersSeconds: z.number().int().min(10).max(3600).optional(),
+    /** Seats played by bots from the start. */
+    bots: z.array(PowerSchema).max(5).default([]),
+    /** When the game starts, bots take every seat nobody holds. */
+    fillWithBots: z.boolean().default(true),
+    botPersonality: z.enum(BOT_PERSONALITIES).default("pragmatist"),
+    /** The creator takes the Control (facilitator) seat instead of a power. */
+    asControl: z.boolean().default(false),
+    /** Listed in the public lobby. */
+    public: z.boolean().default(false),
+    /** Seconds a dropped player keeps the seat before a bot takes over. */
+    reconnectSeconds: z.number().int().min(5).max(3600).default(300),
+    /** Seconds before bots fill empty seats in a public game (quick match). */
+    botFillSeconds: z.number().int().min(0).max(600).default(20),
+  })
+  .strict();
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 
-/** Options to join a game by code (`client.join("game", options)` after looking the code up). */
-export const JoinOptionsSchema = z.object({
-  name: DisplayNameSchema.optional(),
-  power: z.enum(POWERS).optional(),
-  code: GameCodeSchema.optional(),
-});
+/** Options to join a game (`client.joinById(code, options)`). */
+export const JoinOptionsSchema = z
+  .object({
+    name: DisplayNameSchema.optional(),
+    power: PowerSchema.optional(),
+    /** The seat token from an earlier "seat" message: takes the same seat back. */
+    token: z.string().max(64).optional(),
+    /** The Control token from the creator's "seat" message. */
+    controlToken: z.string().max(64).optional(),
+    observer: z.boolean().optional(),
+  })
+  // Not strict: the creator's join carries the create options too.
+  .strip();
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+export const CHAT_MAX = 500;
+/** A channel: "public", or the sorted member powers joined by "-" (e.g. "CN-US", "CN-KP-RU"). */
+export const ChannelSchema = z
+  .string()
+  .max(20)
+  .regex(/^(public|(US|CN|RU|KP|KR)(-(US|CN|RU|KP|KR)){1,4})$/);
+
+export const ControlCommandSchema = z.discriminatedUnion("command", [
+  z.object({ command: z.literal("start") }).strict(),
+  z.object({ command: z.literal("pause") }).strict(),
+  z.object({ command: z.literal("resume") }).strict(),
+  z.object({ command: z.literal("extend"), seconds: z.number().int().min(10).max(3600) }).strict(),
+  z.object({ command: z.literal("advance") }).strict(),
+  z.object({ command: z.literal("broadcast"), text: z.string().trim().min(1).max(CHAT_MAX) }).strict(),
+]);
+export type ControlCommand = z.infer<typeof ControlCommandSchema>;
 
 /** Client → server messages (all sent with `room.request`, all answered with a Reply). */
 export const ClientMessages = {
   /** Submit (or revise) this round's orders. */
   orders: OrdersSchema,
-  /** Mark yourself ready to end the current phase early. */
+  /** Mark yourself ready to end the current phase early (before the start: ready to start). */
   ready: z.object({ ready: z.boolean() }).strict(),
+  /** Post to a channel you belong to. */
+  chat: z.object({ channel: ChannelSchema, text: z.string().trim().min(1).max(CHAT_MAX) }).strict(),
+  /** Any other engine input (negotiation, UN, Control's injects): checked by the engine. */
+  act: z.object({ type: z.string().max(40) }).passthrough(),
+  /** Clock and table commands: Control, or the creator of a game without Control. */
+  control: ControlCommandSchema,
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 
@@ -55,9 +116,59 @@ export interface ViewMessage {
   view: PlayerView;
 }
 
-/** What the server tells a client about its own seat right after joining. */
+/** Server → client, once after joining: who you are here. Keep `token` to take the seat back. */
 export interface SeatMessage {
   seat: Seat;
   power: PowerId | null;
   code: string;
+  /** Present for a power's seat: rejoin with `{ token }` after a reload. */
+  token?: string;
+  /** Present for the creator of a game with Control: rejoin with `{ controlToken }`. */
+  controlToken?: string;
+  /** True for the creator or Control: may send "control" commands. */
+  host: boolean;
+}
+
+export interface ChatMessage {
+  id: number;
+  channel: string;
+  from: Seat;
+  name: string;
+  text: string;
+  round: number;
+  at: number;
+}
+
+/** Server → client: chat history on join ("chat_history") and each new message ("chat"). */
+export interface ChatHistoryMessage {
+  messages: ChatMessage[];
+}
+
+/** Who may read and post in a channel. */
+export function channelMembers(channel: string): PowerId[] | "all" {
+  if (channel === "public") return "all";
+  return channel.split("-") as PowerId[];
+}
+
+export function canUseChannel(seat: Seat, channel: string): { read: boolean; post: boolean } {
+  const members = channelMembers(channel);
+  if (seat === "CONTROL") return { read: true, post: channel === "public" };
+  if (members === "all") return { read: true, post: seat !== "OBSERVER" };
+  const member = (members as string[]).includes(seat);
+  return { read: member, post: member };
+}
+
+/** Canonical name of a private channel between powers (sorted, deduplicated). */
+export function channelOf(powers: readonly PowerId[]): string {
+  return [...new Set(powers)].sort().join("-");
+}
+
+/** What the public lobby lists for each joinable public game. */
+export interface LobbyEntry {
+  code: string;
+  humans: number;
+  freePowers: PowerId[];
+  round: number;
+  started: boolean;
+  preset: Preset;
 }

@@ -1,22 +1,29 @@
 /**
- * The authoritative game room: seats, the phase clock, and the engine. It never decides an
- * outcome itself: every change is an engine `step`, stored before it is acknowledged.
+ * The authoritative game room: seats, the phase clock, channels and the engine. It never decides
+ * an outcome itself: every change to the game is an engine `step`, stored before it is acknowledged.
  */
 import { type Client, Room } from "@colyseus/core";
 import { z } from "zod";
 import {
   type Actor,
+  type BotPersonality,
+  type ChatMessage,
   ClientMessages,
+  type ControlCommand,
   type CreateOptions,
   CreateOptionsSchema,
+  canUseChannel,
   type GameState,
   hashOf,
   type Input,
+  InputSchema,
   isPower,
   JoinOptionsSchema,
+  type LobbyEntry,
   newGame,
   POWERS,
   type PowerId,
+  PRESETS,
   type Reply,
   type Seat,
   type SeatMessage,
@@ -25,6 +32,7 @@ import {
   type ViewMessage,
   viewFor,
 } from "../../shared/index.js";
+import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
 import { getStore, RESTORE_KEY } from "../context.js";
 import type { Store } from "../store.js";
@@ -33,51 +41,105 @@ import { RoomState, SeatState } from "./RoomState.js";
 interface SeatHolder {
   power: PowerId;
   name: string;
+  /** The human's token ("" for a seat a bot holds from the start). */
   token: string;
   sessionId: string | null;
   ready: boolean;
+  /** A bot plays the seat now: from the start, or while its human is away. */
+  botActive: boolean;
+  /** The game's creator: may start, pause and advance when there is no Control seat. */
+  host: boolean;
 }
 
 interface ClientData {
   seat: Seat;
+  name: string;
+  host: boolean;
+}
+
+/** Phase lengths and rounds after the preset and explicit overrides. */
+export interface Settings extends CreateOptions {
+  rounds: number;
+  diplomacySeconds: number;
+  ordersSeconds: number;
 }
 
 const RestoreOptions = z.object({ restore: z.string(), restoreKey: z.literal(RESTORE_KEY) });
-const TokenOption = z.object({ token: z.string().max(64).optional() });
 /** How often a room records that it is alive, so a restart can extend deadlines by the downtime. */
 const HEARTBEAT_MS = 2000;
+const fail = (code: Parameters<typeof errorReply>[0], message: string): Reply => errorReply(code, message);
+
+export function settingsFrom(options: CreateOptions): Settings {
+  const preset = PRESETS[options.preset];
+  return {
+    ...options,
+    rounds: options.rounds ?? preset.rounds,
+    diplomacySeconds: options.diplomacySeconds ?? preset.diplomacySeconds,
+    ordersSeconds: options.ordersSeconds ?? preset.ordersSeconds,
+  };
+}
 
 export class GameRoom extends Room<{ state: RoomState }> {
   state = new RoomState();
   maxClients = 64;
   maxMessagesPerSecond = 20;
   autoDispose = false;
+  /** Quick match: public, short, bots fill empty seats after a short wait. */
+  protected quick = false;
 
   private store!: Store;
   private game!: GameState;
-  private options!: CreateOptions;
+  private settings!: Settings;
   private seq = 0;
+  private controlSeq = 0;
+  private messageSeq = 0;
+  private started = false;
+  private controlToken: string | null = null;
+  /** The next join is the creator's (set on a fresh create, not on restore). */
+  private creatorPending = false;
   private holders = new Map<PowerId, SeatHolder>();
   private phaseTimer: { clear(): void } | undefined;
+  private botFillTimer: { clear(): void } | undefined;
 
   messages = {
     orders: (client: Client, payload: unknown): Reply => {
       const parsed = ClientMessages.orders.safeParse(payload);
       if (!parsed.success) return badShape(parsed.error);
-      const seat = this.seatOf(client);
-      return this.apply(seat, { type: "submit_orders", orders: parsed.data });
+      return this.humanInput(client, { type: "submit_orders", orders: parsed.data });
+    },
+    act: (client: Client, payload: unknown): Reply => {
+      const parsed = InputSchema.safeParse(payload);
+      if (!parsed.success) return badShape(parsed.error);
+      if (parsed.data.type === "advance_phase")
+        return fail("control_only", 'Use the "control" message to advance.');
+      return this.humanInput(client, parsed.data);
     },
     ready: (client: Client, payload: unknown): Reply => {
       const parsed = ClientMessages.ready.safeParse(payload);
       if (!parsed.success) return badShape(parsed.error);
       const seat = this.seatOf(client);
-      if (!isPower(seat))
-        return { ok: false, error: { code: "not_a_power", message: "Only a power's seat can be ready." } };
+      if (!isPower(seat)) return fail("not_a_power", "Only a power's seat can be ready.");
       const holder = this.holders.get(seat);
       if (holder) holder.ready = parsed.data.ready;
       this.syncState();
       this.advanceIfAllReady();
       return { ok: true };
+    },
+    chat: (client: Client, payload: unknown): Reply => {
+      const parsed = ClientMessages.chat.safeParse(payload);
+      if (!parsed.success) return badShape(parsed.error);
+      const data = this.dataOf(client);
+      if (!canUseChannel(data.seat, parsed.data.channel).post)
+        return fail("not_party", `You cannot post in "${parsed.data.channel}".`);
+      this.postChat(data.seat, data.name, parsed.data.channel, parsed.data.text);
+      return { ok: true };
+    },
+    control: (client: Client, payload: unknown): Reply => {
+      const parsed = ClientMessages.control.safeParse(payload);
+      if (!parsed.success) return badShape(parsed.error);
+      if (!this.dataOf(client).host)
+        return fail("control_only", "Only Control or the game's host can do that.");
+      return this.controlCommand(parsed.data);
     },
     // Unknown message types are dropped without harm (never a disconnect).
     "*": () => {},
@@ -89,70 +151,113 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (restore.success) {
       this.restore(restore.data.restore);
     } else {
-      this.options = CreateOptionsSchema.parse(raw ?? {});
+      const options = this.quick
+        ? CreateOptionsSchema.parse({
+            preset: "quick",
+            public: true,
+            fillWithBots: true,
+            botFillSeconds: 20,
+          })
+        : CreateOptionsSchema.parse(stripJoinOnly(raw));
+      this.settings = settingsFrom(options);
       let code = newGameCode();
       while (this.store.gameExists(code)) code = newGameCode();
       this.roomId = code;
       const seed = seedFrom(`${code}:${newToken()}`);
-      this.game = newGame({ gameId: code, seed, maxRounds: this.options.rounds });
-      const now = Date.now();
+      this.game = newGame({ gameId: code, seed, maxRounds: this.settings.rounds });
+      this.controlToken = options.asControl ? newToken() : null;
       this.store.createGame({
         id: code,
         seed,
-        options: this.options,
+        options,
         status: "active",
         deadline: 0,
         pausedRemaining: 0,
-        createdAt: now,
+        started: false,
+        controlToken: this.controlToken,
+        createdAt: Date.now(),
       });
-      this.startPhaseClock();
+      this.creatorPending = true;
+      for (const p of options.bots) this.seatBot(p);
+      if (this.settings.public && this.settings.fillWithBots) {
+        this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
+      }
     }
     this.state.code = this.roomId;
-    this.clock.setInterval(
-      () => this.store.setClock(this.roomId, this.state.deadline, 0, Date.now()),
-      HEARTBEAT_MS,
-    );
+    this.state.hasControl = this.controlToken !== null;
+    void this.setPrivate(!this.settings.public);
+    this.clock.setInterval(() => this.store.touch(this.roomId, Date.now()), HEARTBEAT_MS);
     this.syncState();
   }
 
-  onJoin(client: Client<{ userData: ClientData }>, raw: unknown): void {
+  onJoin(client: Client, raw: unknown): void {
     const options = JoinOptionsSchema.parse(raw ?? {});
-    const token = TokenOption.parse(raw ?? {}).token;
     const name = options.name ?? "Player";
-    let holder = token ? [...this.holders.values()].find((h) => h.token === token) : undefined;
-    if (!holder) {
-      const wanted = options.power;
-      if (wanted && this.holders.get(wanted)?.sessionId)
-        throw new Error(`seat_taken: ${wanted} is already taken.`);
-      const power = wanted ?? POWERS.find((p) => !this.holders.get(p)?.sessionId);
+    const first = this.creatorPending;
+    this.creatorPending = false;
+    let seat: Seat = "OBSERVER";
+    let holder: SeatHolder | undefined;
+    let host = false;
+
+    if (options.controlToken && options.controlToken === this.controlToken) {
+      seat = "CONTROL";
+      host = true;
+    } else if (first && this.controlToken && !options.token) {
+      // The creator of a game with Control is Control.
+      seat = "CONTROL";
+      host = true;
+    } else if (options.token) {
+      holder = [...this.holders.values()].find((h) => h.token !== "" && h.token === options.token);
+      if (!holder) throw new Error("not_found: that seat token is not valid for this game.");
+    } else if (!options.observer) {
+      const free = (p: PowerId) => {
+        const h = this.holders.get(p);
+        return !h || (h.token === "" && !this.started);
+      };
+      if (options.power && !free(options.power))
+        throw new Error(`seat_taken: ${options.power} is already taken.`);
+      const power = options.power ?? POWERS.find(free);
       if (power) {
-        holder = { power, name, token: newToken(), sessionId: null, ready: false };
+        const host = first && !this.controlToken;
+        holder = { power, name, token: newToken(), sessionId: null, ready: false, botActive: false, host };
         this.holders.set(power, holder);
-        this.store.putSeat(this.roomId, { power, name, token: holder.token });
+        this.store.putSeat(this.roomId, { power, name, token: holder.token, bot: false, host });
       }
     }
-    const seat: Seat = holder?.power ?? "OBSERVER";
-    if (holder) holder.sessionId = client.sessionId;
-    client.userData = { seat };
-    const seatMsg: SeatMessage & { token?: string } = {
-      seat,
-      power: holder?.power ?? null,
-      code: this.roomId,
-    };
-    if (holder) seatMsg.token = holder.token;
-    client.send("seat", seatMsg);
+    if (holder) {
+      if (holder.sessionId && holder.sessionId !== client.sessionId) {
+        // The same seat from a new tab or device: the newest connection holds it.
+        this.clients.find((c) => c.sessionId === holder?.sessionId)?.leave(4000);
+      }
+      holder.sessionId = client.sessionId;
+      holder.botActive = false;
+      seat = holder.power;
+      host = holder.host;
+    } else if (first && !this.controlToken) {
+      host = true;
+    }
+    client.userData = { seat, name, host } satisfies ClientData;
+    const msg: SeatMessage = { seat, power: holder?.power ?? null, code: this.roomId, host };
+    if (holder) msg.token = holder.token;
+    if (seat === "CONTROL" && this.controlToken) msg.controlToken = this.controlToken;
+    client.send("seat", msg);
+    client.send("chat_history", { messages: this.visibleChat(seat) });
     this.syncState();
     this.sendView(client);
+    if (!this.started && [...this.holders.values()].length === POWERS.length && this.quick) this.start();
   }
 
   async onDrop(client: Client): Promise<void> {
+    const seat = this.seatOf(client);
     this.markConnected(client, false);
     try {
-      const back = await this.allowReconnection(client, 300);
+      const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
       this.markConnected(back, true);
+      back.send("chat_history", { messages: this.visibleChat(seat) });
       this.sendView(back);
     } catch {
-      // The window closed; the seat stays reserved for its token.
+      // The window closed: a bot keeps the seat warm until the human returns with the token.
+      if (isPower(seat)) this.botTakeOver(seat);
     }
   }
 
@@ -162,9 +267,16 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   onDispose(): void {
     this.phaseTimer?.clear();
+    this.botFillTimer?.clear();
   }
 
   // ── engine ───────────────────────────────────────────────────────────────
+
+  private humanInput(client: Client, input: Input): Reply {
+    const seat = this.seatOf(client);
+    if (!this.started && seat !== "CONTROL") return fail("wrong_phase", "The game has not started yet.");
+    return this.apply(seat, input);
+  }
 
   /** Checks, stores, then applies one input; the caller acknowledges only after this returns ok. */
   private apply(actor: Actor, input: Input): Reply {
@@ -188,6 +300,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   private onPhaseChanged(before: GameState): void {
     for (const h of this.holders.values()) h.ready = false;
+
     const now = Date.now();
     if (before.round !== this.game.round || this.game.phase === "ended") {
       this.store.recordResolution(this.roomId, before.round, hashOf(this.game), now);
@@ -197,32 +310,93 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.state.deadline = 0;
       this.store.setClock(this.roomId, 0, 0, now);
       this.store.setStatus(this.roomId, "ended", now);
+      if (this.settings.public) void this.lock();
     } else {
       this.startPhaseClock();
+      this.scheduleBots();
     }
+  }
+
+  private start(): Reply {
+    if (this.started) return fail("wrong_phase", "The game has already started.");
+    this.botFillTimer?.clear();
+    if (this.settings.fillWithBots) for (const p of POWERS) if (!this.holders.has(p)) this.seatBot(p);
+    this.started = true;
+    for (const h of this.holders.values()) h.ready = h.botActive;
+    this.store.setStarted(this.roomId, Date.now());
+    if (this.quick) void this.lock();
+    this.startPhaseClock();
+    this.scheduleBots();
+    this.syncState();
+    return { ok: true };
   }
 
   private startPhaseClock(remainingMs?: number): void {
     this.phaseTimer?.clear();
-    const seconds = this.game.phase === "orders" ? this.options.ordersSeconds : this.options.diplomacySeconds;
+    const seconds =
+      this.game.phase === "orders" ? this.settings.ordersSeconds : this.settings.diplomacySeconds;
     const ms = remainingMs ?? seconds * 1000;
     const now = Date.now();
+    this.state.paused = false;
+    this.state.pausedRemaining = 0;
     this.state.deadline = now + ms;
     this.store.setClock(this.roomId, this.state.deadline, 0, now);
     this.phaseTimer = this.clock.setTimeout(() => this.apply("SYSTEM", { type: "advance_phase" }), ms);
   }
 
   private advanceIfAllReady(): void {
-    const seated = [...this.holders.values()].filter((h) => h.sessionId);
-    if (seated.length > 0 && seated.every((h) => h.ready)) this.apply("SYSTEM", { type: "advance_phase" });
+    const humans = [...this.holders.values()].filter((h) => h.sessionId && !h.botActive);
+    if (humans.length === 0 || !humans.every((h) => h.ready)) return;
+    if (!this.started) this.start();
+    else if (!this.state.paused) this.apply("SYSTEM", { type: "advance_phase" });
+  }
+
+  private controlCommand(cmd: ControlCommand): Reply {
+    let reply: Reply = { ok: true };
+    switch (cmd.command) {
+      case "start":
+        reply = this.start();
+        break;
+      case "pause": {
+        if (!this.started || this.state.paused) return fail("wrong_phase", "The clock is not running.");
+        this.phaseTimer?.clear();
+        const remaining = Math.max(0, this.state.deadline - Date.now());
+        this.state.paused = true;
+        this.state.pausedRemaining = remaining;
+        this.state.deadline = 0;
+        this.store.setClock(this.roomId, 0, remaining, Date.now());
+        break;
+      }
+      case "resume":
+        if (!this.state.paused) return fail("wrong_phase", "The clock is not paused.");
+        this.startPhaseClock(this.state.pausedRemaining);
+        break;
+      case "extend":
+        if (!this.started || this.game.phase === "ended")
+          return fail("wrong_phase", "No phase clock is running.");
+        if (this.state.paused) this.state.pausedRemaining += cmd.seconds * 1000;
+        else this.startPhaseClock(this.state.deadline - Date.now() + cmd.seconds * 1000);
+        break;
+      case "advance":
+        if (!this.started) return fail("wrong_phase", "Start the game first.");
+        reply = this.apply("SYSTEM", { type: "advance_phase" });
+        break;
+      case "broadcast":
+        this.postChat("CONTROL", "Control", "public", cmd.text);
+        break;
+    }
+    if (reply.ok) this.store.appendControl(this.roomId, this.controlSeq++, cmd, Date.now());
+    this.syncState();
+    return reply;
   }
 
   private restore(id: string): void {
     const row = this.store.getGame(id);
     if (!row) throw new Error(`not_found: no game ${id}`);
     this.roomId = id;
-    this.options = CreateOptionsSchema.parse(row.options);
-    let game = newGame({ gameId: id, seed: row.seed, maxRounds: this.options.rounds });
+    this.settings = settingsFrom(CreateOptionsSchema.parse(row.options));
+    this.controlToken = row.controlToken;
+    let game = newGame({ gameId: id, seed: row.seed, maxRounds: this.settings.rounds });
     const log = this.store.inputs(id);
     for (const entry of log) {
       const r = step(game, entry.actor, entry.input);
@@ -231,6 +405,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
     }
     this.game = game;
     this.seq = log.length;
+    this.controlSeq = this.store.controlLog(id).length;
+    this.messageSeq = this.store.messages(id).length;
+    this.started = row.started;
     for (const s of this.store.seats(id)) {
       this.holders.set(s.power, {
         power: s.power,
@@ -238,34 +415,123 @@ export class GameRoom extends Room<{ state: RoomState }> {
         token: s.token,
         sessionId: null,
         ready: false,
+        // Humans get the reconnection window again before a bot steps in.
+        botActive: s.bot,
+        host: s.host,
       });
     }
-    if (game.phase !== "ended") {
-      // Extend the deadline by the downtime: what was left when the server was last alive.
-      const remaining = Math.max(5000, row.deadline - row.updatedAt);
-      this.startPhaseClock(remaining);
+    if (!row.started) {
+      if (this.settings.public && this.settings.fillWithBots)
+        this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
+    } else if (game.phase !== "ended") {
+      if (row.pausedRemaining > 0) {
+        this.state.paused = true;
+        this.state.pausedRemaining = row.pausedRemaining;
+      } else {
+        // Extend the deadline by the downtime: what was left when the server was last alive.
+        this.startPhaseClock(Math.max(5000, row.deadline - row.updatedAt));
+      }
+      for (const h of this.holders.values()) {
+        if (!h.botActive)
+          this.clock.setTimeout(() => {
+            if (!h.sessionId) this.botTakeOver(h.power);
+          }, this.settings.reconnectSeconds * 1000);
+      }
+      this.scheduleBots();
     }
+  }
+
+  // ── bots ─────────────────────────────────────────────────────────────────
+
+  private seatBot(power: PowerId): void {
+    this.holders.set(power, {
+      power,
+      name: "Bot",
+      token: "",
+      sessionId: null,
+      ready: true,
+      botActive: true,
+      host: false,
+    });
+    this.store.putSeat(this.roomId, { power, name: "Bot", token: "", bot: true, host: false });
+  }
+
+  private botTakeOver(power: PowerId): void {
+    const h = this.holders.get(power);
+    if (!h || h.sessionId) return;
+    h.botActive = true;
+    this.syncState();
+    if (this.started) this.scheduleBots();
+    this.advanceIfAllReady();
+  }
+
+  /** Bots act a moment after each phase opens (never re-entrantly inside another input). */
+  private scheduleBots(): void {
+    const phase = this.game.phase;
+    const round = this.game.round;
+    this.clock.setTimeout(() => {
+      if (this.game.phase !== phase || this.game.round !== round) return;
+      for (const h of this.holders.values()) {
+        if (!h.botActive) continue;
+        const personality: BotPersonality = this.settings.botPersonality;
+        for (const input of botInputs(viewFor(this.game, h.power), h.power, personality)) {
+          this.apply(h.power, input);
+          if (this.game.phase !== phase || this.game.round !== round) return;
+        }
+        h.ready = true;
+      }
+      this.syncState();
+      this.advanceIfAllReady();
+    }, 50);
+  }
+
+  // ── chat ─────────────────────────────────────────────────────────────────
+
+  private postChat(from: Seat, name: string, channel: string, text: string): void {
+    const m: ChatMessage = {
+      id: this.messageSeq++,
+      channel,
+      from,
+      name,
+      text,
+      round: this.game.round,
+      at: Date.now(),
+    };
+    this.store.appendMessage(this.roomId, m);
+    for (const c of this.clients) if (canUseChannel(this.seatOf(c), channel).read) c.send("chat", m);
+  }
+
+  private visibleChat(seat: Seat): ChatMessage[] {
+    return this.store.messages(this.roomId).filter((m) => canUseChannel(seat, m.channel).read);
   }
 
   // ── seats and views ──────────────────────────────────────────────────────
 
+  private dataOf(client: Client): ClientData {
+    return (client.userData as ClientData | undefined) ?? { seat: "OBSERVER", name: "", host: false };
+  }
+
   private seatOf(client: Client): Seat {
-    return (client.userData as ClientData | undefined)?.seat ?? "OBSERVER";
+    return this.dataOf(client).seat;
   }
 
   private markConnected(client: Client, connected: boolean): void {
     const seat = this.seatOf(client);
-    if (!isPower(seat)) return;
+    if (!isPower(seat)) return this.syncState();
     const holder = this.holders.get(seat);
-    if (holder) holder.sessionId = connected ? client.sessionId : null;
+    if (holder && (connected || holder.sessionId === client.sessionId)) {
+      holder.sessionId = connected ? client.sessionId : null;
+    }
     this.syncState();
   }
 
   private syncState(): void {
     const s = this.state;
+    s.started = this.started;
     s.phase = this.game.phase;
     s.round = this.game.round;
     s.maxRounds = this.game.maxRounds;
+    s.observers = this.clients.filter((c) => this.seatOf(c) === "OBSERVER").length;
     for (const p of POWERS) {
       const h = this.holders.get(p);
       const seat = s.seats.get(p) ?? new SeatState();
@@ -273,9 +539,18 @@ export class GameRoom extends Room<{ state: RoomState }> {
       seat.name = h?.name ?? "";
       seat.connected = Boolean(h?.sessionId);
       seat.ready = h?.ready ?? false;
-      seat.bot = false;
+      seat.bot = h?.botActive ?? false;
       if (!s.seats.has(p)) s.seats.set(p, seat);
     }
+    const entry: LobbyEntry = {
+      code: this.roomId,
+      humans: [...this.holders.values()].filter((h) => h.token !== "").length,
+      freePowers: POWERS.filter((p) => !this.holders.has(p)),
+      round: this.game.round,
+      started: this.started,
+      preset: this.settings.preset,
+    };
+    void this.setMetadata(entry);
   }
 
   private sendView(client: Client): void {
@@ -288,11 +563,23 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 }
 
+export class QuickRoom extends GameRoom {
+  protected quick = true;
+}
+
+function errorReply(code: import("../../shared/index.js").ErrorCode, message: string): Reply {
+  return { ok: false, error: { code, message } };
+}
+
 function badShape(error: z.ZodError): Reply {
   const first = error.issues[0];
   const where = first?.path.length ? ` at ${first.path.join(".")}` : "";
-  return {
-    ok: false,
-    error: { code: "bad_shape", message: `${first?.message ?? "Invalid message"}${where}.` },
-  };
+  return errorReply("bad_shape", `${first?.message ?? "Invalid message"}${where}.`);
+}
+
+/** The creator's options carry join-only fields too; the create schema is strict about the rest. */
+function stripJoinOnly(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return {};
+  const { token: _t, controlToken: _c, observer: _o, ...rest } = raw as Record<string, unknown>;
+  return rest;
 }

@@ -18,12 +18,18 @@ export const SeatState = schema(
 export const RoomState = schema(
   {
     code: t.string(),
+    /** False until the host starts the game (or every seat is filled, or quick match fills it). */
+    started: t.boolean(),
     phase: t.string(),
     round: t.uint8(),
     maxRounds: t.uint8(),
     /** Epoch ms when the current phase ends; 0 when no clock runs. */
     deadline: t.float64(),
     paused: t.boolean(),
+    /** Milliseconds left while paused. */
+    pausedRemaining: t.float64(),
+    hasControl: t.boolean(),
+    observers: t.uint16(),
     seats: t.map(SeatState),
   },
   "RoomState",

@@ -33,6 +33,8 @@ export async function connect(room: SDKRoom): Promise<Player> {
       resolve();
     });
   });
+  room.onMessage("chat_history", () => {});
+  room.onMessage("chat", () => {});
   room.onMessage("view", (m: ViewMessage) => {
     views.push(m.view);
     const w = waiters;

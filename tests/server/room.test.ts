@@ -19,7 +19,10 @@ test("two players join by code, give orders, the round resolves, and secrets sta
   expect(cn.seat.power).toBe("CN");
   expect(kp.seat.power).toBe("KP");
 
-  // Both ready → orders phase.
+  // Both ready → the game starts; ready again → orders phase.
+  await cn.room.request("ready", { ready: true });
+  await kp.room.request("ready", { ready: true });
+  await until(() => cn.room.state.started === true);
   await cn.room.request("ready", { ready: true });
   await kp.room.request("ready", { ready: true });
   await until(() => cn.latest().phase === "orders" && kp.latest().phase === "orders");
@@ -50,6 +53,7 @@ test("two players join by code, give orders, the round resolves, and secrets sta
 test("a bad order is answered with an error, the player stays connected, and nothing changes", async () => {
   const { sdk } = ctx.colyseus;
   const us = await connect(await sdk.create("game", { name: "Washington", power: "US" }));
+  await us.room.request("control", { command: "start" });
   await us.room.request("ready", { ready: true });
   await until(() => us.latest().phase === "orders");
   const bad: Reply = await us.room.request("orders", { actions: [{ type: "missile_test" }] });
@@ -70,6 +74,7 @@ test("a bad order is answered with an error, the player stays connected, and not
 test("accepted orders are in SQLite before the reply", async () => {
   const { sdk } = ctx.colyseus;
   const kr = await connect(await sdk.create("game", { name: "Seoul", power: "KR" }));
+  await kr.room.request("control", { command: "start" });
   await kr.room.request("ready", { ready: true });
   await until(() => kr.latest().phase === "orders");
   await kr.room.request("orders", { actions: [{ type: "set_enforcement", announced: 70, target: 70 }] });
