@@ -517,8 +517,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   private markConnected(client: Client, connected: boolean): void {
     const seat = this.seatOf(client);
-    if (!isPower(seat)) return this.syncState();
-    const holder = this.holders.get(seat);
+    const holder = isPower(seat) ? this.holders.get(seat) : undefined;
     if (holder && (connected || holder.sessionId === client.sessionId)) {
       holder.sessionId = connected ? client.sessionId : null;
     }
