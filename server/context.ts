@@ -15,3 +15,14 @@ export function getStore(): Store {
   if (!store) throw new Error("store not initialised: call setStore() before creating rooms");
   return store;
 }
+
+let processId = "main";
+
+/** The stable id of this process: it owns (and restores) the games it created. */
+export function setProcessId(id: string): void {
+  processId = id;
+}
+
+export function getProcessId(): string {
+  return processId;
+}

@@ -2,10 +2,12 @@
 import "./polyfill.js";
 import path from "node:path";
 import { matchMaker } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
 import { listen } from "@colyseus/tools";
 import { GAME_ROOM } from "../shared/index.js";
 import { makeServer } from "./app.js";
-import { RESTORE_KEY, setStore } from "./context.js";
+import { RESTORE_KEY, setProcessId, setStore } from "./context.js";
 import { Store } from "./store.js";
 
 const port = Number(process.env.PORT ?? 2567);
@@ -13,11 +15,25 @@ const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
 const store = new Store(path.join(dataDir, "pressure-point.db"));
 setStore(store);
 
-const server = makeServer();
+// Scale-out: with REDIS_URL, processes share rooms and matchmaking through Colyseus's Redis
+// presence and driver. Each process needs its own PUBLIC_ADDRESS (host:port clients can reach)
+// and a stable PROCESS_ID, which owns the games it created and restores them after a restart.
+const redisUrl = process.env.REDIS_URL;
+const processId = process.env.PROCESS_ID ?? "main";
+setProcessId(processId);
+const server = makeServer(
+  redisUrl
+    ? {
+        presence: new RedisPresence(redisUrl),
+        driver: new RedisDriver(redisUrl),
+        publicAddress: process.env.PUBLIC_ADDRESS ?? `localhost:${port}`,
+      }
+    : {},
+);
 await listen(server, port);
 
-// Bring back every unfinished game where it stood.
-for (const game of store.activeGames()) {
+// Bring back every unfinished game this process owns, where it stood.
+for (const game of store.activeGames(processId)) {
   try {
     await matchMaker.createRoom(GAME_ROOM, { restore: game.id, restoreKey: RESTORE_KEY });
   } catch (e) {

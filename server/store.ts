@@ -53,7 +53,7 @@ export class Store {
       CREATE TABLE IF NOT EXISTS games (
         id TEXT PRIMARY KEY, seed INTEGER NOT NULL, options TEXT NOT NULL, status TEXT NOT NULL,
         deadline INTEGER NOT NULL DEFAULT 0, paused_remaining INTEGER NOT NULL DEFAULT 0,
-        started INTEGER NOT NULL DEFAULT 0, control_token TEXT,
+        started INTEGER NOT NULL DEFAULT 0, control_token TEXT, owner TEXT NOT NULL DEFAULT 'main',
         created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS inputs (
         game_id TEXT NOT NULL, seq INTEGER NOT NULL, actor TEXT NOT NULL, input TEXT NOT NULL,
@@ -74,10 +74,10 @@ export class Store {
     `);
   }
 
-  createGame(row: Omit<GameRow, "updatedAt">): void {
+  createGame(row: Omit<GameRow, "updatedAt">, owner = "main"): void {
     this.db
       .prepare(
-        "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, started, control_token, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, started, control_token, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       )
       .run(
         row.id,
@@ -90,6 +90,7 @@ export class Store {
         row.controlToken,
         row.createdAt,
         row.createdAt,
+        owner,
       );
   }
 
@@ -153,9 +154,13 @@ export class Store {
     return r ? toGameRow(r) : undefined;
   }
 
-  activeGames(): GameRow[] {
+  /** Unfinished games owned by a process (the one that created them). */
+  activeGames(owner: string): GameRow[] {
     return (
-      this.db.prepare("SELECT * FROM games WHERE status = 'active'").all() as Record<string, unknown>[]
+      this.db.prepare("SELECT * FROM games WHERE status = 'active' AND owner = ?").all(owner) as Record<
+        string,
+        unknown
+      >[]
     ).map(toGameRow);
   }
 

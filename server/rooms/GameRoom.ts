@@ -34,7 +34,7 @@ import {
 } from "../../shared/index.js";
 import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
-import { getStore, RESTORE_KEY } from "../context.js";
+import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
 import type { Store } from "../store.js";
 import { RoomState, SeatState } from "./RoomState.js";
 
@@ -166,17 +166,20 @@ export class GameRoom extends Room<{ state: RoomState }> {
       const seed = seedFrom(`${code}:${newToken()}`);
       this.game = newGame({ gameId: code, seed, maxRounds: this.settings.rounds });
       this.controlToken = options.asControl ? newToken() : null;
-      this.store.createGame({
-        id: code,
-        seed,
-        options,
-        status: "active",
-        deadline: 0,
-        pausedRemaining: 0,
-        started: false,
-        controlToken: this.controlToken,
-        createdAt: Date.now(),
-      });
+      this.store.createGame(
+        {
+          id: code,
+          seed,
+          options,
+          status: "active",
+          deadline: 0,
+          pausedRemaining: 0,
+          started: false,
+          controlToken: this.controlToken,
+          createdAt: Date.now(),
+        },
+        getProcessId(),
+      );
       this.creatorPending = true;
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {
