@@ -1,4 +1,7 @@
+export { type BotPolicy, simpleBot } from "./bots/simple.js";
 export * from "./engine/catalogue.js";
+export * from "./engine/control.js";
+export * from "./engine/objectives.js";
 export * from "./engine/resolve.js";
 export * from "./engine/step.js";
 export * from "./engine/validate.js";

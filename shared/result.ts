@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   "seat_taken",
   "rate_limited",
   "not_seated",
+  "bad_terms",
+  "not_p5",
+  "not_amendable",
+  "moratorium_in_force",
+  "needs_reason",
+  "bad_effects",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,156 +1,19 @@
 /**
- * Scenario "Summer 2017": the starting state, as data. Figures are approximate, $M per quarter,
- * from ../docs/FACTS sources noted beside each; see docs/RULES.md for how they are used.
+ * Scenarios and a new game. The scenario data lives in `scenario/` (schema and "Summer 2017");
+ * this module turns a scenario into the state of round 1.
  */
-import { z } from "zod";
-import { byPower, POWERS, type PowerId } from "./powers.js";
-import { COMMODITIES, type GameState } from "./state.js";
 
-const PowerIdSchema = z.enum(POWERS);
+import { baselineOf } from "./engine/enforcement.js";
+import { historyPoint } from "./engine/resolve.js";
+import { officialVolume } from "./engine/trade.js";
+import { byPower, type PairKey, POWERS, type PowerId } from "./powers.js";
+import { draw } from "./rng.js";
+import type { Scenario } from "./scenario/schema.js";
+import { SUMMER_2017 } from "./scenario/summer2017.js";
+import type { Flow, GameState } from "./state.js";
 
-export const ScenarioSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  startQuarter: z.object({ year: z.number().int(), quarter: z.number().int().min(1).max(4) }),
-  powers: z.record(
-    PowerIdSchema,
-    z.object({
-      economy: z.number().int().min(0).max(200),
-      stability: z.number().int().min(0).max(100),
-      standing: z.number().int().min(0).max(100),
-      actionPoints: z.number().int().min(1).max(10),
-      enforcement: z.object({
-        announced: z.number().int().min(0).max(100),
-        actual: z.number().int().min(0).max(100),
-        baseline: z.number().int().min(0).max(100),
-      }),
-    }),
-  ),
-  programme: z.object({
-    stage: z.number().int().min(0).max(5),
-    readiness: z.number().int().min(0).max(100),
-  }),
-  crisis: z.number().int().min(0).max(100),
-  flows: z.array(
-    z.object({
-      id: z.string(),
-      from: z.string(),
-      to: z.string(),
-      commodity: z.enum(COMMODITIES),
-      official: z.number().int().min(0),
-      illicit: z.number().int().min(0),
-      enforcedBy: PowerIdSchema,
-      source: z.string(),
-    }),
-  ),
-});
-export type Scenario = z.infer<typeof ScenarioSchema>;
-
-export const SUMMER_2017: Scenario = ScenarioSchema.parse({
-  id: "summer-2017",
-  title: "Summer 2017",
-  startQuarter: { year: 2017, quarter: 3 },
-  powers: {
-    US: {
-      economy: 100,
-      stability: 70,
-      standing: 65,
-      actionPoints: 5,
-      enforcement: { announced: 80, actual: 75, baseline: 75 },
-    },
-    CN: {
-      economy: 100,
-      stability: 80,
-      standing: 60,
-      actionPoints: 5,
-      enforcement: { announced: 50, actual: 30, baseline: 30 },
-    },
-    RU: {
-      economy: 100,
-      stability: 70,
-      standing: 45,
-      actionPoints: 5,
-      enforcement: { announced: 40, actual: 20, baseline: 20 },
-    },
-    KP: {
-      economy: 100,
-      stability: 60,
-      standing: 10,
-      actionPoints: 5,
-      enforcement: { announced: 0, actual: 0, baseline: 0 },
-    },
-    KR: {
-      economy: 100,
-      stability: 70,
-      standing: 65,
-      actionPoints: 5,
-      enforcement: { announced: 80, actual: 80, baseline: 80 },
-    },
-  },
-  programme: { stage: 3, readiness: 30 },
-  crisis: 35,
-  flows: [
-    {
-      id: "kp-cn-coal",
-      from: "Sinuiju",
-      to: "Dandong",
-      commodity: "coal",
-      official: 100,
-      illicit: 40,
-      enforcedBy: "CN",
-      source: "FACTS 1c: 2321 cap near $400M/yr for 2017 (EIA note)",
-    },
-    {
-      id: "kp-cn-textiles",
-      from: "Sinuiju",
-      to: "Dandong",
-      commodity: "textiles",
-      official: 200,
-      illicit: 0,
-      enforcedBy: "CN",
-      source: "FACTS 1c: $800M/yr textiles in 2015 (KOTRA)",
-    },
-    {
-      id: "cn-kp-crude",
-      from: "Dandong",
-      to: "Sinuiju",
-      commodity: "crude_oil",
-      official: 48,
-      illicit: 0,
-      enforcedBy: "CN",
-      source: "FACTS 1c: ≈525,000 t/yr by pipeline; value derived at ≈$50/bbl",
-    },
-    {
-      id: "cn-kp-goods",
-      from: "Dandong",
-      to: "Pyongyang",
-      commodity: "consumer_goods",
-      official: 830,
-      illicit: 0,
-      enforcedBy: "CN",
-      source: "FACTS 1b: H1 2017 Chinese exports $1.67bn",
-    },
-    {
-      id: "ru-kp-fuel",
-      from: "Vladivostok",
-      to: "Rajin",
-      commodity: "crude_oil",
-      official: 20,
-      illicit: 15,
-      enforcedBy: "RU",
-      source: "FACTS 1d: Russia–NK trade ≈$77M/yr 2017; sea transfers",
-    },
-  ],
-});
-
-/** Where each scenario flow's commodity sits in the sanctions (share cut at full enforcement). */
-export const BANNED_SHARE: Record<(typeof COMMODITIES)[number], number> = {
-  coal: 100,
-  textiles: 100,
-  seafood: 100,
-  crude_oil: 30,
-  consumer_goods: 10,
-};
+export { loadScenario, type Scenario, ScenarioSchema } from "./scenario/schema.js";
+export { SUMMER_2017 };
 
 export interface NewGameOptions {
   gameId: string;
@@ -159,30 +22,146 @@ export interface NewGameOptions {
   scenario?: Scenario;
 }
 
-/** A fresh game at round 1, diplomacy phase. */
+/** A fresh game at round 1, diplomacy phase. Secret agendas are drawn with the game's PRNG. */
 export function newGame({ gameId, seed, maxRounds = 8, scenario = SUMMER_2017 }: NewGameOptions): GameState {
-  const p = (id: PowerId) => scenario.powers[id];
-  return {
+  const sp = (id: PowerId) => scenario.powers[id];
+  let rng = seed >>> 0;
+  const agendas = byPower((p) => {
+    const deck = scenario.agendas.filter((a) => a.power === p);
+    const d = draw(rng);
+    rng = d.next;
+    return deck[Math.floor(d.value * deck.length)]!.id;
+  });
+  const places = new Map(scenario.places.map((p) => [p.name, p]));
+  const state: GameState = {
     gameId,
-    rng: seed >>> 0,
+    scenario,
+    rng,
     round: 1,
     maxRounds,
     phase: "diplomacy",
     powers: byPower((id) => ({
-      economy: p(id).economy,
-      stability: p(id).stability,
-      standing: p(id).standing,
-      actionPoints: p(id).actionPoints,
+      economy: sp(id).economy,
+      stability: sp(id).stability,
+      standing: sp(id).standing,
+      actionPoints: sp(id).actionPoints,
     })),
-    enforcement: byPower((id) => ({ ...p(id).enforcement, target: p(id).enforcement.actual })),
-    programme: { ...scenario.programme, tests: 0 },
+    enforcement: byPower((id) => ({
+      announced: sp(id).enforcement.announced,
+      actual: sp(id).enforcement.actual,
+      target: sp(id).enforcement.actual,
+      baseline: sp(id).enforcement.baseline,
+      sustain: false,
+    })),
+    policies: byPower((id) => ({
+      trade: { ...sp(id).trade },
+      pipeline: scenario.policies.pipeline,
+      inspections: scenario.policies.inspections,
+      fuelSales: scenario.policies.fuelSales,
+      exercises: scenario.policies.exercises,
+      mdConsent: scenario.policies.mdConsent,
+      tariffs: scenario.policies.tariffs,
+      moratorium: false,
+    })),
+    programme: { stage: scenario.programme.stage, readiness: scenario.programme.readiness, tests: 0 },
+    nk: {
+      currency: scenario.nk.currency,
+      fuel: scenario.nk.fuel,
+      food: scenario.nk.food,
+      progress: scenario.programme.progress,
+      testsAtStage5: 0,
+      lowRounds: 0,
+    },
     crisis: scenario.crisis,
-    flows: scenario.flows.map(({ source: _source, ...f }) => ({ ...f, base: f.official })),
+    relations: { ...scenario.relations } as Record<PairKey, number>,
+    tension: scenario.tension,
+    pressure: byPower(() => 0),
+    discontent: 0,
+    missileDefence: {
+      launchers: scenario.missileDefence.launchers,
+      arrivals: scenario.missileDefence.arrivals,
+    },
+    defences: 0,
+    flows: [],
+    sanctions: {
+      resolutions: scenario.sanctions.resolutions.map((r) => ({
+        id: r.id,
+        name: r.name,
+        round: 0,
+        by: "UN" as const,
+        groups: r.groups,
+        strength: r.strength,
+      })),
+      designations: scenario.sanctions.designated.map((entity) => ({ entity, round: 0 })),
+    },
+    illicit: {
+      nodes: scenario.illicit.nodes.map((n) => ({
+        id: n.id,
+        name: n.name,
+        region: n.region,
+        capacity: n.capacity,
+        knownBy: [...n.knownBy],
+      })),
+      ceiling: scenario.illicit.ceiling,
+      regrowing: [],
+      nextId: 1,
+      russianLink: scenario.illicit.russianLink,
+    },
+    intel: byPower(() => 0),
+    intelNoise: byPower(() => 50),
+    proposals: [],
+    agreements: [],
+    drafts: [],
+    agendas,
+    tracks: {
+      minNkStability: scenario.powers.KP.stability,
+      chineseBanksDesignated: 0,
+      mdDeployed: 0,
+      exercisesSuspendedRounds: 0,
+      moratoriumStreak: 0,
+      maxMoratoriumStreak: 0,
+      cnHighStreak: 0,
+      maxCnHighStreak: 0,
+      summits: [],
+      ruHosted: false,
+      agreementsJoined: byPower(() => 0),
+      interKoreanAgreements: 0,
+      usKpDeal: false,
+      krInUsKpDeal: false,
+      adoptedOverRussia: 0,
+      freezeForFreezeRounds: 0,
+      retaliatedAgainstKR: false,
+      relief: false,
+      recognition: false,
+    },
     orders: {},
     events: [],
+    explanations: [],
     published: [],
+    history: [],
+    matrix: [],
+    control: [],
+    seq: 1,
     ending: null,
   };
+  for (const p of POWERS) state.enforcement[p].baseline = p === "KP" ? 0 : baselineOf(state, p);
+  state.flows = scenario.flows.map((f): Flow => {
+    const flow: Flow = {
+      id: f.id,
+      from: f.from,
+      to: f.to,
+      commodity: f.commodity,
+      base: f.base,
+      official: 0,
+      illicit: f.illicit,
+      enforcedBy: f.enforcedBy,
+      fromKP: places.get(f.from)?.power === "KP",
+    };
+    flow.official = officialVolume(state, flow).official;
+    return flow;
+  });
+  state.history.push(historyPoint(state, 0));
+  return state;
 }
 
 /** "Q3 2017" for round 1 of Summer 2017. */

@@ -2,13 +2,47 @@
  * The game state: the single source of truth. Plain JSON (integers only), so it can be hashed,
  * stored and replayed. Secrets live here too; only `viewFor` decides what leaves the engine.
  */
-import type { ByPower, PowerId, Seat } from "./powers.js";
+import type { ByPower, PairKey, PowerId, Seat } from "./powers.js";
+import type { Scenario } from "./scenario/schema.js";
 
 export const PHASES = ["diplomacy", "orders", "ended"] as const;
 export type Phase = (typeof PHASES)[number];
 
-export const COMMODITIES = ["coal", "crude_oil", "textiles", "seafood", "consumer_goods"] as const;
+/** Commodities the engine tracks in detail (DESIGN §3). */
+export const COMMODITIES = [
+  "coal",
+  "iron_ore",
+  "seafood",
+  "textiles",
+  "labour",
+  "crude_oil",
+  "refined_fuel",
+  "food",
+  "consumer_goods",
+  "machinery",
+] as const;
 export type Commodity = (typeof COMMODITIES)[number];
+
+/** What players act on: a few groups; the engine keeps the detail. */
+export const COMMODITY_GROUPS = ["minerals", "textiles_seafood", "fuel", "labour", "goods"] as const;
+export type CommodityGroup = (typeof COMMODITY_GROUPS)[number];
+
+export const GROUP_OF: Record<Commodity, CommodityGroup> = {
+  coal: "minerals",
+  iron_ore: "minerals",
+  seafood: "textiles_seafood",
+  textiles: "textiles_seafood",
+  labour: "labour",
+  crude_oil: "fuel",
+  refined_fuel: "fuel",
+  food: "goods",
+  consumer_goods: "goods",
+  machinery: "goods",
+};
+
+/** Where illicit nodes sit and where intelligence looks for them. */
+export const REGIONS = ["dandong", "vladivostok", "yellow_sea", "east_china_sea", "finance"] as const;
+export type Region = (typeof REGIONS)[number];
 
 export interface PowerState {
   /** Economy index, 100 = mid-2017. */
@@ -21,16 +55,42 @@ export interface PowerState {
   actionPoints: number;
 }
 
-/** Sanctions enforcement, 0–100. `announced` is public; `actual` and `target` are private. */
+/**
+ * Sanctions enforcement, 0–100. `announced` is public; the rest is private to the power (and
+ * Control). Achieved (`actual`) drifts back to `baseline` unless the power pays to sustain it.
+ */
 export interface Enforcement {
   announced: number;
   // WARNING: private to the power itself (and Control). viewFor strips it for everyone else.
   actual: number;
   target: number;
+  /** This round's effective baseline: the scenario's, minus US–China tension, plus pressure. */
   baseline: number;
+  /** Standing choice to pay the per-round upkeep that holds achieved at the target. */
+  sustain: boolean;
 }
 
-/** A directed trade flow, $M per quarter. `base` is the volume before any enforcement. */
+/** Standing policies: persist from round to round until changed (DESIGN §4). */
+export interface Policies {
+  /** Share (0–100) of each group's base volume this power lets through on its own flows. */
+  trade: Record<CommodityGroup, number>;
+  /** China: the Dandong–Sinuiju crude pipeline, 0–100. */
+  pipeline: number;
+  // WARNING: private (China's real inspection effort at Dandong).
+  inspections: number;
+  // WARNING: private (Russia's off-book fuel sales).
+  fuelSales: number;
+  /** US and South Korea: joint exercises on. Held only if both keep them on. */
+  exercises: boolean;
+  /** South Korea: consent to further missile-defence deployment. */
+  mdConsent: boolean;
+  /** US: tariffs on China. */
+  tariffs: boolean;
+  /** North Korea: test moratorium. */
+  moratorium: boolean;
+}
+
+/** A directed trade flow, $M per quarter. `base` is the volume before sanctions and policy. */
 export interface Flow {
   id: string;
   from: string;
@@ -40,8 +100,10 @@ export interface Flow {
   official: number;
   // WARNING: illicit volume is known only to North Korea and to those who detected it.
   illicit: number;
-  /** Which power's enforcement cuts this flow. */
+  /** Which power's enforcement and trade policy act on this flow. */
   enforcedBy: PowerId;
+  /** True when North Korea sells (exports, labour); false when it buys. */
+  fromKP: boolean;
 }
 
 export interface Programme {
@@ -52,15 +114,124 @@ export interface Programme {
   tests: number;
 }
 
-export const ACTION_TYPES = ["set_enforcement", "missile_test"] as const;
-export type ActionType = (typeof ACTION_TYPES)[number];
+/** North Korea's hidden stocks. WARNING: private to North Korea and Control. */
+export interface NorthKorea {
+  /** Hard currency, $M. */
+  currency: number;
+  /** Fuel stocks, thousand tonnes. */
+  fuel: number;
+  /** Food security, 0–100. */
+  food: number;
+  /** Progress toward the next range stage, 0–100. */
+  progress: number;
+  /** Tests since stage 5 was shown (each is worth less). */
+  testsAtStage5: number;
+  /** Consecutive rounds below the collapse threshold. */
+  lowRounds: number;
+}
 
-export type Action =
-  | { type: "set_enforcement"; announced: number; target: number; rationale?: string }
-  | { type: "missile_test"; rationale?: string };
+/** An illicit node: capacity in $M per quarter; `knownBy` are the powers aware of it. */
+export interface IllicitNode {
+  id: string;
+  name: string;
+  region: Region;
+  capacity: number;
+  knownBy: PowerId[];
+}
 
-export interface Orders {
-  actions: Action[];
+export interface Illicit {
+  nodes: IllicitNode[];
+  /** Total capacity the network can regrow to; only financial designations lower it. */
+  ceiling: number;
+  /** Capacity waiting to reappear at a new node after a closure. */
+  regrowing: { capacity: number; round: number; from: Region }[];
+  nextId: number;
+  /** Russia's own channel (ferry, ship-to-ship) for off-book supply, $M per quarter. */
+  russianLink: number;
+}
+
+export interface Resolution {
+  id: string;
+  name: string;
+  round: number;
+  by: PowerId | "UN";
+  groups: CommodityGroup[];
+  /** 0–100: share of the covered trade that is banned. */
+  strength: number;
+}
+
+export interface Designation {
+  entity: string;
+  round: number;
+}
+
+export interface Sanctions {
+  resolutions: Resolution[];
+  designations: Designation[];
+}
+
+export const VOTES = ["yes", "no", "abstain"] as const;
+export type Vote = (typeof VOTES)[number];
+
+export interface UnDraft {
+  id: string;
+  by: PowerId;
+  round: number;
+  groups: CommodityGroup[];
+  strength: number;
+  /** Strength as first tabled (to show how much it was softened). */
+  tabledStrength: number;
+  amendedBy: PowerId[];
+  votes: Partial<Record<PowerId, Vote>>;
+  status: "open" | "adopted" | "vetoed";
+}
+
+export const TERM_KINDS = [
+  "enforce",
+  "announce",
+  "no_tests",
+  "suspend_exercises",
+  "no_designations",
+  "no_md_deployment",
+  "relief",
+  "aid",
+  "engagement",
+  "fuel_cap",
+  "trade",
+  "summit",
+  "recognition",
+] as const;
+export type TermKind = (typeof TERM_KINDS)[number];
+
+/** One structured term of an agreement: `party` commits to it. */
+export interface Term {
+  kind: TermKind;
+  party: PowerId;
+  level?: number;
+  group?: CommodityGroup;
+}
+
+export interface Proposal {
+  id: string;
+  from: PowerId;
+  parties: PowerId[];
+  terms: Term[];
+  duration: number;
+  round: number;
+  accepted: PowerId[];
+  status: "open" | "accepted" | "rejected" | "expired";
+  note?: string;
+}
+
+export interface Agreement {
+  id: string;
+  parties: PowerId[];
+  terms: Term[];
+  start: number;
+  expires: number;
+  status: "active" | "expired" | "broken";
+  brokenBy?: PowerId;
+  grandBargain: boolean;
 }
 
 /** Who may see an event: "all", or a list of seats (Control always sees everything). */
@@ -75,14 +246,124 @@ export interface GameEvent {
   visibleTo: Visibility;
 }
 
+/** One reason an index moved, tagged with who may read it. */
+export interface ExplanationPart {
+  text: string;
+  delta?: number;
+  visibleTo: Visibility;
+}
+
+/** Why an index moved this round (DESIGN §5, "every change is explained"). */
+export interface Explanation {
+  round: number;
+  /** e.g. "crisis", "flow:kp-cn-coal", "enforcement:CN", "nk:currency". */
+  index: string;
+  from: number;
+  to: number;
+  visibleTo: Visibility;
+  parts: ExplanationPart[];
+}
+
 /** Statistics published one round late (official volumes only). */
 export interface PublishedStats {
   round: number;
   officialTrade: Record<string, number>;
 }
 
+/** One round's indices for the charts; viewFor strips the private parts. */
+export interface HistoryPoint {
+  round: number;
+  crisis: number;
+  stage: number;
+  readiness: number;
+  tension: number;
+  powers: ByPower<{ economy: number; stability: number; standing: number }>;
+  announced: ByPower<number>;
+  // WARNING: private per power.
+  actual: ByPower<number>;
+  officialTrade: number;
+  // WARNING: private (North Korea, Control, and detections).
+  illicitTrade: number;
+  // WARNING: private to North Korea.
+  nk: { currency: number; fuel: number; food: number; stability: number };
+  // WARNING: private to China.
+  discontent: number;
+  // WARNING: private to China (includes illicit trade through Dandong).
+  borderTrade: number;
+  // WARNING: private to Russia (includes off-book supply).
+  ruTrade: number;
+}
+
+/** Counters the objectives are measured from. */
+export interface Tracks {
+  minNkStability: number;
+  chineseBanksDesignated: number;
+  mdDeployed: number;
+  exercisesSuspendedRounds: number;
+  moratoriumStreak: number;
+  maxMoratoriumStreak: number;
+  cnHighStreak: number;
+  maxCnHighStreak: number;
+  summits: PairKey[];
+  ruHosted: boolean;
+  agreementsJoined: ByPower<number>;
+  interKoreanAgreements: number;
+  usKpDeal: boolean;
+  krInUsKpDeal: boolean;
+  adoptedOverRussia: number;
+  freezeForFreezeRounds: number;
+  retaliatedAgainstKR: boolean;
+  relief: boolean;
+  recognition: boolean;
+}
+
+export interface ObjectiveResult {
+  id: string;
+  text: string;
+  secret: boolean;
+  grade: "success" | "partial" | "failure";
+  points: number;
+}
+
+export interface ScoreCard {
+  score: number;
+  par: number;
+  /** Score as a percentage of par: how winners are compared. */
+  normalised: number;
+  grade: "success" | "partial" | "failure";
+  objectives: ObjectiveResult[];
+}
+
+export type EndReason = "last_round" | "war" | "collapse" | "grand_bargain";
+
+export interface Ending {
+  reason: EndReason;
+  round: number;
+  /** War only: the power whose order pushed the crisis past the brink. */
+  pusher?: PowerId;
+  winner?: PowerId;
+  scores?: ByPower<ScoreCard>;
+}
+
+/** A free-form "matrix" argument a power made, waiting for Control's adjudication. */
+export interface MatrixItem {
+  id: string;
+  power: PowerId;
+  round: number;
+  text: string;
+  status: "pending" | "success" | "failure";
+}
+
+export interface ControlRecord {
+  round: number;
+  kind: "inject" | "adjudicate" | "override";
+  text: string;
+}
+
 export interface GameState {
   gameId: string;
+  /** The scenario this game runs: its numbers drive the rules. Shared by reference, never mutated. */
+  scenario: Scenario;
   /** The PRNG's state (uint32); advanced only by the engine. */
   rng: number;
   round: number;
@@ -90,13 +371,49 @@ export interface GameState {
   phase: Phase;
   powers: ByPower<PowerState>;
   enforcement: ByPower<Enforcement>;
+  policies: ByPower<Policies>;
   programme: Programme;
+  nk: NorthKorea;
   crisis: number;
+  relations: Record<PairKey, number>;
+  /** US–China tension (0–100): decays, fed by US actions against China elsewhere. */
+  tension: number;
+  // WARNING: private per power. Pressure that lifts a power's enforcement baseline, decaying.
+  pressure: ByPower<number>;
+  // WARNING: private to China. Discontent in the Chinese border economy, 0–100.
+  discontent: number;
+  missileDefence: { launchers: number; arrivals: { round: number; launchers: number }[] };
+  /** South Korea's defences (0–3): lowers its losses in a war. */
+  defences: number;
   flows: Flow[];
+  sanctions: Sanctions;
+  illicit: Illicit;
+  // WARNING: private per power.
+  intel: ByPower<number>;
+  /** Per-round noise (0–100) that offsets the implied-enforcement ranges others see. Private. */
+  intelNoise: ByPower<number>;
+  proposals: Proposal[];
+  agreements: Agreement[];
+  drafts: UnDraft[];
+  // WARNING: secret per power until the game ends.
+  agendas: ByPower<string>;
+  tracks: Tracks;
   /** Orders submitted this round, secret until resolution. */
   orders: Partial<ByPower<Orders>>;
-  /** Events of the last resolution. */
+  /** Events of the last resolution and of this round's diplomacy so far. */
   events: GameEvent[];
+  explanations: Explanation[];
   published: PublishedStats[];
-  ending: null | { reason: "last_round" | "war" | "collapse"; round: number };
+  history: HistoryPoint[];
+  matrix: MatrixItem[];
+  control: ControlRecord[];
+  seq: number;
+  ending: Ending | null;
+}
+
+import type { Action } from "./orders.js";
+
+export type { Action };
+export interface Orders {
+  actions: Action[];
 }

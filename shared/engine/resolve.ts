@@ -1,106 +1,156 @@
 /**
  * Round resolution: a pure function of the state (with its orders and PRNG) to the next state.
- * Fixed order of steps; see docs/RULES.md "Resolution order".
+ * The steps run in a fixed, documented order (docs/RULES.md, "Resolution order"):
+ *
+ *  1. standing policies          7. programme (tests, steady growth)
+ *  2. diplomatic moves, summits  8. trade flows, illicit volumes, Russia's backfill
+ *  3. sanctions (designations)   9. North Korea's currency, fuel and food
+ *  4. enforcement                10. stability, refugees, border discontent, crisis costs
+ *  5. intelligence and illicit   11. agreements (breaches, expiry)
+ *  6. military                   12. crisis decay, war; 13. bookkeeping; 14. ending
  */
-import { POWERS, type PowerId } from "../powers.js";
-import { draw } from "../rng.js";
-import { BANNED_SHARE } from "../scenario.js";
-import type { GameEvent, GameState, Orders } from "../state.js";
-import { clamp, clamp100, pct } from "./math.js";
-
-/** How far achieved enforcement can move toward its target in one round. */
-const ENFORCEMENT_STEP = 15;
-const TEST_SUCCESS_PERCENT = 70;
+import { byPower, PAIRS, POWERS, type PowerId } from "../powers.js";
+import type { GameState, HistoryPoint } from "../state.js";
+import { type Ctx, emit, makeCtx, rollInt } from "./context.js";
+import { copyState } from "./copy.js";
+import { resolveAgreements } from "./diplomacy.js";
+import { decayPressures, resolveEnforcement } from "./enforcement.js";
+import { explain } from "./explain.js";
+import { resolveIllicit } from "./illicit.js";
+import { clamp100, mulDiv, pct } from "./math.js";
+import { resolveMilitary } from "./military.js";
+import { resolveDiplomaticMoves, resolveSanctions, resolveStandingEffects } from "./moves.js";
+import { finishGame } from "./objectives.js";
+import { applyPolicies } from "./policies.js";
+import { resolveProgramme } from "./programme.js";
+import { borderTrade, resolveNorthKoreaEconomy, resolveStability, ruTrade } from "./regime.js";
+import { resolveTrade } from "./trade.js";
 
 export function resolveRound(prev: GameState): GameState {
-  const state: GameState = structuredClone(prev);
-  const events: GameEvent[] = [];
-  const round = state.round;
-  const ordersOf = (p: PowerId): Orders => state.orders[p] ?? { actions: [] };
+  const s = copyState(prev);
+  s.events = [];
+  s.explanations = [];
+  const ctx = makeCtx(prev, s);
+  const crisisBefore = s.crisis;
 
-  // 1. Policies: announced and target enforcement.
-  for (const p of POWERS) {
-    for (const a of ordersOf(p).actions) {
-      if (a.type !== "set_enforcement") continue;
-      const e = state.enforcement[p];
-      if (a.announced !== e.announced) {
-        events.push({
-          round,
-          kind: "enforcement_announced",
-          text: `${p} announces sanctions enforcement at ${a.announced} (was ${e.announced}).`,
-          data: { power: p, from: e.announced, to: a.announced },
-          visibleTo: "all",
-        });
-      }
-      e.announced = a.announced;
-      e.target = a.target;
-    }
+  const raised = applyPolicies(ctx); // 1
+  resolveDiplomaticMoves(ctx); // 2
+  resolveSanctions(ctx); // 3
+  resolveStandingEffects(ctx);
+  resolveEnforcement(ctx, raised); // 4
+  resolveIllicit(ctx); // 5
+  resolveMilitary(ctx); // 6
+  resolveProgramme(ctx); // 7
+  resolveTrade(ctx); // 8
+  resolveNorthKoreaEconomy(ctx); // 9
+  resolveStability(ctx); // 10
+  resolveAgreements(ctx); // 11
+  const war = resolveCrisis(ctx, crisisBefore); // 12
+  bookkeeping(ctx); // 13
+
+  s.orders = {};
+  s.events = ctx.events;
+  // 14. The end: war, collapse, the last round; otherwise the next round's diplomacy.
+  if (war)
+    return finishGame(
+      s,
+      war === "none" ? { reason: "war", round: s.round } : { reason: "war", round: s.round, pusher: war },
+    );
+  if (s.nk.lowRounds >= ctx.rules.collapseRounds) {
+    s.events.push({
+      round: s.round,
+      kind: "collapse",
+      text: "The North Korean regime collapses.",
+      data: {},
+      visibleTo: "all",
+    });
+    return finishGame(s, { reason: "collapse", round: s.round });
   }
+  if (s.round >= s.maxRounds) return finishGame(s, { reason: "last_round", round: s.round });
+  s.round += 1;
+  s.phase = "diplomacy";
+  return s;
+}
 
-  // 2. Achieved enforcement moves toward the target, a limited step per round.
-  for (const p of POWERS) {
-    const e = state.enforcement[p];
-    const before = e.actual;
-    e.actual = clamp100(e.actual + clamp(e.target - e.actual, -ENFORCEMENT_STEP, ENFORCEMENT_STEP));
-    if (e.actual !== before) {
-      events.push({
-        round,
-        kind: "enforcement_achieved",
-        text: `Your achieved enforcement ${before} → ${e.actual}.`,
-        data: { power: p, from: before, to: e.actual },
-        visibleTo: [p],
-      });
-    }
-  }
-
-  // 3. North Korea's missile test.
-  if (ordersOf("KP").actions.some((a) => a.type === "missile_test")) {
-    const d = draw(state.rng);
-    state.rng = d.next;
-    const success = d.value * 100 < TEST_SUCCESS_PERCENT;
-    const prog = state.programme;
-    prog.tests += 1;
-    if (success) {
-      if (prog.stage < 5) prog.stage += 1;
-      prog.readiness = clamp100(prog.readiness + 8);
-    } else {
-      prog.readiness = clamp100(prog.readiness + 2);
-    }
-    state.crisis = clamp100(state.crisis + 10);
-    events.push({
-      round,
-      kind: "missile_tested",
-      text: success
-        ? `North Korea tests a missile successfully; range stage ${prog.stage}.`
-        : "North Korea tests a missile; the test fails.",
-      data: { success: success ? 1 : 0, stage: prog.stage },
+/** Step 12: the crisis decays a little, then war if it reached the brink. Returns the pusher. */
+function resolveCrisis(ctx: Ctx, before: number): PowerId | "none" | null {
+  const { s, rules } = ctx;
+  const decay = rules.crisisDecayBase + pct(s.crisis, rules.crisisDecayShare);
+  const reachedBrink = s.crisis >= rules.warThreshold;
+  if (!reachedBrink) {
+    s.crisis = clamp100(s.crisis - decay);
+    ctx.crisisParts.push({
+      text: `the crisis cools a little each round: −${decay}`,
+      delta: -decay,
       visibleTo: "all",
     });
   }
-
-  // 4. Trade flows follow achieved enforcement.
-  for (const f of state.flows) {
-    const cut = pct(state.enforcement[f.enforcedBy].actual, BANNED_SHARE[f.commodity]);
-    f.official = Math.max(0, pct(f.base, 100 - cut));
+  explain(ctx, "crisis", before, s.crisis, "all", ctx.crisisParts);
+  if (!reachedBrink) return null;
+  // The power whose orders added the most crisis this round pushed it past the brink.
+  let pusher: PowerId | "none" = "none";
+  let most = 0;
+  for (const p of POWERS) {
+    const c = ctx.crisisBy[p] ?? 0;
+    if (c > most) {
+      most = c;
+      pusher = p;
+    }
   }
+  emit(
+    ctx,
+    "war",
+    `The crisis reaches the brink: war on the Korean peninsula${pusher === "none" ? "" : ` (pushed over by ${pusher})`}.`,
+    { pusher },
+  );
+  return pusher;
+}
 
-  // 5. Crisis decays a little each round.
-  state.crisis = clamp100(state.crisis - 2);
-
-  // 6. Publish last round's statistics (one-round lag): this round's official volumes appear next round.
+/** Step 13: relations drift, trackers, noise for intelligence ranges, statistics, history. */
+function bookkeeping(ctx: Ctx): void {
+  const { s, prev, rules } = ctx;
+  for (const k of PAIRS) {
+    const start = s.scenario.relations[k] ?? 0;
+    s.relations[k] -= mulDiv(s.relations[k] - start, rules.relationsDrift, 100);
+  }
+  decayPressures(ctx);
+  if (s.enforcement.CN.actual >= 60) {
+    s.tracks.cnHighStreak += 1;
+    s.tracks.maxCnHighStreak = Math.max(s.tracks.maxCnHighStreak, s.tracks.cnHighStreak);
+  } else s.tracks.cnHighStreak = 0;
+  s.intelNoise = byPower(() => rollInt(ctx, 101));
+  // Published statistics lag one round: what happened last round appears now.
   const officialTrade: Record<string, number> = {};
   for (const f of prev.flows) officialTrade[f.id] = f.official;
-  state.published.push({ round: round - 1, officialTrade });
+  s.published.push({ round: s.round - 1, officialTrade });
+  s.history.push(historyPoint(s, s.round));
+}
 
-  // 7. Next round, or the end.
-  state.orders = {};
-  state.events = events;
-  if (round >= state.maxRounds) {
-    state.phase = "ended";
-    state.ending = { reason: "last_round", round };
-  } else {
-    state.round = round + 1;
-    state.phase = "diplomacy";
+export function historyPoint(s: GameState, round: number): HistoryPoint {
+  let official = 0;
+  let illicit = 0;
+  for (const f of s.flows) {
+    official += f.official;
+    illicit += f.illicit;
   }
-  return state;
+  return {
+    round,
+    crisis: s.crisis,
+    stage: s.programme.stage,
+    readiness: s.programme.readiness,
+    tension: s.tension,
+    powers: byPower((p) => ({
+      economy: s.powers[p].economy,
+      stability: s.powers[p].stability,
+      standing: s.powers[p].standing,
+    })),
+    announced: byPower((p) => s.enforcement[p].announced),
+    actual: byPower((p) => s.enforcement[p].actual),
+    officialTrade: official,
+    illicitTrade: illicit,
+    nk: { currency: s.nk.currency, fuel: s.nk.fuel, food: s.nk.food, stability: s.powers.KP.stability },
+    discontent: s.discontent,
+    borderTrade: borderTrade(s),
+    ruTrade: ruTrade(s),
+  };
 }

@@ -24,11 +24,16 @@ test("a power sees its own achieved enforcement and orders; nobody else does", (
   expect(viewFor(game, "CONTROL").orders.CN).toBeDefined();
 });
 
-test("illicit volumes reach only North Korea and Control", () => {
-  for (const seat of POWERS) {
-    const hasIllicit = viewFor(game, seat).flows.some((f) => "illicit" in f);
-    expect(hasIllicit).toBe(seat === "KP");
-  }
+test("illicit volumes reach North Korea, Control, and only those who know a node that carries them", () => {
+  const illicitOf = (seat: (typeof POWERS)[number] | "OBSERVER") =>
+    viewFor(game, seat)
+      .flows.filter((f) => "illicit" in f)
+      .map((f) => f.enforcedBy);
+  expect(illicitOf("KP").length).toBe(game.flows.length);
+  // China knows the Dandong front companies; Russia the Vladivostok ones (scenario knownBy).
+  expect(new Set(illicitOf("CN"))).toEqual(new Set(["CN"]));
+  expect(new Set(illicitOf("RU"))).toEqual(new Set(["RU"]));
+  for (const seat of ["US", "KR", "OBSERVER"] as const) expect(illicitOf(seat)).toEqual([]);
   expect(viewFor(game, "CONTROL").flows.every((f) => "illicit" in f)).toBe(true);
 });
 

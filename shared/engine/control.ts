@@ -1,0 +1,236 @@
+/**
+ * Control's commands (DESIGN §4, the white cell): injects from the scenario's timeline library or
+ * written on the spot, adjudication of free-form "matrix" actions (argument strength → probability,
+ * rolled with the game's PRNG), and overrides of any index, each with a recorded reason.
+ */
+import { z } from "zod";
+import { PAIRS, type PairKey, POWERS, type PowerId } from "../powers.js";
+import { err, ok, type Result } from "../result.js";
+import { type Effects, EffectsSchema } from "../scenario/schema.js";
+import type { GameState } from "../state.js";
+import { makeCtx, roll } from "./context.js";
+import { copyState } from "./copy.js";
+import { applyEffectsNow } from "./effects.js";
+import { clamp } from "./math.js";
+
+export const OVERRIDE_INDICES = [
+  "crisis",
+  "tension",
+  "readiness",
+  "stage",
+  "nk_currency",
+  "nk_fuel",
+  "nk_food",
+  "economy",
+  "stability",
+  "standing",
+  "action_points",
+  "enforcement_actual",
+  "pressure",
+  "relation",
+  "discontent",
+  "illicit_ceiling",
+] as const;
+export type OverrideIndex = (typeof OVERRIDE_INDICES)[number];
+
+export const ControlInjectSchema = z
+  .object({
+    type: z.literal("control_inject"),
+    /** An inject from the scenario's library… */
+    inject: z.string().max(60).optional(),
+    /** …or one written on the spot. */
+    custom: z
+      .object({ title: z.string().min(3).max(80), text: z.string().min(3).max(600), effects: EffectsSchema })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const ControlAdjudicateSchema = z
+  .object({
+    type: z.literal("control_adjudicate"),
+    power: z.enum(POWERS).optional(),
+    /** The queued matrix action this settles, if any. */
+    matrixId: z.string().max(20).optional(),
+    title: z.string().min(3).max(80),
+    argument: z.string().max(1000).default(""),
+    /** Strength of the argument, 1 (weak) – 5 (compelling), read off the scenario's table. */
+    strength: z.number().int().min(1).max(5),
+    effects: EffectsSchema,
+    failEffects: EffectsSchema.optional(),
+  })
+  .strict();
+
+export const ControlOverrideSchema = z
+  .object({
+    type: z.literal("control_override"),
+    index: z.enum(OVERRIDE_INDICES),
+    power: z.enum(POWERS).optional(),
+    pair: z.enum(PAIRS as [PairKey, ...PairKey[]]).optional(),
+    value: z.number().int().min(-100).max(10000),
+    reason: z.string().trim().min(3).max(500),
+  })
+  .strict();
+
+type Inject = z.infer<typeof ControlInjectSchema>;
+type Adjudicate = z.infer<typeof ControlAdjudicateSchema>;
+type Override = z.infer<typeof ControlOverrideSchema>;
+
+function withEffects(state: GameState, effects: Effects, actor: PowerId | null, label: string): GameState {
+  const s = copyState(state);
+  const ctx = makeCtx(state, s);
+  applyEffectsNow(ctx, effects, actor, label);
+  s.events.push(...ctx.events);
+  return s;
+}
+
+export function inject(state: GameState, input: Inject): Result<GameState> {
+  if (state.phase === "ended") return err("game_over", "The game is over.");
+  let title: string;
+  let text: string;
+  let effects: Effects;
+  if (input.inject) {
+    const lib = state.scenario.injects.find((i) => i.id === input.inject);
+    if (!lib) return err("not_found", `No inject "${input.inject}" in the scenario's library.`);
+    ({ title, text, effects } = lib);
+  } else if (input.custom) {
+    ({ title, text, effects } = input.custom);
+  } else return err("bad_shape", "An inject names a library entry or carries its own.");
+  const s = withEffects(state, effects, null, title);
+  s.events.push({
+    round: s.round,
+    kind: "inject",
+    text: `${title}: ${text}`,
+    data: { title },
+    visibleTo: "all",
+  });
+  s.control.push({ round: s.round, kind: "inject", text: title });
+  return ok(s);
+}
+
+/** Probability (%) of success for an argument of strength 1–5, from the scenario's table. */
+export function adjudicationChance(state: GameState, strength: number): number {
+  const r = state.scenario.rules;
+  return [r.adjudication1, r.adjudication2, r.adjudication3, r.adjudication4, r.adjudication5][
+    clamp(strength, 1, 5) - 1
+  ]!;
+}
+
+export function adjudicate(state: GameState, input: Adjudicate): Result<GameState> {
+  if (state.phase === "ended") return err("game_over", "The game is over.");
+  const item = input.matrixId ? state.matrix.find((m) => m.id === input.matrixId) : undefined;
+  if (input.matrixId && !item) return err("not_found", `No queued matrix action ${input.matrixId}.`);
+  if (item && item.status !== "pending") return err("already_decided", `${item.id} was already adjudicated.`);
+  const chance = adjudicationChance(state, input.strength);
+  const s0 = copyState(state);
+  const ctx = makeCtx(state, s0);
+  const success = roll(ctx, chance);
+  const actor = input.power ?? item?.power ?? null;
+  const effects = success ? input.effects : input.failEffects;
+  const s = effects ? withEffects(s0, effects, actor, input.title) : s0;
+  if (item)
+    s.matrix = s.matrix.map((m) =>
+      m.id === item.id ? { ...m, status: success ? "success" : "failure" } : m,
+    );
+  s.events.push({
+    round: s.round,
+    kind: "adjudicated",
+    text: `${input.title}: ${success ? "succeeds" : "fails"} (chance ${chance}%).`,
+    data: { title: input.title, chance, success: success ? 1 : 0 },
+    visibleTo: "all",
+  });
+  s.control.push({
+    round: s.round,
+    kind: "adjudicate",
+    text: `${input.title} — ${input.argument} → ${success ? "success" : "failure"} (${chance}%)`,
+  });
+  return ok(s);
+}
+
+export function override(state: GameState, input: Override): Result<GameState> {
+  if (state.phase === "ended") return err("game_over", "The game is over.");
+  if (input.reason.trim().length < 3) return err("needs_reason", "An override needs a reason.");
+  const s = copyState(state);
+  const v = input.value;
+  const p = input.power;
+  const need = (): Result<never> => err("bad_target", `Override of ${input.index} needs a power.`);
+  let from: number;
+  switch (input.index) {
+    case "crisis":
+      from = s.crisis;
+      s.crisis = clamp(v, 0, 100);
+      break;
+    case "tension":
+      from = s.tension;
+      s.tension = clamp(v, 0, 100);
+      break;
+    case "readiness":
+      from = s.programme.readiness;
+      s.programme.readiness = clamp(v, 0, 100);
+      break;
+    case "stage":
+      from = s.programme.stage;
+      s.programme.stage = clamp(v, 0, 5);
+      break;
+    case "nk_currency":
+      from = s.nk.currency;
+      s.nk.currency = clamp(v, 0, 10000);
+      break;
+    case "nk_fuel":
+      from = s.nk.fuel;
+      s.nk.fuel = clamp(v, 0, s.scenario.rules.fuelStorage);
+      break;
+    case "nk_food":
+      from = s.nk.food;
+      s.nk.food = clamp(v, 0, 100);
+      break;
+    case "discontent":
+      from = s.discontent;
+      s.discontent = clamp(v, 0, 100);
+      break;
+    case "illicit_ceiling":
+      from = s.illicit.ceiling;
+      s.illicit.ceiling = clamp(v, 0, 10000);
+      break;
+    case "relation": {
+      if (!input.pair) return err("bad_target", "Override of a relation needs a pair.");
+      from = s.relations[input.pair];
+      s.relations[input.pair] = clamp(v, -100, 100);
+      break;
+    }
+    case "economy":
+    case "stability":
+    case "standing":
+    case "action_points": {
+      if (!p) return need();
+      const key = input.index === "action_points" ? "actionPoints" : input.index;
+      from = s.powers[p][key];
+      s.powers[p][key] = clamp(
+        v,
+        key === "actionPoints" ? 0 : 0,
+        key === "economy" ? 200 : key === "actionPoints" ? 10 : 100,
+      );
+      break;
+    }
+    case "enforcement_actual":
+      if (!p) return need();
+      from = s.enforcement[p].actual;
+      s.enforcement[p].actual = clamp(v, 0, 100);
+      break;
+    case "pressure":
+      if (!p) return need();
+      from = s.pressure[p];
+      s.pressure[p] = clamp(v, 0, 100);
+      break;
+  }
+  const what = `${input.index}${p ? ` (${p})` : ""}${input.pair ? ` (${input.pair})` : ""}`;
+  s.events.push({
+    round: s.round,
+    kind: "override",
+    text: `Control set ${what}: ${from} → ${v}. Reason: ${input.reason}`,
+    data: { index: input.index, from, to: v },
+    visibleTo: ["CONTROL"],
+  });
+  s.control.push({ round: s.round, kind: "override", text: `${what}: ${from} → ${v} — ${input.reason}` });
+  return ok(s);
+}

@@ -1,0 +1,303 @@
+/**
+ * Proposals and agreements (DESIGN §2, §4). Terms are structured and come from a fixed list, so the
+ * engine can check them: each round it tests every active agreement against what happened, and a
+ * breach of an observable term is made public and costs trust. Unobservable terms (off-book fuel)
+ * are known to break only to Control and to parties with enough intelligence.
+ */
+import { POWERS, type PowerId, pairKey } from "../powers.js";
+import { err, ok, type Result } from "../result.js";
+import type { Agreement, GameState, Proposal, Term, TermKind } from "../state.js";
+import { addCrisis, addRelation, type Ctx, emit, has } from "./context.js";
+import { addPressure } from "./enforcement.js";
+import { clamp100 } from "./math.js";
+import { finishGame } from "./objectives.js";
+
+/** Which powers may commit to each kind of term. */
+export const TERM_PARTIES: Record<TermKind, readonly PowerId[]> = {
+  enforce: ["US", "CN", "RU", "KR"],
+  announce: ["US", "CN", "RU", "KR"],
+  no_tests: ["KP"],
+  suspend_exercises: ["US", "KR"],
+  no_designations: ["US"],
+  no_md_deployment: ["US", "KR"],
+  relief: ["US", "CN", "RU", "KR"],
+  aid: ["US", "CN", "RU", "KR"],
+  engagement: ["KR"],
+  fuel_cap: ["RU"],
+  trade: ["CN", "RU"],
+  summit: POWERS,
+  recognition: ["US"],
+};
+
+/** Whether others can see a breach of this kind of term (verification). */
+const OBSERVABLE: Record<TermKind, boolean> = {
+  enforce: true,
+  announce: true,
+  no_tests: true,
+  suspend_exercises: true,
+  no_designations: true,
+  no_md_deployment: true,
+  relief: true,
+  aid: true,
+  engagement: true,
+  fuel_cap: false,
+  trade: true,
+  summit: true,
+  recognition: true,
+};
+
+export const MAX_OPEN_PROPOSALS = 3;
+
+export interface ProposeArgs {
+  parties: PowerId[];
+  terms?: Term[];
+  template?: string;
+  duration: number;
+  note?: string;
+}
+
+export function propose(state: GameState, from: PowerId, args: ProposeArgs): Result<GameState> {
+  if (state.phase === "ended") return err("game_over", "The game is over.");
+  const others = [...new Set(args.parties)].filter((p) => p !== from);
+  if (others.length === 0) return err("bad_terms", "An agreement needs at least one other power.");
+  const parties = [from, ...others].sort((a, b) => POWERS.indexOf(a) - POWERS.indexOf(b));
+  let terms: Term[] = args.terms ? args.terms.map((t) => ({ ...t })) : [];
+  if (args.template) {
+    const tpl = state.scenario.templates[args.template];
+    if (!tpl) return err("not_found", `No agreement template "${args.template}".`);
+    terms = [...tpl.map((t) => ({ ...t })), ...terms];
+  }
+  if (terms.length === 0) return err("bad_terms", "An agreement needs at least one term.");
+  for (const t of terms) {
+    if (!parties.includes(t.party))
+      return err("bad_terms", `${t.party} commits to a term but is not a party.`);
+    if (!TERM_PARTIES[t.kind].includes(t.party))
+      return err("bad_terms", `${t.party} cannot commit to "${t.kind}".`);
+    if (t.kind === "trade" && !t.group) return err("bad_terms", "A trade term needs a commodity group.");
+  }
+  const open = state.proposals.filter((p) => p.from === from && p.status === "open").length;
+  if (open >= MAX_OPEN_PROPOSALS)
+    return err("rate_limited", `At most ${MAX_OPEN_PROPOSALS} open proposals at once.`);
+  const proposal: Proposal = {
+    id: `P${state.seq}`,
+    from,
+    parties,
+    terms,
+    duration: args.duration,
+    round: state.round,
+    accepted: [from],
+    status: "open",
+  };
+  if (args.note) proposal.note = args.note;
+  return ok({
+    ...state,
+    seq: state.seq + 1,
+    proposals: [...state.proposals, proposal],
+    events: [
+      ...state.events,
+      {
+        round: state.round,
+        kind: "proposal",
+        text: `${from} proposes an agreement to ${others.join(", ")}.`,
+        data: { id: proposal.id, from },
+        visibleTo: parties,
+      },
+    ],
+  });
+}
+
+export function respond(state: GameState, who: PowerId, id: string, accept: boolean): Result<GameState> {
+  if (state.phase === "ended") return err("game_over", "The game is over.");
+  const i = state.proposals.findIndex((p) => p.id === id);
+  const prop = state.proposals[i];
+  if (!prop) return err("not_found", `No proposal ${id}.`);
+  if (!prop.parties.includes(who)) return err("not_party", `${who} is not a party to ${id}.`);
+  if (prop.status !== "open") return err("already_decided", `Proposal ${id} is ${prop.status}.`);
+  if (prop.accepted.includes(who)) return err("already_decided", `${who} has already accepted ${id}.`);
+  const proposals = [...state.proposals];
+  if (!accept) {
+    proposals[i] = { ...prop, status: "rejected" };
+    return ok({
+      ...state,
+      proposals,
+      events: [
+        ...state.events,
+        {
+          round: state.round,
+          kind: "proposal_rejected",
+          text: `${who} rejects proposal ${id}.`,
+          data: { id, by: who },
+          visibleTo: prop.parties,
+        },
+      ],
+    });
+  }
+  const accepted = [...prop.accepted, who];
+  if (accepted.length < prop.parties.length) {
+    proposals[i] = { ...prop, accepted };
+    return ok({ ...state, proposals });
+  }
+  proposals[i] = { ...prop, accepted, status: "accepted" };
+  return ok(sign({ ...state, proposals }, prop));
+}
+
+function isGrandBargain(a: { parties: readonly PowerId[]; terms: readonly Term[] }): boolean {
+  const kinds = new Set(a.terms.map((t) => t.kind));
+  return (
+    a.parties.length === POWERS.length &&
+    kinds.has("no_tests") &&
+    kinds.has("relief") &&
+    kinds.has("suspend_exercises") &&
+    (kinds.has("summit") || kinds.has("recognition"))
+  );
+}
+
+/** An accepted proposal becomes an agreement; one-off terms (summit, recognition) happen now. */
+function sign(state: GameState, prop: Proposal): GameState {
+  const grand = isGrandBargain(prop);
+  const agreement: Agreement = {
+    id: `A${state.seq}`,
+    parties: prop.parties,
+    terms: prop.terms,
+    start: state.round,
+    expires: state.round + prop.duration - 1,
+    status: "active",
+    grandBargain: grand,
+  };
+  const s: GameState = {
+    ...state,
+    seq: state.seq + 1,
+    relations: { ...state.relations },
+    tracks: {
+      ...state.tracks,
+      summits: [...state.tracks.summits],
+      agreementsJoined: { ...state.tracks.agreementsJoined },
+    },
+    agreements: [...state.agreements, agreement],
+    events: [...state.events],
+    crisis: state.crisis,
+  };
+  const t = s.tracks;
+  for (const p of prop.parties) t.agreementsJoined[p] += 1;
+  for (let i = 0; i < prop.parties.length; i++)
+    for (let j = i + 1; j < prop.parties.length; j++) addRelation(s, prop.parties[i]!, prop.parties[j]!, 5);
+  const has2 = (a: PowerId, b: PowerId) => prop.parties.includes(a) && prop.parties.includes(b);
+  if (has2("KP", "KR")) t.interKoreanAgreements += 1;
+  if (has2("KP", "US")) {
+    t.usKpDeal = true;
+    if (prop.parties.includes("KR")) t.krInUsKpDeal = true;
+  }
+  for (const term of prop.terms) {
+    if (term.kind === "summit") {
+      for (let i = 0; i < prop.parties.length; i++)
+        for (let j = i + 1; j < prop.parties.length; j++) {
+          const k = pairKey(prop.parties[i]!, prop.parties[j]!);
+          if (!t.summits.includes(k)) t.summits.push(k);
+        }
+    }
+    if (term.kind === "recognition") t.recognition = true;
+    if (term.kind === "relief") t.relief = true;
+  }
+  s.crisis = clamp100(s.crisis - 3);
+  s.events.push({
+    round: s.round,
+    kind: "agreement_signed",
+    text: grand
+      ? "All five powers sign a grand bargain."
+      : `${prop.parties.join(", ")} sign an agreement (${prop.terms.map((x) => x.kind).join(", ")}), for ${prop.duration} round(s).`,
+    data: { id: agreement.id, parties: prop.parties.join(",") },
+    visibleTo: "all",
+  });
+  if (grand) return finishGame(s, { reason: "grand_bargain", round: s.round });
+  return s;
+}
+
+/** Does this round's play breach the term? */
+function breached(ctx: Ctx, term: Term): boolean {
+  const s = ctx.s;
+  const p = term.party;
+  const lvl = term.level ?? 0;
+  switch (term.kind) {
+    case "enforce":
+      return s.enforcement[p].actual < lvl;
+    case "announce":
+      return s.enforcement[p].announced < lvl;
+    case "no_tests":
+      return has(ctx, "KP", "missile_test") || has(ctx, "KP", "nuclear_test");
+    case "suspend_exercises":
+      return s.policies[p].exercises;
+    case "no_designations":
+      return ctx.actions.US.some(
+        (a) => a.type === "designate" && s.scenario.entities.find((e) => e.id === a.entity)?.country === "CN",
+      );
+    case "no_md_deployment":
+      return has(ctx, "US", "deploy_missile_defence") && (p === "US" || s.policies.KR.mdConsent);
+    case "relief":
+      return s.enforcement[p].announced > lvl || s.enforcement[p].target > lvl;
+    case "aid":
+      return !has(ctx, p, "humanitarian_aid") && !has(ctx, p, "buffer_aid");
+    case "engagement":
+      return s.policies.KR.trade.goods < lvl;
+    case "fuel_cap":
+      return s.policies.RU.fuelSales > lvl;
+    case "trade":
+      return term.group ? s.policies[p].trade[term.group] < lvl : false;
+    case "summit":
+    case "recognition":
+      return false;
+  }
+}
+
+/** Step 11: breaches, in-force effects and expiry of agreements. */
+export function resolveAgreements(ctx: Ctx): void {
+  const { s, rules } = ctx;
+  let inForce = 0;
+  for (const a of s.agreements) {
+    if (a.status !== "active") continue;
+    let broken: Term | undefined;
+    for (const term of a.terms) {
+      if (!breached(ctx, term)) continue;
+      // An enforcement shortfall shows in trade data only when it is large.
+      const visible =
+        OBSERVABLE[term.kind] &&
+        (term.kind !== "enforce" || (term.level ?? 0) - s.enforcement[term.party].actual >= 15);
+      if (visible) {
+        broken = term;
+        break;
+      }
+      const knowers = a.parties.filter((p) => p === term.party || s.intel[p] >= 2);
+      emit(
+        ctx,
+        "breach_unseen",
+        `${term.party} is not keeping the "${term.kind}" term of ${a.id}.`,
+        { id: a.id },
+        knowers,
+      );
+    }
+    if (broken) {
+      a.status = "broken";
+      a.brokenBy = broken.party;
+      for (const p of a.parties)
+        if (p !== broken.party) addRelation(s, p, broken.party, -rules.breachRelations);
+      s.powers[broken.party].standing = clamp100(s.powers[broken.party].standing - rules.breachStanding);
+      emit(ctx, "agreement_broken", `${broken.party} broke agreement ${a.id} (${broken.kind}).`, {
+        id: a.id,
+        by: broken.party,
+        term: broken.kind,
+      });
+      continue;
+    }
+    inForce += 1;
+    for (const term of a.terms) if (term.kind === "enforce") addPressure(s, term.party, 8);
+    if (ctx.round >= a.expires) {
+      a.status = "expired";
+      for (let i = 0; i < a.parties.length; i++)
+        for (let j = i + 1; j < a.parties.length; j++) addRelation(s, a.parties[i]!, a.parties[j]!, 3);
+      emit(ctx, "agreement_expired", `Agreement ${a.id} ran its course and was honoured.`, { id: a.id });
+    }
+  }
+  if (inForce > 0) addCrisis(ctx, null, -Math.min(4, inForce), "agreements in force");
+  // Proposals do not outlive their round.
+  for (const p of s.proposals) if (p.status === "open") p.status = "expired";
+  s.proposals = s.proposals.filter((p) => p.round >= ctx.round - 1);
+}

@@ -1,0 +1,87 @@
+/**
+ * Sanctions enforcement (DESIGN §5, dynamics 2 and 5). Announced is free talk; achieved follows
+ * the power's target only while it pays to sustain it, and otherwise drifts back to its baseline:
+ * R' = B + (R − B)·fade. China's baseline falls with US–China tension and rises with pressure
+ * (UN resolutions, designations of Chinese banks, agreements, North Korean tests).
+ */
+import { POWERS, type PowerId } from "../powers.js";
+import type { GameState } from "../state.js";
+import { type Ctx, only, relation } from "./context.js";
+import { explain } from "./explain.js";
+import { clamp100, mulDiv, pct } from "./math.js";
+
+/** A power's effective baseline in a state: the scenario's, minus tension, plus pressure. */
+export function baselineOf(s: GameState, p: PowerId): number {
+  const r = s.scenario.rules;
+  let b = s.scenario.powers[p].enforcement.baseline + pct(s.pressure[p], r.pressureWeight);
+  if (p === "CN") b -= pct(s.tension, r.tensionWeight);
+  // Better US–Russia relations make Russia more willing to enforce (and less to backfill).
+  if (p === "RU")
+    b += Math.trunc((relation(s, "RU", "US") - (s.scenario.relations["RU-US"] ?? 0)) / r.ruRelationsDivisor);
+  return clamp100(b);
+}
+
+/** Step 4 of the resolution: baselines, then achieved enforcement for every power. */
+export function resolveEnforcement(ctx: Ctx, raisedTarget: ReadonlySet<PowerId>): void {
+  const { s, rules } = ctx;
+  for (const p of POWERS) {
+    if (p === "KP") continue;
+    const e = s.enforcement[p];
+    const prevB = e.baseline;
+    e.baseline = baselineOf(s, p);
+    if (e.baseline !== prevB) {
+      const parts = [
+        { text: `scenario baseline ${s.scenario.powers[p].enforcement.baseline}`, visibleTo: only(p) },
+        { text: `pressure on you: ${s.pressure[p]}`, visibleTo: only(p) },
+      ];
+      if (p === "CN") parts.push({ text: `US–China tension ${s.tension}`, visibleTo: only(p) });
+      explain(ctx, `baseline:${p}`, prevB, e.baseline, only(p), parts);
+    }
+    const before = e.actual;
+    let why: string;
+    if (e.sustain) {
+      const gap = e.target - e.actual;
+      const step =
+        gap >= 0 ? Math.min(gap, rules.enforcementStepUp) : Math.max(gap, -rules.enforcementStepDown);
+      e.actual = clamp100(e.actual + step);
+      why = `you paid to sustain enforcement: achieved moves toward your target ${e.target}`;
+    } else if (raisedTarget.has(p) && e.target > e.actual) {
+      // A crackdown nobody pays to sustain reaches at most baseline + one step: optics, then fade.
+      const cap = Math.max(e.actual, e.baseline + rules.enforcementStepUp);
+      e.actual = clamp100(Math.min(e.target, e.actual + rules.enforcementStepUp, cap));
+      why = `your new target ${e.target} starts a crackdown; unsustained, it reaches at most ${cap}`;
+    } else {
+      e.actual = clamp100(e.baseline + mulDiv(e.actual - e.baseline, rules.enforcementFade, 100));
+      why = `not sustained: achieved drifts back toward your baseline ${e.baseline}`;
+    }
+    if (e.actual !== before) {
+      explain(ctx, `enforcement:${p}`, before, e.actual, only(p), [
+        { text: `your achieved enforcement ${before} → ${e.actual}: ${why}`, visibleTo: only(p) },
+      ]);
+    }
+  }
+}
+
+/** End of round: US–China tension and pressures decay (they must be fed to last). */
+export function decayPressures(ctx: Ctx): void {
+  const { s, rules } = ctx;
+  s.tension = pct(s.tension, rules.tensionKeep);
+  for (const p of POWERS) s.pressure[p] = pct(s.pressure[p], rules.pressureKeep);
+}
+
+/** Adds pressure to a power's baseline (it decays each round unless renewed). */
+export function addPressure(s: GameState, p: PowerId, amount: number): void {
+  s.pressure[p] = clamp100(s.pressure[p] + amount);
+}
+
+/**
+ * What another seat can infer about `p`'s achieved enforcement: a range that narrows with the
+ * viewer's intelligence. It is offset by a per-round secret noise so its midpoint gives nothing away.
+ */
+export function impliedRange(s: GameState, p: PowerId, viewerIntel: number): [number, number] {
+  const width = Math.max(6, 40 - 7 * viewerIntel);
+  const actual = s.enforcement[p].actual;
+  const below = mulDiv(width, s.intelNoise[p], 100);
+  const lo = clamp100(actual - below);
+  return [lo, clamp100(lo + width)];
+}

@@ -1,0 +1,136 @@
+/**
+ * Objectives and scoring (DESIGN §6). Every objective is a named measure of the state compared to
+ * a success and a partial threshold from the scenario. A power's score is graded against par, so
+ * several powers can do well at once; the winner has the highest score normalised to par.
+ */
+import { type ByPower, byPower, type PairKey, POWERS, type PowerId } from "../powers.js";
+import type { ObjectiveSpec } from "../scenario/schema.js";
+import type { Ending, GameState, ObjectiveResult, ScoreCard } from "../state.js";
+import { relation } from "./context.js";
+import { ruTrade } from "./regime.js";
+
+type Measure = (s: GameState) => number;
+
+const ended = (s: GameState) => s.ending?.reason;
+
+/** The named measures objectives refer to. */
+export const MEASURES: Record<string, Measure> = {
+  usReadinessOrMoratorium: (s) =>
+    s.tracks.maxMoratoriumStreak >= 2 || s.programme.readiness < 55 ? 2 : s.programme.readiness < 65 ? 1 : 0,
+  noWar: (s) => (ended(s) === "war" ? 0 : 1),
+  minNkStability: (s) => (ended(s) === "collapse" ? 0 : s.tracks.minNkStability),
+  chineseBanksDesignated: (s) => s.tracks.chineseBanksDesignated,
+  noMdOrSuspended: (s) => (s.tracks.mdDeployed === 0 || s.tracks.exercisesSuspendedRounds > 0 ? 1 : 0),
+  ruTradePercent: (s) => Math.trunc((ruTrade(s) * 100) / Math.max(1, s.history[0]?.ruTrade ?? ruTrade(s))),
+  ruAgreementsOrHost: (s) => (s.tracks.ruHosted ? 2 : Math.min(2, s.tracks.agreementsJoined.RU)),
+  adoptedOverRussia: (s) => s.tracks.adoptedOverRussia,
+  regimeSurvives: (s) => (ended(s) === "collapse" || ended(s) === "war" ? 0 : 1),
+  stage5AndRelief: (s) =>
+    (s.programme.stage >= 5 ? 1 : 0) + (s.tracks.relief || s.tracks.recognition ? 1 : 0),
+  nkCurrencyPercent: (s) => Math.trunc((s.nk.currency * 100) / Math.max(1, s.scenario.nk.currency)),
+  crisisAtEndNoWar: (s) => (ended(s) === "war" ? 100 : s.crisis),
+  interKoreanAgreements: (s) => s.tracks.interKoreanAgreements,
+  maxCnHighStreak: (s) => s.tracks.maxCnHighStreak,
+  nkCurrency: (s) => s.nk.currency,
+  tension: (s) => s.tension,
+  freezeForFreezeRounds: (s) => s.tracks.freezeForFreezeRounds,
+  readiness: (s) => s.programme.readiness,
+  krInUsKpDeal: (s) => (s.tracks.krInUsKpDeal ? 1 : 0),
+};
+
+/** Reads a measure, including the parameterised ones ("relation:KR-US", "economy:KR", "summit:KP-US"). */
+export function measure(s: GameState, name: string): number {
+  const m = MEASURES[name];
+  if (m) return m(s);
+  const [kind, arg] = name.split(":") as [string, string];
+  if (kind === "relation") {
+    const [a, b] = arg.split("-") as [PowerId, PowerId];
+    return relation(s, a, b);
+  }
+  if (kind === "economy") return s.powers[arg as PowerId].economy;
+  if (kind === "stability") return s.powers[arg as PowerId].stability;
+  if (kind === "summit") return s.tracks.summits.includes(arg as PairKey) ? 1 : 0;
+  throw new Error(`objectives: unknown measure ${name}`);
+}
+
+export function grade(s: GameState, o: ObjectiveSpec): ObjectiveResult["grade"] {
+  const v = measure(s, o.measure);
+  const meets = (t: number) => (o.higherIsBetter ? v >= t : v <= t);
+  if (meets(o.success)) return "success";
+  if (meets(o.partial)) return "partial";
+  return "failure";
+}
+
+export function objectivesOf(s: GameState, p: PowerId): ObjectiveSpec[] {
+  return s.scenario.objectives.filter((o) => o.power === p);
+}
+
+export function agendaOf(s: GameState, p: PowerId): ObjectiveSpec {
+  return (
+    s.scenario.agendas.find((a) => a.id === s.agendas[p]) ?? s.scenario.agendas.find((a) => a.power === p)!
+  );
+}
+
+/** A power's score card for the state as it stands (used live and at the end). */
+export function scoreCard(s: GameState, p: PowerId): ScoreCard {
+  const r = s.scenario.rules;
+  const objectives: ObjectiveResult[] = objectivesOf(s, p).map((o) => {
+    const g = grade(s, o);
+    return {
+      id: o.id,
+      text: o.text,
+      secret: false,
+      grade: g,
+      points: g === "success" ? r.pointsSuccess : g === "partial" ? r.pointsPartial : 0,
+    };
+  });
+  const agenda = agendaOf(s, p);
+  const ag = grade(s, agenda);
+  objectives.push({
+    id: agenda.id,
+    text: agenda.text,
+    secret: true,
+    grade: ag,
+    points: ag === "success" ? r.agendaSuccess : ag === "partial" ? r.agendaPartial : 0,
+  });
+  let score = objectives.reduce((sum, o) => sum + o.points, 0);
+  const reason = ended(s);
+  if (reason === "war") {
+    // War: fixed heavy losses, South Korea's the heaviest, whatever else was achieved.
+    const fixed: ByPower<number> = {
+      US: r.warScoreUS,
+      CN: r.warScoreCN,
+      RU: r.warScoreRU,
+      KP: r.warScoreKP,
+      KR: r.warScoreKR,
+    };
+    score = fixed[p] - (s.ending?.pusher === p ? r.warPusherPenalty : 0);
+  } else if (reason === "collapse" && (p === "CN" || p === "KR")) {
+    score = Math.max(0, score - r.collapsePenalty);
+  } else if (reason === "grand_bargain") {
+    score += r.grandBargainBonus;
+  }
+  const par = r.par;
+  const normalised = Math.trunc((score * 100) / par);
+  const g: ScoreCard["grade"] = score >= par ? "success" : score >= par - 2 ? "partial" : "failure";
+  return { score, par, normalised, grade: g, objectives };
+}
+
+/** Ends the game: scores every power and names the winner (ties: higher standing, then seat order). */
+export function finishGame(s: GameState, ending: Ending): GameState {
+  const out: GameState = { ...s, phase: "ended", ending: { ...ending } };
+  const scores = byPower((p) => scoreCard(out, p));
+  let winner: PowerId = "US";
+  for (const p of POWERS) {
+    const a = scores[p];
+    const b = scores[winner];
+    if (
+      a.normalised > b.normalised ||
+      (a.normalised === b.normalised && s.powers[p].standing > s.powers[winner].standing)
+    )
+      winner = p;
+  }
+  if (ending.reason === "war" && ending.pusher === winner) winner = POWERS.find((p) => p !== ending.pusher)!;
+  out.ending = { ...ending, scores, winner };
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Step 1 of the resolution: standing policies. An order that changes a policy takes effect now and
+ * persists until changed again; a power that gives no orders keeps its policies (DESIGN §4).
+ */
+import { POWERS, type PowerId } from "../powers.js";
+import type { Policies } from "../state.js";
+import { type Ctx, emit, only } from "./context.js";
+
+/** Policies whose setting others may see (the rest are private: off-book sales, real inspections). */
+export const PUBLIC_POLICIES = [
+  "trade",
+  "pipeline",
+  "exercises",
+  "mdConsent",
+  "tariffs",
+  "moratorium",
+] as const;
+
+/** Applies policy orders; returns the powers that raised their enforcement target this round. */
+export function applyPolicies(ctx: Ctx): Set<PowerId> {
+  const s = ctx.s;
+  const raised = new Set<PowerId>();
+  for (const p of POWERS) {
+    const pol: Policies = s.policies[p];
+    for (const a of ctx.actions[p]) {
+      switch (a.type) {
+        case "set_enforcement": {
+          const e = s.enforcement[p];
+          if (a.announced !== e.announced)
+            emit(
+              ctx,
+              "enforcement_announced",
+              `${p} announces sanctions enforcement at ${a.announced} (was ${e.announced}).`,
+              {
+                power: p,
+                from: e.announced,
+                to: a.announced,
+              },
+            );
+          if (a.target > e.target) raised.add(p);
+          e.announced = a.announced;
+          e.target = a.target;
+          e.sustain = a.sustain ?? false;
+          break;
+        }
+        case "set_trade":
+          if (pol.trade[a.commodityGroup] !== a.level)
+            emit(
+              ctx,
+              "trade_policy",
+              `${p} sets its ${a.commodityGroup} trade with North Korea to ${a.level}%.`,
+              {
+                power: p,
+                group: a.commodityGroup,
+                level: a.level,
+              },
+            );
+          pol.trade[a.commodityGroup] = a.level;
+          break;
+        case "set_pipeline":
+          if (pol.pipeline !== a.level)
+            emit(ctx, "pipeline", `China sets the crude pipeline to ${a.level}%.`, { level: a.level });
+          pol.pipeline = a.level;
+          break;
+        case "set_inspections":
+          pol.inspections = a.level;
+          emit(
+            ctx,
+            "inspections",
+            `Your inspections at Dandong set to ${a.level}%.`,
+            { level: a.level },
+            only("CN"),
+          );
+          break;
+        case "set_fuel_sales":
+          pol.fuelSales = a.level;
+          emit(
+            ctx,
+            "fuel_sales",
+            `Your off-book fuel sales set to ${a.level}%.`,
+            { level: a.level },
+            only("RU"),
+          );
+          break;
+        case "set_exercises":
+          if (pol.exercises !== a.on)
+            emit(
+              ctx,
+              "exercises_policy",
+              `${p} ${a.on ? "wants the joint exercises held" : "postpones the joint exercises"}.`,
+              {
+                power: p,
+                on: a.on ? 1 : 0,
+              },
+            );
+          pol.exercises = a.on;
+          break;
+        case "set_md_consent":
+          if (pol.mdConsent !== a.on)
+            emit(
+              ctx,
+              "md_consent",
+              `South Korea ${a.on ? "consents to" : "refuses"} further missile defence.`,
+              { on: a.on ? 1 : 0 },
+            );
+          pol.mdConsent = a.on;
+          break;
+        case "set_tariffs":
+          if (pol.tariffs !== a.on)
+            emit(ctx, "tariffs", `The US ${a.on ? "imposes" : "lifts"} tariffs on China.`, {
+              on: a.on ? 1 : 0,
+            });
+          pol.tariffs = a.on;
+          break;
+        case "set_moratorium":
+          if (pol.moratorium !== a.on)
+            emit(ctx, "moratorium", `North Korea ${a.on ? "declares" : "ends"} a moratorium on tests.`, {
+              on: a.on ? 1 : 0,
+            });
+          pol.moratorium = a.on;
+          break;
+        case "send_labourers":
+          if (pol.trade.labour !== a.level)
+            emit(ctx, "labourers", `North Korea sets its workers abroad to ${a.level}%.`, { level: a.level });
+          pol.trade.labour = a.level;
+          break;
+        case "set_engagement":
+          if (pol.trade.goods !== a.level)
+            emit(ctx, "engagement", `South Korea sets inter-Korean engagement to ${a.level}%.`, {
+              level: a.level,
+            });
+          for (const g of Object.keys(pol.trade) as (keyof Policies["trade"])[]) pol.trade[g] = a.level;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+  return raised;
+}

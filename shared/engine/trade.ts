@@ -1,0 +1,146 @@
+/**
+ * Trade flows (DESIGN §3, dynamics 1, 3 and 6). Each flow's official volume is its base, cut by
+ * the trade policy of the power on the other side and by the banned share that power's achieved
+ * enforcement actually stops. Part of what is stopped tries to go illicit (see illicit.ts). When
+ * China squeezes, Russia can backfill part of the gap through its own, capacity-limited channel.
+ */
+import type { PowerId } from "../powers.js";
+import { type Commodity, type Flow, type GameState, GROUP_OF } from "../state.js";
+import { type Ctx, only, relation } from "./context.js";
+import { explain, pctChange } from "./explain.js";
+import { allocateIllicit } from "./illicit.js";
+import { clamp, pct } from "./math.js";
+
+/** Share (0–100) of a commodity banned by the UN resolutions in force (the strongest applies). */
+export function bannedShare(s: GameState, c: Commodity): number {
+  const g = GROUP_OF[c];
+  let share = 0;
+  for (const r of s.sanctions.resolutions) if (r.strength > share && r.groups.includes(g)) share = r.strength;
+  return share;
+}
+
+/** The trade policy (0–100) that applies to a flow. */
+export function tradeLevel(s: GameState, f: Flow): number {
+  const pol = s.policies[f.enforcedBy];
+  let level = pol.trade[GROUP_OF[f.commodity]];
+  if (f.commodity === "crude_oil" && f.enforcedBy === "CN") level = s.policies.CN.pipeline;
+  // Workers go abroad only as far as North Korea sends them.
+  if (f.commodity === "labour") level = Math.min(level, s.policies.KP.trade.labour);
+  return level;
+}
+
+export interface OfficialVolume {
+  official: number;
+  /** Banned trade that enforcement stopped. */
+  enforced: number;
+  /** Trade cut by policy (not by sanctions). */
+  cut: number;
+}
+
+export function officialVolume(s: GameState, f: Flow): OfficialVolume {
+  const legal = pct(f.base, tradeLevel(s, f));
+  const banned = pct(legal, bannedShare(s, f.commodity));
+  const enforced = pct(banned, s.enforcement[f.enforcedBy].actual);
+  return { official: legal - enforced, enforced, cut: f.base - legal };
+}
+
+/** Base illicit demand a flow had at the start (the scenario's figure). */
+function illicitBase(s: GameState, index: number): number {
+  return s.scenario.flows[index]?.illicit ?? 0;
+}
+
+/** Step 8 of the resolution: official volumes, illicit volumes within capacity, Russia's backfill. */
+export function resolveTrade(ctx: Ctx): void {
+  const { s, rules } = ctx;
+  const before = s.flows.map((f) => ({ official: f.official, illicit: f.illicit }));
+  const demand: number[] = [];
+  const vols: OfficialVolume[] = [];
+  let fuelShort = 0;
+  let goodsShort = 0;
+  for (const [i, f] of s.flows.entries()) {
+    const v = officialVolume(s, f);
+    vols.push(v);
+    f.official = v.official;
+    let d = illicitBase(s, i);
+    if (f.enforcedBy === "RU" && GROUP_OF[f.commodity] === "fuel") d = pct(d * 2, s.policies.RU.fuelSales);
+    // Smugglers try to move part of what was stopped (never people: labour stays put).
+    if (f.commodity !== "labour" && f.enforcedBy !== "RU") d += pct(v.enforced + v.cut, rules.divertShare);
+    demand.push(d);
+  }
+  allocateIllicit(ctx, demand);
+
+  // Russia's backfill (dynamic 6): a share of what China's supply lost, within Russia's channel.
+  for (const f of s.flows) {
+    if (f.enforcedBy !== "CN" || f.fromKP) continue;
+    const short = Math.max(0, f.base - f.official - f.illicit);
+    if (GROUP_OF[f.commodity] === "fuel") fuelShort += short;
+    else goodsShort += short;
+  }
+  const hostility = Math.max(0, -relation(s, "RU", "US"));
+  const share = clamp(
+    pct(rules.backfillBase + pct(hostility, rules.backfillRelations), s.policies.RU.fuelSales * 2),
+    0,
+    100,
+  );
+  const want = pct(fuelShort + goodsShort, share);
+  const backfill = Math.min(s.illicit.russianLink, want);
+  if (backfill > 0) {
+    const fuelPart =
+      fuelShort + goodsShort > 0 ? Math.trunc((backfill * fuelShort) / (fuelShort + goodsShort)) : 0;
+    const ruFuel = s.flows.find(
+      (f) => f.enforcedBy === "RU" && GROUP_OF[f.commodity] === "fuel" && !f.fromKP,
+    );
+    const ruGoods = s.flows.find(
+      (f) => f.enforcedBy === "RU" && GROUP_OF[f.commodity] === "goods" && !f.fromKP,
+    );
+    if (ruFuel) ruFuel.illicit += fuelPart;
+    if (ruGoods) ruGoods.official += backfill - fuelPart;
+    ctx.events.push({
+      round: ctx.round,
+      kind: "russia_backfilled",
+      text: `Russia supplied $${backfill}M more to North Korea as China's supply fell ($${want}M wanted, channel $${s.illicit.russianLink}M).`,
+      data: { backfill, wanted: want, capacity: s.illicit.russianLink },
+      visibleTo: ["RU", "KP"],
+    });
+  }
+
+  for (const [i, f] of s.flows.entries()) {
+    const b = before[i]!;
+    const v = vols[i]!;
+    if (b.official !== f.official) explainFlow(ctx, f, b.official, v);
+    if (b.illicit !== f.illicit) {
+      explain(
+        ctx,
+        `illicit:${f.id}`,
+        b.illicit,
+        f.illicit,
+        ["KP"],
+        [
+          {
+            text: `illicit ${f.commodity} ${f.from}→${f.to} ${pctChange(b.illicit, f.illicit)}: network capacity and what enforcement diverted`,
+            visibleTo: ["KP"],
+          },
+        ],
+      );
+    }
+  }
+}
+
+function explainFlow(ctx: Ctx, f: Flow, from: number, v: OfficialVolume): void {
+  const s = ctx.s;
+  const owner: PowerId = f.enforcedBy;
+  const e = s.enforcement[owner];
+  const prevActual = ctx.prev.enforcement[owner].actual;
+  const change = pctChange(from, f.official);
+  const parts = [
+    {
+      text: `${f.commodity} ${f.from}→${f.to} ${change}: your achieved enforcement ${prevActual} → ${e.actual}, trade policy ${tradeLevel(s, f)}%, banned share ${bannedShare(s, f.commodity)}%`,
+      visibleTo: only(owner, "KP"),
+    },
+    {
+      text: `${f.commodity} ${f.from}→${f.to} ${change}; banned share ${bannedShare(s, f.commodity)}%, ${v.enforced > 0 ? "enforcement stopping part of it" : "no enforcement effect"}`,
+      visibleTo: ["US", "CN", "RU", "KR", "OBSERVER"].filter((x) => x !== owner) as PowerId[],
+    },
+  ];
+  explain(ctx, `flow:${f.id}`, from, f.official, "all", parts);
+}
