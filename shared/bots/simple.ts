@@ -187,7 +187,10 @@ function orders(view: PlayerView, me: PowerId, pers: BotPersonality): Input {
     case "KP": {
       const moratorium = bound("no_tests") || view.policies.KP.moratorium === true;
       const doneRange = view.programme.stage >= 5 && view.programme.readiness >= (pers === "hawk" ? 80 : 60);
-      if (!moratorium && !doneRange && r("test") < (pers === "dove" ? 60 : 90))
+      // Pressure breeds defiance: no moratorium while the US squeezes or flexes.
+      const squeezed =
+        lastRound(view, "designated") || lastRound(view, "show_of_force") || lastRound(view, "strike");
+      if (!moratorium && (!doneRange || squeezed) && r("test") < (pers === "dove" ? 60 : 90))
         add({ type: "missile_test" }, 2);
       else if (doneRange && !moratorium && pers !== "hawk") add({ type: "set_moratorium", on: true }, 1);
       if ((view.nk?.currency ?? 500) < 350) add({ type: "cyber_theft" }, 1);

@@ -171,7 +171,17 @@ export function resolveStability(ctx: Ctx): void {
     mulDiv(Math.max(0, rules.fuelConsumption - nk.fuel), 20, rules.fuelConsumption),
   );
   const foodStress = Math.trunc(Math.max(0, rules.foodComfort - nk.food) / 2);
-  const target = clamp100(rules.nkStabilityBase - curStress - fuelStress - foodStress);
+  // Goods it can no longer buy (consumer goods, machinery) hurt even when cash piles up.
+  let goodsBase = 0;
+  let goodsShort = 0;
+  for (const f of s.flows) {
+    if (f.fromKP || f.commodity === "food" || f.commodity === "crude_oil" || f.commodity === "refined_fuel")
+      continue;
+    goodsBase += f.base;
+    goodsShort += Math.max(0, f.base - f.official - f.illicit);
+  }
+  const shortStress = Math.min(20, mulDiv(goodsShort, rules.shortageWeight, Math.max(1, goodsBase)));
+  const target = clamp100(rules.nkStabilityBase - curStress - fuelStress - foodStress - shortStress);
   const before = kp.stability;
   const step = clamp(target - kp.stability, -rules.nkMaxFall, rules.nkMaxRise);
   kp.stability = clamp100(kp.stability + step);

@@ -40,6 +40,8 @@ export const RulesSchema = z
     harvest: Int.min(0).max(100),
     foodImportsNormal: Int.min(1),
     regimeUpkeep: Int.min(0),
+    /** Stability stress (max 20) per 100% of goods imports North Korea cannot get. */
+    shortageWeight: Int.min(0).max(100),
     testSuccessBase: Int.min(0).max(100),
     testSuccessMax: Int.min(0).max(100),
     progressMin: Int.min(0).max(100),

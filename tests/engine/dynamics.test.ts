@@ -1,0 +1,364 @@
+/**
+ * The ten dynamics of DESIGN §5. Each test starts from the scenario, plays a short order script
+ * and checks direction and rough size. Nothing here is scripted in the engine: every outcome comes
+ * from the rules and the scenario's numbers.
+ */
+import { describe, expect, test } from "vitest";
+import type { Action, GameState, Input } from "../../shared/index.js";
+import { chinaOfficial, illicitCapacity, last, play, type RoundScript } from "./helpers.js";
+
+const passive = () => ({});
+const UN_FULL: Input = { type: "table_un_draft", groups: ["minerals", "textiles_seafood"], strength: 100 };
+
+describe("1. China is the key", () => {
+  // A UN resolution bans minerals, textiles and seafood; then who enforces it?
+  const script =
+    (others: boolean, china: boolean) =>
+    (r: number): RoundScript => ({
+      diplomacy: r === 1 ? [["US", UN_FULL]] : [],
+      orders:
+        r === 1
+          ? {
+              ...(others
+                ? {
+                    US: [{ type: "set_enforcement", announced: 100, target: 100, sustain: true }] as Action[],
+                    RU: [{ type: "set_enforcement", announced: 90, target: 90, sustain: true }] as Action[],
+                    KR: [{ type: "set_enforcement", announced: 100, target: 100, sustain: true }] as Action[],
+                  }
+                : {}),
+              ...(china
+                ? { CN: [{ type: "set_enforcement", announced: 90, target: 90, sustain: true }] as Action[] }
+                : {}),
+            }
+          : {},
+    });
+  const base = last(play(4, passive));
+  const unOnly = last(play(4, script(false, false)));
+  const others = last(play(4, script(true, false)));
+  const withCn = last(play(4, script(true, true)));
+
+  test("without China's achieved enforcement, North Korea's currency and fuel barely move; with it, currency falls hard", () => {
+    expect(others.enforcement.CN.actual).toBeLessThan(50);
+    expect(withCn.enforcement.CN.actual).toBeGreaterThanOrEqual(75);
+    // Everyone else enforcing to the hilt changes North Korea's currency and fuel by under 5%.
+    expect(Math.abs(others.nk.currency - unOnly.nk.currency)).toBeLessThanOrEqual(base.nk.currency / 20);
+    expect(Math.abs(others.nk.fuel - unOnly.nk.fuel)).toBeLessThanOrEqual(base.nk.fuel / 20);
+    // China enforcing takes more than a fifth of it.
+    expect(others.nk.currency - withCn.nk.currency).toBeGreaterThan(base.nk.currency / 5);
+  });
+});
+
+describe("2. Optics, then fade", () => {
+  const crackdown =
+    (sustain: boolean, pressure: boolean) =>
+    (r: number): RoundScript => ({
+      diplomacy: pressure && r === 2 ? [["US", UN_FULL]] : [],
+      orders: {
+        ...(r === 1 ? { KP: [{ type: "missile_test" }] as Action[] } : {}),
+        ...(r === 2
+          ? { CN: [{ type: "set_enforcement", announced: 80, target: 60, sustain }] as Action[] }
+          : {}),
+        ...(pressure && r === 2
+          ? { US: [{ type: "designate", entity: "cn_regional_bank" }] as Action[] }
+          : {}),
+      },
+    });
+
+  test("after a test, China's achieved enforcement rises less than its announced one and fades back within 3 rounds", () => {
+    const run = play(5, crackdown(false, false));
+    const [before, after] = [run[1]!, run[2]!];
+    const announcedRise = after.enforcement.CN.announced - before.enforcement.CN.announced;
+    const achievedRise = after.enforcement.CN.actual - before.enforcement.CN.actual;
+    expect(announcedRise).toBe(20);
+    expect(achievedRise).toBeGreaterThan(0);
+    expect(achievedRise).toBeLessThan(announcedRise);
+    expect(after.enforcement.CN.actual).toBeLessThan(after.enforcement.CN.announced);
+    const end = run[5]!;
+    expect(end.enforcement.CN.announced).toBe(80); // the words stay
+    expect(end.enforcement.CN.actual - end.enforcement.CN.baseline).toBeLessThanOrEqual(3); // the deeds fade
+    // Border trade recovers.
+    expect(chinaOfficial(end)).toBeGreaterThanOrEqual(Math.trunc(chinaOfficial(before) * 0.97));
+    expect(chinaOfficial(after)).toBeLessThan(chinaOfficial(before));
+  });
+
+  test("a China that pays the upkeep holds its enforcement (the fade is a cost, not an override)", () => {
+    const held = play(5, crackdown(true, false))[5]!;
+    expect(held.enforcement.CN.actual).toBe(60);
+  });
+
+  test("sustained pressure (a UN resolution, a designated Chinese bank) leaves achieved enforcement higher", () => {
+    const bare = play(4, crackdown(false, false))[4]!;
+    const pressed = play(4, crackdown(false, true))[4]!;
+    expect(pressed.enforcement.CN.actual).toBeGreaterThan(bare.enforcement.CN.actual + 3);
+  });
+});
+
+describe("3. Local interests", () => {
+  test("cutting border trade raises discontent in the border economy and lowers China's stability", () => {
+    const cut: Action[] = [
+      { type: "set_trade", commodityGroup: "minerals", level: 0 },
+      { type: "set_trade", commodityGroup: "textiles_seafood", level: 0 },
+      { type: "set_trade", commodityGroup: "goods", level: 0 },
+    ];
+    const run = play(3, (r) => ({ orders: r === 1 ? { CN: cut } : {} }));
+    const base = play(3, passive);
+    expect(last(run).discontent).toBeGreaterThan(20);
+    expect(last(base).discontent).toBe(0);
+    expect(last(base).powers.CN.stability - last(run).powers.CN.stability).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("4. Collapse is China's nightmare", () => {
+  const squeeze: Action[] = [
+    { type: "set_pipeline", level: 0 },
+    { type: "set_trade", commodityGroup: "goods", level: 0 },
+    { type: "set_trade", commodityGroup: "fuel", level: 0 },
+    { type: "set_trade", commodityGroup: "labour", level: 0 },
+  ];
+  const run = play(12, (r) => ({
+    orders: r === 1 ? { CN: squeeze, RU: [{ type: "set_fuel_sales", level: 0 }] } : {},
+  }));
+
+  test("North Korea's stability falls a few points a round; refugees hit China below the threshold; then collapse", () => {
+    for (let i = 1; i < run.length; i++)
+      expect(run[i - 1]!.powers.KP.stability - run[i]!.powers.KP.stability).toBeLessThanOrEqual(5);
+    const refugeeRound = run.findIndex((s) => s.events.some((e) => e.kind === "refugees"));
+    expect(refugeeRound).toBeGreaterThan(0);
+    const r = run[refugeeRound]!;
+    expect(r.powers.KP.stability).toBeLessThan(35);
+    expect(r.powers.CN.stability).toBeLessThan(run[refugeeRound - 1]!.powers.CN.stability);
+    const end = last(run);
+    expect(end.ending?.reason).toBe("collapse");
+    // Collapse ends badly for China and South Korea.
+    expect(end.ending?.scores?.CN.grade).not.toBe("success");
+    expect(end.ending?.scores?.CN.objectives.find((o) => o.id === "cn-nk-stable")?.grade).toBe("failure");
+  });
+});
+
+describe("5. Tension elsewhere costs cooperation", () => {
+  const china = (r: number): Action[] | undefined =>
+    r === 3 ? [{ type: "set_enforcement", announced: 70, target: 70 }] : undefined;
+  test("South China Sea operations, Taiwan arms and tariffs lower China's enforcement in the following rounds", () => {
+    const calm = play(4, (r) => ({ orders: { ...(china(r) ? { CN: china(r) } : {}) } }));
+    const tense = play(4, (r) => ({
+      orders: {
+        ...(china(r) ? { CN: china(r) } : {}),
+        ...(r === 1
+          ? {
+              US: [
+                { type: "arms_sale_taiwan" },
+                { type: "fonop" },
+                { type: "set_tariffs", on: true },
+              ] as Action[],
+            }
+          : {}),
+        ...(r === 2 ? { US: [{ type: "fonop" }] as Action[] } : {}),
+      },
+    }));
+    expect(tense[2]!.enforcement.CN.baseline).toBeLessThan(calm[2]!.enforcement.CN.baseline - 5);
+    expect(tense[4]!.enforcement.CN.actual).toBeLessThan(calm[4]!.enforcement.CN.actual - 5);
+  });
+});
+
+describe("6. Russia backfills", () => {
+  const squeeze =
+    (ruLevel: number, ease: boolean, china = true) =>
+    (r: number): RoundScript => ({
+      orders:
+        r === 1
+          ? {
+              ...(china ? { CN: [{ type: "set_pipeline", level: 0 }] as Action[] } : {}),
+              RU: [{ type: "set_fuel_sales", level: ruLevel }],
+              ...(ease ? { US: [{ type: "ease_russia_sanctions" }] as Action[] } : {}),
+            }
+          : ease
+            ? { US: [{ type: "ease_russia_sanctions" }] }
+            : {},
+    });
+  const ruTrade = (s: GameState) =>
+    s.flows.filter((f) => f.enforcedBy === "RU").reduce((n, f) => n + f.official + f.illicit, 0);
+  const cnFuel = (s: GameState) =>
+    s.flows
+      .filter((f) => f.enforcedBy === "CN" && (f.commodity === "crude_oil" || f.commodity === "refined_fuel"))
+      .reduce((n, f) => n + f.official + f.illicit, 0);
+
+  test("when China squeezes, Russia earns more, but replaces only part of what China cut", () => {
+    const calm = last(play(3, squeeze(100, false, false)));
+    const taken = last(play(3, squeeze(100, false)));
+    const cut = cnFuel(calm) - cnFuel(taken);
+    const gain = ruTrade(taken) - ruTrade(calm);
+    expect(gain).toBeGreaterThan(10);
+    expect(gain).toBeLessThan(cut);
+    expect(taken.powers.RU.economy).toBeGreaterThan(calm.powers.RU.economy);
+  });
+
+  test("more so the worse US–Russia relations are", () => {
+    const hostile = last(play(3, squeeze(50, false)));
+    const eased = last(play(3, squeeze(50, true)));
+    expect(ruTrade(eased)).toBeLessThan(ruTrade(hostile));
+  });
+});
+
+describe("7. Whack-a-mole", () => {
+  const illicitVolume = (s: GameState) => s.flows.reduce((n, f) => n + f.illicit, 0);
+  test("shutting a node cuts its flow for a round or two; capacity then reappears at a new node elsewhere", () => {
+    const run = play(5, (r) => ({
+      orders: r === 1 ? { CN: [{ type: "expose", node: "dandong-fronts" }] } : {},
+    }));
+    const [start, r1, r3] = [run[0]!, run[1]!, run[3]!];
+    expect(illicitCapacity(r1)).toBeLessThan(illicitCapacity(start) - 30);
+    expect(r1.illicit.nodes.some((n) => n.id === "dandong-fronts")).toBe(false);
+    const newNodes = r3.illicit.nodes.filter((n) => n.id.startsWith("node-"));
+    expect(newNodes.length).toBeGreaterThan(0);
+    expect(newNodes.some((n) => n.region !== "dandong")).toBe(true);
+    expect(illicitVolume(run[5]!)).toBeGreaterThanOrEqual(Math.trunc(illicitVolume(start) * 0.9));
+  });
+
+  test("only financial designations lower total illicit capacity for long", () => {
+    const exposed = play(6, (r) => ({
+      orders: r === 1 ? { CN: [{ type: "expose", node: "dandong-fronts" }] } : {},
+    }));
+    const designated = play(6, (r) => ({
+      orders:
+        r === 1
+          ? {
+              US: [
+                { type: "designate", entity: "kp_banks_abroad" },
+                { type: "designate", entity: "shipping_network" },
+              ],
+            }
+          : r === 2
+            ? { US: [{ type: "designate", entity: "cn_regional_bank" }] }
+            : {},
+    }));
+    expect(last(designated).illicit.ceiling).toBeLessThan(last(exposed).illicit.ceiling - 30);
+    expect(illicitCapacity(last(designated))).toBeLessThan(illicitCapacity(last(exposed)));
+  });
+});
+
+describe("8. Seoul is hostage", () => {
+  test("military escalation raises the crisis; war is catastrophic for all, worst for South Korea; the pusher scores last", () => {
+    const run = play(8, () => ({
+      orders: {
+        KP: [{ type: "missile_test" }, { type: "threaten_seoul" }],
+        US: [{ type: "show_of_force" }],
+      },
+    }));
+    const end = last(run);
+    expect(run[1]!.crisis).toBeGreaterThan(run[0]!.crisis);
+    expect(end.ending?.reason).toBe("war");
+    const scores = end.ending!.scores!;
+    const pusher = end.ending!.pusher!;
+    expect(pusher).toBeDefined();
+    for (const p of ["US", "CN", "RU", "KP", "KR"] as const) expect(scores[p].grade).toBe("failure");
+    const others = (["US", "CN", "RU", "KP", "KR"] as const).filter((p) => p !== pusher);
+    for (const p of others) expect(scores[pusher].score).toBeLessThan(scores[p].score);
+    for (const p of others.filter((p) => p !== "KR"))
+      expect(scores.KR.score).toBeLessThanOrEqual(scores[p].score);
+  });
+});
+
+describe("9. Rapid progress", () => {
+  const testEveryRound =
+    (squeeze: boolean) =>
+    (r: number): RoundScript => ({
+      orders: {
+        KP: [{ type: "missile_test" }],
+        ...(squeeze && r === 1
+          ? {
+              CN: [
+                { type: "set_pipeline", level: 0 },
+                { type: "set_trade", commodityGroup: "goods", level: 0 },
+                { type: "set_trade", commodityGroup: "fuel", level: 0 },
+              ] as Action[],
+              US: [
+                { type: "designate", entity: "kp_banks_abroad" },
+                { type: "designate", entity: "shipping_network" },
+              ] as Action[],
+            }
+          : {}),
+      },
+    });
+
+  test("left alone, North Korea reaches stage 5 within a few rounds and keeps raising readiness", () => {
+    let reached = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const run = play(4, testEveryRound(false), { seed });
+      if (run.slice(0, 4).some((s) => s.programme.stage >= 5)) reached++;
+      expect(last(run).programme.readiness).toBeGreaterThan(run[0]!.programme.readiness + 15);
+    }
+    expect(reached).toBeGreaterThanOrEqual(15);
+  });
+
+  test("pressure buys time but never stops the programme", () => {
+    const free = play(6, testEveryRound(false), { seed: 3 });
+    const pressed = play(6, testEveryRound(true), { seed: 3 });
+    expect(last(pressed).programme.readiness).toBeLessThan(last(free).programme.readiness);
+    expect(last(pressed).programme.readiness).toBeGreaterThan(pressed[0]!.programme.readiness + 10);
+  });
+
+  test("once stage 5 is shown, each further test is worth less", () => {
+    const run = play(8, testEveryRound(false), { seed: 5 });
+    const gains = run.slice(1).map((s, i) => ({
+      stage: run[i]!.programme.stage,
+      gain: s.programme.readiness - run[i]!.programme.readiness,
+    }));
+    const atFive = gains.filter((g) => g.stage >= 5).map((g) => g.gain);
+    expect(atFive.length).toBeGreaterThanOrEqual(3);
+    expect(atFive[atFive.length - 1]!).toBeLessThan(gains[0]!.gain);
+    expect(last(run).crisis).toBeLessThan(100);
+  });
+});
+
+describe("10. No good options", () => {
+  const strategies: Record<string, (r: number, s: GameState) => RoundScript> = {
+    pressure: (r, s) => ({
+      diplomacy: r === 1 || r === 3 ? [["US", UN_FULL]] : [],
+      orders: {
+        US: [
+          ...(r === 1 ? [{ type: "set_enforcement", announced: 100, target: 100 } as Action] : []),
+          ...[
+            "kp_banks_abroad",
+            "cn_regional_bank",
+            "shipping_network",
+            "cn_coal_importers",
+            "ru_fuel_traders",
+          ]
+            .filter((id) => !s.sanctions.designations.some((d) => d.entity === id))
+            .slice(0, 1)
+            .map((entity) => ({ type: "designate", entity }) as Action),
+          { type: "show_of_force" },
+        ],
+      },
+    }),
+    engagement: (r) => ({
+      orders: {
+        US: [
+          { type: "summit", target: "KP" },
+          { type: "humanitarian_aid" },
+          ...(r === 1 ? [{ type: "set_exercises", on: false } as Action] : []),
+        ],
+      },
+    }),
+    recognition: (r) => ({
+      orders: {
+        US:
+          r === 1
+            ? [{ type: "recognise_nuclear_state" }, { type: "set_exercises", on: false }]
+            : [{ type: "summit", target: "KP" }],
+      },
+    }),
+  };
+
+  test.each(Object.keys(strategies))("pure %s does not meet all US objectives against the bots", (name) => {
+    let all = 0;
+    const games = 16;
+    for (let seed = 1; seed <= games; seed++) {
+      const end = last(play(8, strategies[name]!, { seed, maxRounds: 8, bots: ["CN", "RU", "KP", "KR"] }));
+      const card = end.ending?.scores?.US;
+      expect(card).toBeDefined();
+      if (card!.objectives.every((o) => o.grade === "success")) all++;
+    }
+    expect(all / games).toBeLessThan(0.5);
+  });
+});
