@@ -16,5 +16,9 @@ const stale =
   !fs.existsSync(dist) || Math.max(newest("client"), newest("shared")) > fs.statSync(dist).mtimeMs;
 if (stale) {
   console.log("Building the client (first start or sources changed)…");
-  execSync("npx vite build --logLevel warn", { stdio: "inherit" });
+  // NODE_ENV must be production: under a test runner it is "test", and Vite would then build in dev mode.
+  execSync("npx vite build --logLevel warn", {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }

@@ -1,0 +1,351 @@
+/**
+ * Geography: the projection fitted to the map's frame, the country shapes from Natural Earth
+ * (world-atlas 50m), and the static layers drawn once per size onto 2D canvases (land, borders,
+ * sea and country names; cities and their labels). Phaser shows those canvases as textures.
+ */
+import {
+  type GeoProjection,
+  geoCircle,
+  geoConicConformal,
+  geoDistance,
+  geoGraticule,
+  geoInterpolate,
+  geoPath,
+} from "d3-geo";
+import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
+import { feature, mesh } from "topojson-client";
+import type { GeometryCollection, Topology } from "topojson-specification";
+import atlasUrl from "world-atlas/countries-50m.json?url";
+import type { PowerId } from "../../shared/powers.js";
+import { CITIES, type City, COUNTRY_POWER, FAR_PLACES, MAP_FRAME, SEAS } from "../data/places.js";
+import { POWER_HUES } from "../ui.js";
+
+export const EARTH_RADIUS_KM = 6371;
+
+export const COLOURS = {
+  sea: "#D6E6F0",
+  land: "#E8E4D8",
+  coast: "#8DA2B2",
+  border: "#9B9B9B",
+  graticule: "rgba(70, 110, 140, 0.12)",
+  seaText: "#5B7C94",
+  countryText: "rgba(95, 88, 72, 0.62)",
+  cityText: "#23262B",
+  halo: "rgba(248, 247, 242, 0.92)",
+} as const;
+
+export interface Atlas {
+  countries: FeatureCollection<Geometry, { name?: string }>;
+  coast: MultiLineString;
+  borders: MultiLineString;
+}
+
+let atlasPromise: Promise<Atlas> | null = null;
+
+/** Loads and decodes the countries once (the JSON is a separate static asset). */
+export function loadAtlas(): Promise<Atlas> {
+  atlasPromise ??= fetch(atlasUrl)
+    .then((r) => {
+      if (!r.ok) throw new Error(`map data: HTTP ${r.status}`);
+      return r.json() as Promise<Topology<{ countries: GeometryCollection<{ name?: string }> }>>;
+    })
+    .then((topo) => ({
+      countries: feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name?: string }>,
+      coast: mesh(topo, topo.objects.countries, (a, b) => a === b),
+      borders: mesh(topo, topo.objects.countries, (a, b) => a !== b),
+    }));
+  return atlasPromise;
+}
+
+/** The frame's outline as points (so fitting works without worrying about ring winding). */
+function frameOutline(): Feature<Geometry> {
+  const { west, east, south, north } = MAP_FRAME;
+  const pts: [number, number][] = [];
+  for (let i = 0; i <= 10; i++) {
+    const lon = west + ((east - west) * i) / 10;
+    pts.push([lon, south], [lon, north]);
+  }
+  for (let i = 0; i <= 10; i++) {
+    const lat = south + ((north - south) * i) / 10;
+    pts.push([west, lat], [east, lat]);
+  }
+  return { type: "Feature", properties: {}, geometry: { type: "MultiPoint", coordinates: pts } };
+}
+
+export interface MapFrame {
+  width: number;
+  height: number;
+  projection: GeoProjection;
+  /** Projected position of a city, with its on-screen nudge. */
+  cityXY(city: City): [number, number];
+}
+
+export function makeFrame(width: number, height: number): MapFrame {
+  const pad = Math.max(8, Math.min(width, height) * 0.02);
+  const projection = geoConicConformal()
+    .parallels([30, 45])
+    .rotate([-128, 0])
+    .fitExtent(
+      [
+        [pad, pad],
+        [Math.max(pad + 1, width - pad), Math.max(pad + 1, height - pad)],
+      ],
+      frameOutline(),
+    );
+  return {
+    width,
+    height,
+    projection,
+    cityXY(city) {
+      const p = projection(city.lonLat) ?? [0, 0];
+      return [p[0] + (city.nudge?.[0] ?? 0), p[1] + (city.nudge?.[1] ?? 0)];
+    },
+  };
+}
+
+function hexToRgba(hex: string, alpha: number): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans KR", sans-serif';
+
+/** Country names, placed by hand where they read well in this frame. */
+const COUNTRY_LABELS: readonly { text: string; lonLat: [number, number]; size: number }[] = [
+  { text: "CHINA", lonLat: [117.0, 34.0], size: 15 },
+  { text: "RUSSIA", lonLat: [135.6, 45.6], size: 15 },
+  { text: "MONGOLIA", lonLat: [114.6, 45.6], size: 10 },
+  { text: "NORTH KOREA", lonLat: [127.2, 40.75], size: 10 },
+  { text: "SOUTH KOREA", lonLat: [128.2, 36.35], size: 10 },
+  { text: "JAPAN", lonLat: [138.9, 37.2], size: 12 },
+  { text: "TAIWAN", lonLat: [120.1, 24.6], size: 9 },
+];
+
+function spaced(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, spacing: number) {
+  // Letter-spaced caps for country names (canvas letterSpacing where supported).
+  const c = ctx as CanvasRenderingContext2D & { letterSpacing?: string };
+  if ("letterSpacing" in c) {
+    c.letterSpacing = `${spacing}px`;
+    ctx.fillText(text, x, y);
+    c.letterSpacing = "0px";
+  } else ctx.fillText(text, x, y);
+}
+
+/** How strongly each power's territory is tinted (light hues need more). */
+const TINT: Readonly<Record<PowerId, number>> = { CN: 0.11, RU: 0.13, KP: 0.3, KR: 0.24, US: 0.13 };
+
+/** Land, tints, coast, borders, graticule, country and sea names. */
+export function drawBasemap(ctx: CanvasRenderingContext2D, frame: MapFrame, atlas: Atlas): void {
+  const { width, height, projection } = frame;
+  const path = geoPath(projection, ctx);
+  ctx.save();
+  ctx.clearRect(0, 0, width, height);
+  ctx.fillStyle = COLOURS.sea;
+  ctx.fillRect(0, 0, width, height);
+
+  ctx.beginPath();
+  path(geoGraticule().step([5, 5])());
+  ctx.strokeStyle = COLOURS.graticule;
+  ctx.lineWidth = 0.7;
+  ctx.stroke();
+
+  for (const f of atlas.countries.features) {
+    const power = COUNTRY_POWER[String(f.id)];
+    ctx.beginPath();
+    path(f);
+    ctx.fillStyle = COLOURS.land;
+    ctx.fill("evenodd");
+    if (power) {
+      ctx.fillStyle = hexToRgba(POWER_HUES[power], TINT[power]);
+      ctx.fill("evenodd");
+    }
+  }
+
+  ctx.lineJoin = "round";
+  ctx.beginPath();
+  path(atlas.coast);
+  ctx.strokeStyle = COLOURS.coast;
+  ctx.lineWidth = 0.8;
+  ctx.stroke();
+
+  ctx.beginPath();
+  path(atlas.borders);
+  ctx.strokeStyle = COLOURS.border;
+  ctx.lineWidth = 0.9;
+  ctx.setLineDash([4, 2]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+
+  const scale = Math.min(1.15, Math.max(0.75, Math.min(width, height) / 700));
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (const c of COUNTRY_LABELS) {
+    const p = projection(c.lonLat);
+    if (!p) continue;
+    ctx.font = `600 ${Math.round(c.size * scale)}px ${FONT}`;
+    ctx.fillStyle = COLOURS.countryText;
+    spaced(ctx, c.text, p[0], p[1], 2.5 * scale);
+  }
+
+  for (const s of SEAS) {
+    const p = projection(s.lonLat);
+    if (!p) continue;
+    ctx.save();
+    ctx.translate(p[0], p[1]);
+    ctx.rotate((s.angle * Math.PI) / 180);
+    ctx.font = `italic 500 ${Math.round(12 * scale)}px ${FONT}`;
+    ctx.fillStyle = COLOURS.seaText;
+    spaced(ctx, s.name, 0, 0, 1.2 * scale);
+    if (s.sub) {
+      ctx.font = `italic ${Math.round(11 * scale)}px ${FONT}`;
+      ctx.fillText(s.sub, 0, 14 * scale);
+    }
+    ctx.restore();
+  }
+  ctx.restore();
+}
+
+/** Where a far place lies beyond the frame: the point where the great circle to it leaves the map. */
+export function edgeMarker(
+  frame: MapFrame,
+  from: [number, number],
+  to: [number, number],
+): { x: number; y: number; angle: number } | null {
+  const interp = geoInterpolate(from, to);
+  const inset = 14;
+  const inside = (p: [number, number] | null) =>
+    !!p && p[0] >= inset && p[0] <= frame.width - inset && p[1] >= inset && p[1] <= frame.height - inset;
+  let last: [number, number] | null = null;
+  let prev: [number, number] | null = null;
+  for (let i = 0; i <= 200; i++) {
+    const p = frame.projection(interp(i / 200));
+    if (!inside(p)) break;
+    prev = last;
+    last = p;
+  }
+  if (!last) return null;
+  const ref = prev ?? frame.projection(from);
+  if (!ref) return null;
+  return { x: last[0], y: last[1], angle: Math.atan2(last[1] - ref[1], last[0] - ref[0]) };
+}
+
+export function kmBetween(a: [number, number], b: [number, number]): number {
+  return geoDistance(a, b) * EARTH_RADIUS_KM;
+}
+
+const PYONGYANG: [number, number] = [125.75, 39.03];
+
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
+  ctx.strokeStyle = COLOURS.halo;
+  ctx.lineWidth = 3;
+  ctx.lineJoin = "round";
+  ctx.strokeText(text, x, y);
+  ctx.fillText(text, x, y);
+}
+
+/** City dots and labels, and the far-place markers on the frame's edge (drawn above the flows). */
+export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void {
+  const { width, height } = frame;
+  ctx.save();
+  ctx.clearRect(0, 0, width, height);
+  const scale = Math.min(1.1, Math.max(0.8, Math.min(width, height) / 700));
+  for (const city of CITIES) {
+    const [x, y] = frame.cityXY(city);
+    const r = city.capital ? 4.2 : 3.2;
+    if (city.nudge) {
+      // A leader line back to the true position of a shifted marker.
+      const t = frame.projection(city.lonLat);
+      if (t) {
+        ctx.beginPath();
+        ctx.moveTo(t[0], t[1]);
+        ctx.lineTo(x, y);
+        ctx.strokeStyle = "rgba(40, 40, 40, 0.55)";
+        ctx.lineWidth = 1;
+        ctx.setLineDash([2, 2]);
+        ctx.stroke();
+        ctx.setLineDash([]);
+        ctx.beginPath();
+        ctx.arc(t[0], t[1], 1.3, 0, Math.PI * 2);
+        ctx.fillStyle = "#333";
+        ctx.fill();
+      }
+    }
+    ctx.beginPath();
+    if (city.capital) {
+      ctx.arc(x, y, r + 2.2, 0, Math.PI * 2);
+      ctx.fillStyle = "#FFFFFF";
+      ctx.fill();
+      ctx.lineWidth = 1.2;
+      ctx.strokeStyle = "#2B2B2B";
+      ctx.stroke();
+      ctx.beginPath();
+    }
+    ctx.arc(x, y, r, 0, Math.PI * 2);
+    ctx.fillStyle = city.power ? POWER_HUES[city.power] : "#6E6E6E";
+    ctx.fill();
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = "#1E1E1E";
+    ctx.stroke();
+
+    ctx.font = `${city.capital ? 600 : 500} ${Math.round((city.capital ? 12.5 : 11.5) * scale)}px ${FONT}`;
+    ctx.fillStyle = COLOURS.cityText;
+    const off = r + 5;
+    const dir = city.label;
+    const dx = dir.includes("e") ? off : dir.includes("w") ? -off : 0;
+    const dy = dir.includes("n") ? -off : dir.includes("s") ? off : 0;
+    ctx.textAlign = dx > 0 ? "left" : dx < 0 ? "right" : "center";
+    ctx.textBaseline = dy > 0 ? "top" : dy < 0 ? "bottom" : "middle";
+    haloText(ctx, city.name, x + dx, y + dy);
+  }
+
+  ctx.font = `500 ${Math.round(11 * scale)}px ${FONT}`;
+  for (const place of FAR_PLACES) {
+    const m = edgeMarker(frame, PYONGYANG, place.lonLat);
+    if (!m) continue;
+    const km = Math.round(kmBetween(PYONGYANG, place.lonLat) / 100) * 100;
+    ctx.save();
+    ctx.translate(m.x, m.y);
+    ctx.rotate(m.angle);
+    ctx.beginPath();
+    ctx.moveTo(6, 0);
+    ctx.lineTo(-6, -5);
+    ctx.lineTo(-3, 0);
+    ctx.lineTo(-6, 5);
+    ctx.closePath();
+    ctx.fillStyle = "#3A3F45";
+    ctx.fill();
+    ctx.restore();
+    const label = `${place.name} ${km.toLocaleString("en-US")} km`;
+    const right = m.x > width / 2;
+    const bottom = m.y > height / 2;
+    ctx.textAlign = right ? "right" : "left";
+    ctx.textBaseline = bottom ? "bottom" : "top";
+    ctx.fillStyle = "#3A3F45";
+    haloText(ctx, label, m.x + (right ? -10 : 10), m.y + (bottom ? -6 : 6));
+  }
+  ctx.restore();
+}
+
+/** A range ring as projected polylines (split where the projection jumps). */
+export function ringPolylines(frame: MapFrame, centre: [number, number], km: number): [number, number][][] {
+  const degrees = (km / EARTH_RADIUS_KM) * (180 / Math.PI);
+  const ring = geoCircle().center(centre).radius(degrees).precision(2)().coordinates[0] ?? [];
+  const lines: [number, number][][] = [];
+  let current: [number, number][] = [];
+  const limit = Math.max(frame.width, frame.height) * 4;
+  for (const ll of ring) {
+    const p = frame.projection(ll as [number, number]);
+    const bad = !p || !Number.isFinite(p[0]) || Math.abs(p[0]) > limit || Math.abs(p[1]) > limit;
+    const prev = current[current.length - 1];
+    if (bad || (prev && p && Math.hypot(p[0] - prev[0], p[1] - prev[1]) > limit / 2)) {
+      if (current.length > 1) lines.push(current);
+      current = [];
+      if (bad) continue;
+    }
+    if (p) current.push([p[0], p[1]]);
+  }
+  if (current.length > 1) lines.push(current);
+  return lines;
+}
+
+export { PYONGYANG };

@@ -1,0 +1,193 @@
+/**
+ * A joined game, as the screen sees it: the seat, the latest view, a plain snapshot of the public
+ * room state, and the two requests. `roomSession` wraps a Colyseus room; the dev demo provides
+ * another implementation. Handlers are registered at once, so nothing is lost while the game
+ * module (and Phaser) is still loading.
+ */
+import type { Room } from "@colyseus/sdk";
+import type { OrdersInput } from "../shared/orders.js";
+import type { PowerId } from "../shared/powers.js";
+import type { Reply, SeatMessage, ViewMessage } from "../shared/protocol.js";
+import type { Phase } from "../shared/state.js";
+import type { PlayerView } from "../shared/view.js";
+
+export interface SeatInfo {
+  power: PowerId;
+  name: string;
+  connected: boolean;
+  ready: boolean;
+  bot: boolean;
+}
+
+export interface RoomSnapshot {
+  code: string;
+  /** False while the table waits for players (ready = ready to start). */
+  started: boolean;
+  phase: Phase;
+  round: number;
+  /** Epoch ms when the phase ends; 0 if none. */
+  deadline: number;
+  paused: boolean;
+  seats: SeatInfo[];
+}
+
+export type Connection = "connected" | "reconnecting" | "closed";
+
+export interface GameSession {
+  readonly seat: SeatMessage | null;
+  readonly view: PlayerView | null;
+  readonly room: RoomSnapshot;
+  readonly connection: Connection;
+  /** Called after any change; returns an unsubscribe function. */
+  subscribe(listener: () => void): () => void;
+  submitOrders(orders: OrdersInput): Promise<Reply>;
+  setReady(ready: boolean): Promise<Reply>;
+  leave(): void;
+}
+
+/** A store with listeners: the base of every session. */
+export abstract class BaseSession implements GameSession {
+  seat: SeatMessage | null = null;
+  view: PlayerView | null = null;
+  room: RoomSnapshot = {
+    code: "",
+    started: false,
+    phase: "diplomacy",
+    round: 1,
+    deadline: 0,
+    paused: false,
+    seats: [],
+  };
+  connection: Connection = "connected";
+  readonly #listeners = new Set<() => void>();
+
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  protected changed(): void {
+    for (const l of this.#listeners) {
+      try {
+        l();
+      } catch (e) {
+        console.error(e);
+      }
+    }
+  }
+
+  abstract submitOrders(orders: OrdersInput): Promise<Reply>;
+  abstract setReady(ready: boolean): Promise<Reply>;
+  abstract leave(): void;
+}
+
+const PHASE_NAMES: readonly Phase[] = ["diplomacy", "orders", "ended"];
+
+interface SchemaMapLike<V> {
+  forEach(cb: (value: V, key: string) => void): void;
+}
+
+/** Reads the schema state defensively into plain data. */
+export function snapshotOf(state: unknown): RoomSnapshot | null {
+  if (!state || typeof state !== "object") return null;
+  const s = state as Record<string, unknown>;
+  const seats: SeatInfo[] = [];
+  const raw = s.seats as
+    | SchemaMapLike<Record<string, unknown>>
+    | Record<string, Record<string, unknown>>
+    | undefined;
+  const add = (v: Record<string, unknown>, key: string) => {
+    seats.push({
+      power: String(v.power ?? key) as PowerId,
+      name: String(v.name ?? ""),
+      connected: Boolean(v.connected),
+      ready: Boolean(v.ready),
+      bot: Boolean(v.bot),
+    });
+  };
+  if (raw && typeof (raw as SchemaMapLike<Record<string, unknown>>).forEach === "function") {
+    (raw as SchemaMapLike<Record<string, unknown>>).forEach(add);
+  } else if (raw) {
+    for (const [k, v] of Object.entries(raw)) add(v as Record<string, unknown>, k);
+  }
+  const phase = PHASE_NAMES.includes(s.phase as Phase) ? (s.phase as Phase) : "diplomacy";
+  return {
+    code: String(s.code ?? ""),
+    started: Boolean(s.started),
+    phase,
+    round: Number(s.round ?? 1) || 1,
+    deadline: Number(s.deadline ?? 0) || 0,
+    paused: Boolean(s.paused),
+    seats,
+  };
+}
+
+function asReply(r: unknown): Reply {
+  if (r && typeof r === "object" && "ok" in r) return r as Reply;
+  return { ok: true };
+}
+
+function failure(e: unknown): Reply {
+  const message = e instanceof Error ? e.message : String(e);
+  return { ok: false, error: { code: "bad_shape", message: message || "The request failed." } };
+}
+
+/** The session of a joined Colyseus room. Call right after join resolves. */
+export class RoomSession extends BaseSession {
+  readonly #room: Room;
+
+  constructor(room: Room) {
+    super();
+    this.#room = room;
+    this.room = { ...this.room, code: room.roomId };
+    room.onMessage("seat", (m: SeatMessage) => {
+      this.seat = m;
+      this.changed();
+    });
+    room.onMessage("view", (m: ViewMessage) => {
+      this.view = m.view;
+      this.changed();
+    });
+    room.onStateChange((state: unknown) => {
+      const snap = snapshotOf(state);
+      if (snap) {
+        this.room = { ...snap, code: snap.code || room.roomId };
+        this.changed();
+      }
+    });
+    room.onDrop(() => {
+      this.connection = "reconnecting";
+      this.changed();
+    });
+    room.onReconnect(() => {
+      this.connection = "connected";
+      this.changed();
+    });
+    room.onLeave(() => {
+      this.connection = "closed";
+      this.changed();
+    });
+    const first = snapshotOf(room.state);
+    if (first) this.room = { ...first, code: first.code || room.roomId };
+  }
+
+  async submitOrders(orders: OrdersInput): Promise<Reply> {
+    try {
+      return asReply(await this.#room.request("orders", orders));
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  async setReady(ready: boolean): Promise<Reply> {
+    try {
+      return asReply(await this.#room.request("ready", { ready }));
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  leave(): void {
+    void this.#room.leave(true);
+  }
+}

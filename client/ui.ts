@@ -1,0 +1,54 @@
+/** Small presentation helpers shared by the lobby and the game screen (no Phaser, no zod). */
+import type { PowerId } from "../shared/powers.js";
+
+export const POWER_NAMES: Readonly<Record<PowerId, string>> = {
+  US: "United States",
+  CN: "China",
+  RU: "Russia",
+  KP: "North Korea",
+  KR: "South Korea",
+};
+
+/** Okabe–Ito hues (UI.md). */
+export const POWER_HUES: Readonly<Record<PowerId, string>> = {
+  US: "#0072B2",
+  CN: "#D55E00",
+  RU: "#CC79A7",
+  KP: "#E69F00",
+  KR: "#56B4E9",
+};
+
+/** Money per quarter from $M: "$340M", "$1.2B". */
+export function money(millions: number): string {
+  if (Math.abs(millions) >= 1000) return `$${(millions / 1000).toFixed(1).replace(/\.0$/, "")}B`;
+  return `$${Math.round(millions)}M`;
+}
+
+/** A change with sign and arrow, not colour alone: "▲ 12%", "▼ 40%", "= 0%". */
+export function change(from: number, to: number): string {
+  if (from === 0) return to === 0 ? "= 0%" : "▲ new";
+  const pct = Math.round(((to - from) / from) * 100);
+  if (pct === 0) return "= 0%";
+  return `${pct > 0 ? "▲" : "▼"} ${Math.abs(pct)}%`;
+}
+
+/** `el("div", { class: "x" }, "text", child)`: a tiny DOM builder. */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | boolean | undefined> = {},
+  ...children: (Node | string | null | undefined)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  return node;
+}
+
+export function errorMessage(e: unknown): string {
+  if (e instanceof Error && e.message) return e.message;
+  if (typeof e === "string") return e;
+  return "Something went wrong.";
+}
