@@ -2,13 +2,13 @@
  * Bots in rooms: a bot decides from the same view a human in its seat would receive, through the
  * engine's bot policies in shared/bots. The server only schedules them.
  */
+import type { BotPolicy } from "../shared/bots/simple.js";
+import { simpleBot } from "../shared/bots/simple.js";
 import type { BotPersonality, Input, PlayerView, PowerId } from "../shared/index.js";
 
-export type BotPolicy = (view: PlayerView, power: PowerId, personality: BotPersonality) => Input[];
+let policy: BotPolicy = simpleBot;
 
-let policy: BotPolicy = () => [];
-
-/** Installs the policy bots use (set at start-up from shared/bots). */
+/** Installs the policy bots use (the simple bot unless replaced, e.g. by a stronger tier). */
 export function setBotPolicy(p: BotPolicy): void {
   policy = p;
 }

@@ -106,7 +106,7 @@ test("players cannot use Control's commands; Control can pause, resume and exten
 
 test("hostile input: wrong shapes, oversize text, unknown types — errors, no disconnect, no change", async () => {
   const { sdk } = ctx.colyseus;
-  const p = await connect(await sdk.create("game", { power: "RU" }));
+  const p = await connect(await sdk.create("game", { power: "RU", fillWithBots: false }));
   await p.room.request("control", { command: "start" });
   const cases: [string, unknown][] = [
     ["chat", { channel: "public", text: "x".repeat(501) }],
