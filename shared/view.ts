@@ -11,6 +11,7 @@ import { impliedRange } from "./engine/enforcement.js";
 import { agendaOf, grade, objectivesOf } from "./engine/objectives.js";
 import { PUBLIC_POLICIES } from "./engine/policies.js";
 import { type ByPower, byPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
+import type { Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
 import type {
   Agreement,
@@ -144,15 +145,36 @@ export interface PlayerView {
   control?: ControlRecord[];
 }
 
+// Per-scenario lookups, built once: views are built for every seat after every input.
+const entityCache = new WeakMap<Scenario, Map<string, Scenario["entities"][number]>>();
+function entitiesOf(sc: Scenario): Map<string, Scenario["entities"][number]> {
+  let m = entityCache.get(sc);
+  if (!m) {
+    m = new Map(sc.entities.map((e) => [e.id, e]));
+    entityCache.set(sc, m);
+  }
+  return m;
+}
+const ownerCache = new WeakMap<Scenario, Map<string, PowerId>>();
+function flowOwnersOf(sc: Scenario): Map<string, PowerId> {
+  let m = ownerCache.get(sc);
+  if (!m) {
+    m = new Map(sc.flows.map((f) => [`flow:${f.id}`, f.enforcedBy]));
+    ownerCache.set(sc, m);
+  }
+  return m;
+}
+
 function canSee(seat: Seat, v: Visibility): boolean {
   return seat === "CONTROL" || v === "all" || v.includes(seat);
 }
 
+const RU_REGIONS: readonly Region[] = ["vladivostok"];
+const CN_REGIONS: readonly Region[] = ["dandong", "yellow_sea", "east_china_sea"];
+const NO_REGIONS: readonly Region[] = [];
 /** Regions whose illicit trade a flow's smugglers use (see engine/illicit.ts). */
 function regionsOf(f: Flow): readonly Region[] {
-  if (f.enforcedBy === "RU") return ["vladivostok"];
-  if (f.enforcedBy === "CN") return ["dandong", "yellow_sea", "east_china_sea"];
-  return [];
+  return f.enforcedBy === "RU" ? RU_REGIONS : f.enforcedBy === "CN" ? CN_REGIONS : NO_REGIONS;
 }
 
 export function viewFor(state: GameState, seat: Seat): PlayerView {
@@ -183,10 +205,20 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       illicitNodes.push(v);
     }
   }
+  // Explicit field copies, not object rest: rest/spread is many times slower and views are hot.
   const flows = state.flows.map((f): FlowView => {
-    const { illicit, ...pub } = f;
-    const knows = all || me === "KP" || regionsOf(f).some((r) => knownRegions.has(r));
-    return knows ? { ...pub, illicit } : { ...pub };
+    const v: FlowView = {
+      id: f.id,
+      from: f.from,
+      to: f.to,
+      commodity: f.commodity,
+      base: f.base,
+      official: f.official,
+      enforcedBy: f.enforcedBy,
+      fromKP: f.fromKP,
+    };
+    if (all || me === "KP" || regionsOf(f).some((r) => knownRegions.has(r))) v.illicit = f.illicit;
+    return v;
   });
 
   const orders: Partial<ByPower<Orders>> = {};
@@ -203,7 +235,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     return v;
   });
 
-  const entities = new Map(state.scenario.entities.map((e) => [e.id, e]));
+  const entities = entitiesOf(state.scenario);
   const designations = state.sanctions.designations.map((d): DesignationView => {
     const e = entities.get(d.entity);
     return {
@@ -230,7 +262,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
   }
 
   const intelLevel = me ? state.intel[me] : 0;
-  const flowOwner = new Map(state.flows.map((f) => [`flow:${f.id}`, f.enforcedBy]));
+  const flowOwner = flowOwnersOf(state.scenario);
   const explanations: Explanation[] = [];
   for (const x of state.explanations) {
     if (!canSee(seat, x.visibleTo)) continue;
@@ -244,18 +276,27 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
   }
 
   const history = state.history.map((h): HistoryPointView => {
-    const { actual, illicitTrade, nk, discontent, borderTrade, ruTrade, ...pub } = h;
-    const v: HistoryPointView = { ...pub, actual: {} };
-    for (const p of POWERS) if (seesSecretsOf(p)) v.actual[p] = actual[p];
+    const v: HistoryPointView = {
+      round: h.round,
+      crisis: h.crisis,
+      stage: h.stage,
+      readiness: h.readiness,
+      tension: h.tension,
+      powers: h.powers,
+      announced: h.announced,
+      officialTrade: h.officialTrade,
+      actual: {},
+    };
+    for (const p of POWERS) if (seesSecretsOf(p)) v.actual[p] = h.actual[p];
     if (all || me === "KP") {
-      v.illicitTrade = illicitTrade;
-      v.nk = nk;
+      v.illicitTrade = h.illicitTrade;
+      v.nk = h.nk;
     }
     if (seesSecretsOf("CN")) {
-      v.discontent = discontent;
-      v.borderTrade = borderTrade;
+      v.discontent = h.discontent;
+      v.borderTrade = h.borderTrade;
     }
-    if (seesSecretsOf("RU")) v.ruTrade = ruTrade;
+    if (seesSecretsOf("RU")) v.ruTrade = h.ruTrade;
     return v;
   });
 

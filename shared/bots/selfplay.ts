@@ -1,0 +1,67 @@
+/**
+ * Self-play: a full game with a bot in every seat, through `step` and `viewFor` only (the same
+ * path a server room takes). Used by the simulator, the benchmark and the balance tests.
+ */
+import { type Input, step } from "../engine/step.js";
+import { hashOf } from "../hash.js";
+import { type ByPower, byPower, POWERS, type PowerId } from "../powers.js";
+import { BOT_PERSONALITIES, type BotPersonality } from "../protocol.js";
+import { draw, seedFrom } from "../rng.js";
+import { newGame } from "../scenario.js";
+import type { GameState } from "../state.js";
+import { viewFor } from "../view.js";
+import { type BotPolicy, simpleBot } from "./simple.js";
+
+export interface SelfPlayOptions {
+  gameId: string;
+  seed: number;
+  maxRounds?: number;
+  personalities?: ByPower<BotPersonality>;
+  policy?: BotPolicy;
+}
+
+/** Personalities for a game, mixed deterministically from its seed. */
+export function mixedPersonalities(seed: number): ByPower<BotPersonality> {
+  let rng = seed >>> 0;
+  return byPower(() => {
+    const d = draw(rng);
+    rng = d.next;
+    return BOT_PERSONALITIES[Math.floor(d.value * BOT_PERSONALITIES.length)]!;
+  });
+}
+
+function botTurn(s: GameState, p: PowerId, policy: BotPolicy, pers: BotPersonality): GameState {
+  for (const input of policy(viewFor(s, p), p, pers) as Input[]) {
+    const r = step(s, p, input);
+    if (r.ok) s = r.value;
+    if (s.phase === "ended") break;
+  }
+  return s;
+}
+
+/** Plays one game to its end and returns the final state. */
+export function selfPlay(opts: SelfPlayOptions): GameState {
+  const policy = opts.policy ?? simpleBot;
+  const pers = opts.personalities ?? mixedPersonalities(opts.seed);
+  let s = newGame({ gameId: opts.gameId, seed: opts.seed, maxRounds: opts.maxRounds ?? 8 });
+  while (s.phase !== "ended") {
+    for (const p of POWERS) {
+      s = botTurn(s, p, policy, pers[p]);
+      if (s.phase === "ended") return s;
+    }
+    const r = step(s, "SYSTEM", { type: "advance_phase" });
+    if (!r.ok) throw new Error(`selfPlay: ${r.error.code}`);
+    s = r.value;
+  }
+  return s;
+}
+
+/** A fingerprint of a final state (the scenario, shared by every game, is named, not hashed). */
+export function fingerprint(s: GameState): string {
+  return hashOf({ ...s, scenario: s.scenario.id });
+}
+
+/** Seed of the i-th game of a simulator run. */
+export function gameSeed(runSeed: number, i: number): number {
+  return seedFrom(`${runSeed}:${i}`);
+}
