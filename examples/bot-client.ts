@@ -1,0 +1,102 @@
+/**
+ * A bot that plays one seat of a running game through the public protocol only (docs/PROTOCOL.md).
+ *
+ *   npm run bot -- --url ws://localhost:2567 --code ABC123 --power CN [--personality hawk] [--name "Bot CN"]
+ *
+ * It decides with the engine's simple bot on the view its seat receives (nothing else), sends
+ * orders and negotiation inputs, marks itself ready, and exits when the game ends.
+ */
+import { WebSocket } from "ws";
+
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+import { parseArgs } from "node:util";
+import { Client } from "@colyseus/sdk";
+import { simpleBot } from "../shared/bots/simple.js";
+import {
+  BOT_PERSONALITIES,
+  type BotPersonality,
+  isPower,
+  type PlayerView,
+  type Reply,
+  type SeatMessage,
+  type ViewMessage,
+} from "../shared/index.js";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string", default: "ws://localhost:2567" },
+    code: { type: "string" },
+    power: { type: "string" },
+    personality: { type: "string", default: "pragmatist" },
+    name: { type: "string" },
+  },
+});
+if (!values.code) {
+  console.error(
+    "usage: npm run bot -- --url ws://localhost:2567 --code ABC123 [--power CN] [--personality hawk]",
+  );
+  process.exit(2);
+}
+const personality = values.personality as BotPersonality;
+if (!BOT_PERSONALITIES.includes(personality)) {
+  console.error(`--personality must be one of ${BOT_PERSONALITIES.join(", ")}`);
+  process.exit(2);
+}
+
+const client = new Client(values.url);
+const room = await client.joinById(values.code.toUpperCase(), {
+  name: values.name ?? `Bot ${values.power ?? ""}`.trim(),
+  ...(values.power ? { power: values.power } : {}),
+});
+
+let seat: SeatMessage | undefined;
+let lastPlayed = "";
+let busy = false;
+
+async function play(view: PlayerView): Promise<void> {
+  if (!seat?.power || !isPower(view.seat) || busy) return;
+  if (view.phase === "ended") {
+    console.log(`game over: ${JSON.stringify(view.ending)}`);
+    await room.leave(true);
+    process.exit(0);
+  }
+  const key = `${view.round}:${view.phase}`;
+  if (!room.state.started || key === lastPlayed) return;
+  lastPlayed = key;
+  busy = true;
+  try {
+    for (const input of simpleBot(view, seat.power, personality)) {
+      const reply: Reply =
+        input.type === "submit_orders"
+          ? await room.request("orders", input.orders)
+          : await room.request("act", input);
+      console.log(`round ${view.round} ${view.phase}: ${input.type} → ${reply.ok ? "ok" : reply.error.code}`);
+    }
+    await room.request("ready", { ready: true });
+  } finally {
+    busy = false;
+  }
+  // A new phase may have opened while this one was being played.
+  if (latest && `${latest.round}:${latest.phase}` !== lastPlayed) await play(latest);
+}
+
+room.onMessage("seat", (m: SeatMessage) => {
+  seat = m;
+  console.log(`joined ${m.code} as ${m.seat}`);
+});
+room.onMessage("chat_history", () => {});
+room.onMessage("chat", () => {});
+let latest: PlayerView | undefined;
+room.onMessage("view", (m: ViewMessage) => {
+  latest = m.view;
+  void play(m.view);
+});
+// The start is a room-state change (no new view): try again whenever the state changes.
+room.onStateChange(() => {
+  if (latest) void play(latest);
+});
+room.onLeave((code) => {
+  console.log(`left (${code})`);
+  process.exit(0);
+});
