@@ -1,0 +1,95 @@
+/** Proposals, agreements and UN votes travel through the room as engine inputs ("act"). */
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type { Reply } from "../../shared/index.js";
+import { bootTestServer, connect, until } from "./helpers.js";
+
+let ctx: Awaited<ReturnType<typeof bootTestServer>>;
+beforeAll(async () => {
+  ctx = await bootTestServer();
+});
+afterAll(async () => {
+  await ctx.colyseus.shutdown();
+});
+
+test("a proposal reaches only its parties, acceptance makes a public agreement; a UN draft is voted", async () => {
+  const { sdk } = ctx.colyseus;
+  const us = await connect(await sdk.create("game", { name: "US", power: "US", fillWithBots: false }));
+  const code = us.seat.code;
+  const kp = await connect(await sdk.joinById(code, { name: "KP", power: "KP" }));
+  const cn = await connect(await sdk.joinById(code, { name: "CN", power: "CN" }));
+  expect(await us.room.request("control", { command: "start" })).toEqual({ ok: true });
+
+  const proposed: Reply = await us.room.request("act", {
+    type: "propose",
+    parties: ["KP"],
+    terms: [
+      { kind: "no_tests", party: "KP" },
+      { kind: "summit", party: "US" },
+    ],
+    duration: 2,
+  });
+  expect(proposed).toEqual({ ok: true });
+  await until(() => kp.latest().proposals.length === 1);
+  expect(cn.latest().proposals).toEqual([]);
+  const id = kp.latest().proposals[0]!.id;
+
+  // Someone who is not a party cannot answer; a party can.
+  expect(await cn.room.request("act", { type: "respond_proposal", id, accept: true })).toMatchObject({
+    ok: false,
+  });
+  expect(await kp.room.request("act", { type: "respond_proposal", id, accept: true })).toEqual({ ok: true });
+  await until(() => cn.latest().agreements.length === 1);
+
+  // A UN draft: the US tables it, China votes.
+  expect(
+    await us.room.request("act", { type: "table_un_draft", groups: ["minerals"], strength: 80 }),
+  ).toEqual({ ok: true });
+  await until(() => cn.latest().drafts.length === 1);
+  const draft = cn.latest().drafts[0]!.id;
+  expect(await cn.room.request("act", { type: "vote_un_draft", id: draft, vote: "no" })).toEqual({
+    ok: true,
+  });
+
+  // Players cannot send the clock's or Control's inputs through "act".
+  expect(await us.room.request("act", { type: "advance_phase" })).toMatchObject({
+    ok: false,
+    error: { code: "control_only" },
+  });
+  const override: Reply = await us.room.request("act", {
+    type: "control_override",
+    index: "crisis",
+    value: 0,
+    reason: "a player trying Control's override",
+  });
+  expect(override).toMatchObject({ ok: false, error: { code: "control_only" } });
+  expect(ctx.store.inputs(code).map((e) => e.input.type)).toEqual([
+    "propose",
+    "respond_proposal",
+    "table_un_draft",
+    "vote_un_draft",
+  ]);
+});
+
+test("quick match: play now joins an open public game or creates one; bots fill it after the wait", async () => {
+  const { sdk } = ctx.colyseus;
+  const a = await connect(await sdk.joinOrCreate("quick", { name: "A" }));
+  const b = await connect(await sdk.joinOrCreate("quick", { name: "B" }));
+  expect(b.seat.code).toBe(a.seat.code);
+  const lobby = (await (await fetch(`http://localhost:2568/api/lobby`)).json()) as {
+    games: { code: string }[];
+  };
+  expect(lobby.games.map((g) => g.code)).toContain(a.seat.code);
+  // A private game is never listed.
+  const hidden = await connect(await sdk.create("game", { name: "C" }));
+  const lobby2 = (await (await fetch(`http://localhost:2568/api/lobby`)).json()) as {
+    games: { code: string }[];
+  };
+  expect(lobby2.games.map((g) => g.code)).not.toContain(hidden.seat.code);
+  // Three more players fill the table: it starts at once with no bots.
+  for (const n of ["C", "D", "E"]) await connect(await sdk.joinOrCreate("quick", { name: n }));
+  await until(() => a.room.state.started === true);
+  expect([...a.room.state.seats.values()].filter((s) => s.bot)).toHaveLength(0);
+  // The next player gets a new table.
+  const f = await connect(await sdk.joinOrCreate("quick", { name: "F" }));
+  expect(f.seat.code).not.toBe(a.seat.code);
+});
