@@ -3,6 +3,8 @@
  * (world-atlas 50m), and the static layers drawn once per size onto 2D canvases (land, borders,
  * sea and country names; cities and their labels). Phaser shows those canvases as textures.
  */
+
+import atlasUrl from "virtual:region-atlas";
 import {
   type GeoProjection,
   geoCircle,
@@ -15,7 +17,6 @@ import {
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from "geojson";
 import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
-import atlasUrl from "world-atlas/countries-50m.json?url";
 import type { PowerId } from "../../shared/powers.js";
 import { CITIES, type City, COUNTRY_POWER, FAR_PLACES, MAP_FRAME, SEAS } from "../data/places.js";
 import { POWER_HUES } from "../ui.js";
