@@ -6,11 +6,39 @@ import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker, type Presence } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
-import { GAME_ROOM, type LobbyEntry, QUICK_ROOM } from "../shared/index.js";
+import { z } from "zod";
+import { GAME_ROOM, type LobbyEntry, type PowerId, QUICK_ROOM } from "../shared/index.js";
+import { getStore } from "./context.js";
 import { guardJoinById } from "./joinGuard.js";
+import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
+
+const RecordQuery = z.object({
+  key: z.string().min(1).max(64),
+  format: z.enum(["json", "md", "csv"]).default("json"),
+  table: z.enum(CSV_TABLES).default("inputs"),
+});
+
+type Access = { kind: "full" } | { kind: "seat"; seat: PowerId } | { kind: "none" };
+
+/**
+ * Who may read a record: Control (its token) reads everything at any time; the host of a game
+ * without Control reads everything once the game has ended (before, their own part); a player reads
+ * their own seat's part (their orders, rationales and messages, for grading).
+ */
+function recordAccess(code: string, key: string): Access {
+  const store = getStore();
+  const game = store.getGame(code);
+  if (!game) return { kind: "none" };
+  if (game.controlToken && key === game.controlToken) return { kind: "full" };
+  const seat = store.seats(code).find((s) => s.token !== "" && s.token === key);
+  if (!seat) return { kind: "none" };
+  if (seat.host && !game.controlToken)
+    return game.status === "ended" ? { kind: "full" } : { kind: "seat", seat: seat.power };
+  return { kind: "seat", seat: seat.power };
+}
 
 export interface ServerConfig {
   presence?: Presence;
@@ -38,6 +66,29 @@ export function makeServer(config: ServerConfig = {}) {
           .map((r) => r.metadata as LobbyEntry)
           .filter((m) => m && !m.started && m.freePowers.length > 0);
         res.json({ games });
+      });
+      app.get("/api/games/:code/record", (req, res) => {
+        const q = RecordQuery.safeParse(req.query);
+        if (!q.success)
+          return void res.status(400).json({ error: "bad_shape", message: "Use ?key=…&format=json|md|csv" });
+        const code = String(req.params.code).toUpperCase();
+        const access = recordAccess(code, q.data.key);
+        if (access.kind === "none")
+          return void res.status(404).json({ error: "not_found", message: "No such game for that key." });
+        const record = buildRecord(getStore(), code, access.kind === "seat" ? access.seat : undefined);
+        if (!record)
+          return void res.status(404).json({ error: "not_found", message: "No such game for that key." });
+        const name = `pressure-point-${code}${access.kind === "seat" ? `-${access.seat}` : ""}`;
+        if (q.data.format === "md") {
+          res.type("text/markdown").attachment(`${name}.md`).send(toMarkdown(record));
+        } else if (q.data.format === "csv") {
+          res.type("text/csv").attachment(`${name}-${q.data.table}.csv`).send(toCsv(record, q.data.table));
+        } else {
+          res
+            .type("application/json")
+            .attachment(`${name}.json`)
+            .send(JSON.stringify(record, null, 2));
+        }
       });
       if (fs.existsSync(CLIENT_DIST)) app.use(express.static(CLIENT_DIST));
     },
