@@ -2,7 +2,7 @@
  * The authoritative game room: seats, the phase clock, channels and the engine. It never decides
  * an outcome itself: every change to the game is an engine `step`, stored before it is acknowledged.
  */
-import { type Client, Room } from "@colyseus/core";
+import { type Client, CloseCode, Room } from "@colyseus/core";
 import { z } from "zod";
 import {
   type Actor,
@@ -250,9 +250,14 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (!this.started && [...this.holders.values()].length === POWERS.length && this.quick) this.start();
   }
 
-  async onDrop(client: Client): Promise<void> {
+  async onDrop(client: Client, code?: number): Promise<void> {
     const seat = this.seatOf(client);
     this.markConnected(client, false);
+    if (code === CloseCode.WITH_ERROR) {
+      // Closed by the server (a flood, a protocol error): no reconnection; the token still works.
+      if (isPower(seat)) this.clock.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
+      return;
+    }
     try {
       const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
       this.markConnected(back, true);

@@ -120,3 +120,36 @@ test("SIGKILL mid-round loses nothing, and the game continues to the same result
   expect(state.phase).toBe("ended");
   expect(recorded).toEqual(straight);
 }, 90_000);
+
+test("SIGTERM finishes cleanly and the game is there after the restart", async () => {
+  const first = await startServer({ client: false });
+  server = first;
+  const sdk = new Client(`ws://127.0.0.1:${first.port}`);
+  const us = await seatUp(await sdk.create("game", { name: "US", power: "US", fillWithBots: false }));
+  await ok(us.room.request("control", { command: "start" }));
+  await ok(us.room.request("chat", { channel: "public", text: "before the restart" }));
+  const exited = new Promise<number | null>((resolve) => first.proc.once("exit", (c) => resolve(c)));
+  first.proc.kill("SIGTERM");
+  expect(await exited).toBe(0);
+  expect(first.output()).toContain("SIGTERM: finishing writes and closing");
+
+  server = await startServer({ client: false, dataDir: first.dataDir });
+  const back = new Client(`ws://127.0.0.1:${server.port}`);
+  const room = await back.joinById(us.code, { token: us.token });
+  const history = await new Promise<{ messages: { text: string }[] }>((resolve) =>
+    room.onMessage("chat_history", resolve),
+  );
+  expect(history.messages.map((m) => m.text)).toEqual(["before the restart"]);
+}, 60_000);
+
+test("a flood of messages closes that connection only", async () => {
+  server ??= await startServer({ client: false });
+  const sdk = new Client(`ws://127.0.0.1:${server.port}`);
+  const calm = await seatUp(await sdk.create("game", { name: "A", power: "US", fillWithBots: false }));
+  const noisy = await seatUp(await sdk.joinById(calm.code, { name: "B", power: "CN" }));
+  noisy.room.reconnection.enabled = false;
+  const closed = new Promise<number>((resolve) => noisy.room.onLeave((code) => resolve(code)));
+  for (let i = 0; i < 60; i++) noisy.room.send("ready", { ready: i % 2 === 0 });
+  expect(await closed).toBeGreaterThanOrEqual(4000);
+  await ok(calm.room.request("ready", { ready: true }));
+}, 30_000);
