@@ -255,7 +255,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.markConnected(client, false);
     if (code === CloseCode.WITH_ERROR) {
       // Closed by the server (a flood, a protocol error): no reconnection; the token still works.
-      if (isPower(seat)) this.clock.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
+      if (isPower(seat))
+        this.clock.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
       return;
     }
     try {
