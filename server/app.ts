@@ -8,8 +8,9 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { z } from "zod";
 import { GAME_ROOM, type LobbyEntry, type PowerId, QUICK_ROOM } from "../shared/index.js";
+import { CreateClassSchema, createClass, tableForStudent } from "./classes.js";
 import { getStore } from "./context.js";
-import { guardJoinById } from "./joinGuard.js";
+import { allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
 import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
@@ -89,6 +90,35 @@ export function makeServer(config: ServerConfig = {}) {
             .attachment(`${name}.json`)
             .send(JSON.stringify(record, null, 2));
         }
+      });
+      app.post("/api/classes", express.json({ limit: "4kb" }), async (req, res) => {
+        const parsed = CreateClassSchema.safeParse(req.body ?? {});
+        if (!parsed.success)
+          return void res
+            .status(400)
+            .json({ error: "bad_shape", message: parsed.error.issues[0]?.message ?? "Invalid" });
+        res.json(await createClass(parsed.data));
+      });
+      app.get("/api/classes/:code", (req, res) => {
+        const cls = getStore().getClass(String(req.params.code).toUpperCase());
+        const key = typeof req.query.key === "string" ? req.query.key : "";
+        if (!cls || cls.teacherToken !== key)
+          return void res.status(404).json({ error: "not_found", message: "No such class for that key." });
+        res.json({ code: cls.code, name: cls.name, tables: cls.tables });
+      });
+      // A student's class code → the table to join (rate-limited like joining by code).
+      app.get("/api/seat-for/:code", async (req, res) => {
+        const ip = req.ip ?? "unknown";
+        if (!allowLookup(ip))
+          return void res
+            .status(429)
+            .json({ error: "rate_limited", message: "Too many attempts; wait a minute." });
+        const code = String(req.params.code).toUpperCase();
+        const table = await tableForStudent(code);
+        if (table) return void res.json({ table });
+        if (getStore().gameExists(code)) return void res.json({ table: code });
+        noteFailure(ip);
+        res.status(404).json({ error: "not_found", message: "No game or class with that code." });
       });
       if (fs.existsSync(CLIENT_DIST)) app.use(express.static(CLIENT_DIST));
     },

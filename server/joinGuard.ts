@@ -36,6 +36,16 @@ export function guardJoinById(): void {
   };
 }
 
+/** Whether an address may look a code up now (the same budget as joining by code). */
+export function allowLookup(key: string): boolean {
+  return recent(key, Date.now()).length < MAX_FAILURES;
+}
+
+export function noteFailure(key: string): void {
+  const now = Date.now();
+  recent(key, now).push(now);
+}
+
 /** For tests: forget all recorded failures. */
 export function resetJoinGuard(): void {
   failures.clear();

@@ -41,6 +41,15 @@ export interface SeatRow {
   host: boolean;
 }
 
+/** A class session: several tables run by one teacher, who is Control at each. */
+export interface ClassRow {
+  code: string;
+  teacherToken: string;
+  name: string;
+  tables: { code: string; controlToken: string }[];
+  createdAt: number;
+}
+
 export class Store {
   readonly db: Database.Database;
 
@@ -68,6 +77,9 @@ export class Store {
       CREATE TABLE IF NOT EXISTS control_log (
         game_id TEXT NOT NULL, seq INTEGER NOT NULL, command TEXT NOT NULL, at INTEGER NOT NULL,
         PRIMARY KEY (game_id, seq));
+      CREATE TABLE IF NOT EXISTS classes (
+        code TEXT PRIMARY KEY, teacher_token TEXT NOT NULL, name TEXT NOT NULL, tables TEXT NOT NULL,
+        created_at INTEGER NOT NULL);
       CREATE TABLE IF NOT EXISTS resolutions (
         game_id TEXT NOT NULL, round INTEGER NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,
         PRIMARY KEY (game_id, round));
@@ -222,6 +234,32 @@ export class Store {
     this.db
       .prepare("INSERT OR REPLACE INTO resolutions (game_id, round, hash, at) VALUES (?, ?, ?, ?)")
       .run(gameId, round, hash, at);
+  }
+
+  createClass(row: ClassRow): void {
+    this.db
+      .prepare("INSERT INTO classes (code, teacher_token, name, tables, created_at) VALUES (?, ?, ?, ?, ?)")
+      .run(row.code, row.teacherToken, row.name, JSON.stringify(row.tables), row.createdAt);
+  }
+
+  getClass(code: string): ClassRow | undefined {
+    const r = this.db.prepare("SELECT * FROM classes WHERE code = ?").get(code) as
+      | Record<string, unknown>
+      | undefined;
+    if (!r) return undefined;
+    return {
+      code: String(r.code),
+      teacherToken: String(r.teacher_token),
+      name: String(r.name),
+      tables: JSON.parse(String(r.tables)) as ClassRow["tables"],
+      createdAt: Number(r.created_at),
+    };
+  }
+
+  codeInUse(code: string): boolean {
+    return (
+      this.gameExists(code) || this.db.prepare("SELECT 1 FROM classes WHERE code = ?").get(code) !== undefined
+    );
   }
 
   close(): void {

@@ -65,6 +65,11 @@ export interface Settings extends CreateOptions {
 }
 
 const RestoreOptions = z.object({ restore: z.string(), restoreKey: z.literal(RESTORE_KEY) });
+/** Only the server itself (a class session) creates a table whose Control token it already holds. */
+const ServerCreate = z.object({
+  presetControlToken: z.string().min(16).max(64),
+  restoreKey: z.literal(RESTORE_KEY),
+});
 /** How often a room records that it is alive, so a restart can extend deadlines by the downtime. */
 const HEARTBEAT_MS = 2000;
 const fail = (code: Parameters<typeof errorReply>[0], message: string): Reply => errorReply(code, message);
@@ -159,13 +164,18 @@ export class GameRoom extends Room<{ state: RoomState }> {
             botFillSeconds: 20,
           })
         : CreateOptionsSchema.parse(stripJoinOnly(raw));
+      const serverCreate = ServerCreate.safeParse(raw);
       this.settings = settingsFrom(options);
       let code = newGameCode();
       while (this.store.gameExists(code)) code = newGameCode();
       this.roomId = code;
       const seed = seedFrom(`${code}:${newToken()}`);
       this.game = newGame({ gameId: code, seed, maxRounds: this.settings.rounds });
-      this.controlToken = options.asControl ? newToken() : null;
+      this.controlToken = serverCreate.success
+        ? serverCreate.data.presetControlToken
+        : options.asControl
+          ? newToken()
+          : null;
       this.store.createGame(
         {
           id: code,
@@ -180,7 +190,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
         },
         getProcessId(),
       );
-      this.creatorPending = true;
+      // A table the server made for a class has no creator at the door: its Control is the teacher.
+      this.creatorPending = !serverCreate.success;
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {
         this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
@@ -588,6 +599,13 @@ function badShape(error: z.ZodError): Reply {
 /** The creator's options carry join-only fields too; the create schema is strict about the rest. */
 function stripJoinOnly(raw: unknown): unknown {
   if (!raw || typeof raw !== "object") return {};
-  const { token: _t, controlToken: _c, observer: _o, ...rest } = raw as Record<string, unknown>;
+  const {
+    token: _t,
+    controlToken: _c,
+    observer: _o,
+    presetControlToken: _p,
+    restoreKey: _r,
+    ...rest
+  } = raw as Record<string, unknown>;
   return rest;
 }
