@@ -25,6 +25,7 @@ export const CreateClassSchema = z
     diplomacySeconds: z.number().int().min(10).max(3600).optional(),
     ordersSeconds: z.number().int().min(10).max(3600).optional(),
     botPersonality: z.enum(["hawk", "dove", "pragmatist"]).default("pragmatist"),
+    teamSize: z.number().int().min(1).max(8).default(1),
   })
   .strict();
 export type CreateClass = z.infer<typeof CreateClassSchema>;

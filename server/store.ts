@@ -34,7 +34,7 @@ export interface InputRow {
 export interface SeatRow {
   power: PowerId;
   name: string;
-  /** Empty for a seat that a bot has held from the start. */
+  /** Each member of a team has their own ("bot:XX" for a seat a bot holds from the start). */
   token: string;
   bot: boolean;
   /** The game's creator (the host, when the game has no Control seat). */
@@ -69,7 +69,7 @@ export class Store {
         round INTEGER NOT NULL, phase TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (game_id, seq));
       CREATE TABLE IF NOT EXISTS seats (
         game_id TEXT NOT NULL, power TEXT NOT NULL, name TEXT NOT NULL, token TEXT NOT NULL, bot INTEGER NOT NULL DEFAULT 0, host INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (game_id, power));
+        PRIMARY KEY (game_id, power, token));
       CREATE TABLE IF NOT EXISTS messages (
         game_id TEXT NOT NULL, id INTEGER NOT NULL, channel TEXT NOT NULL, sender TEXT NOT NULL,
         name TEXT NOT NULL, text TEXT NOT NULL, round INTEGER NOT NULL, at INTEGER NOT NULL,
@@ -207,6 +207,11 @@ export class Store {
       phase: String(r.phase),
       at: Number(r.at),
     }));
+  }
+
+  /** Removes a bot's row when a human takes its seat before the start. */
+  dropBotSeat(gameId: string, power: PowerId): void {
+    this.db.prepare("DELETE FROM seats WHERE game_id = ? AND power = ? AND bot = 1").run(gameId, power);
   }
 
   putSeat(gameId: string, seat: SeatRow): void {

@@ -56,6 +56,8 @@ export const CreateOptionsSchema = z
     public: z.boolean().default(false),
     /** Seconds a dropped player keeps the seat before a bot takes over. */
     reconnectSeconds: z.number().int().min(5).max(3600).default(300),
+    /** People who may hold one power's seat together (a class of 40: five teams of eight). */
+    teamSize: z.number().int().min(1).max(8).default(1),
     /** Seconds before bots fill empty seats in a public game (quick match). */
     botFillSeconds: z.number().int().min(0).max(600).default(20),
   })
@@ -78,11 +80,14 @@ export const JoinOptionsSchema = z
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
 export const CHAT_MAX = 500;
-/** A channel: "public", or the sorted member powers joined by "-" (e.g. "CN-US", "CN-KP-RU"). */
+/**
+ * A channel: "public"; a power alone ("US"), its team's own channel; or the sorted member powers
+ * joined by "-" (e.g. "CN-US", "CN-KP-RU").
+ */
 export const ChannelSchema = z
   .string()
   .max(20)
-  .regex(/^(public|(US|CN|RU|KP|KR)(-(US|CN|RU|KP|KR)){1,4})$/);
+  .regex(/^(public|(US|CN|RU|KP|KR)(-(US|CN|RU|KP|KR)){0,4})$/);
 
 export const ControlCommandSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("start") }).strict(),

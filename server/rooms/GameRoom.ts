@@ -37,24 +37,14 @@ import { newGameCode, newToken } from "../codes.js";
 import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
 import type { Store } from "../store.js";
 import { RoomState, SeatState } from "./RoomState.js";
-
-interface SeatHolder {
-  power: PowerId;
-  name: string;
-  /** The human's token ("" for a seat a bot holds from the start). */
-  token: string;
-  sessionId: string | null;
-  ready: boolean;
-  /** A bot plays the seat now: from the start, or while its human is away. */
-  botActive: boolean;
-  /** The game's creator: may start, pause and advance when there is no Control seat. */
-  host: boolean;
-}
+import { type SeatHolder, Seats } from "./seats.js";
 
 interface ClientData {
   seat: Seat;
   name: string;
   host: boolean;
+  /** The member's seat token (absent for Control and observers). */
+  token?: string;
 }
 
 /** Phase lengths and rounds after the preset and explicit overrides. */
@@ -102,7 +92,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private controlToken: string | null = null;
   /** The next join is the creator's (set on a fresh create, not on restore). */
   private creatorPending = false;
-  private holders = new Map<PowerId, SeatHolder>();
+  private seats!: Seats;
   private phaseTimer: { clear(): void } | undefined;
   private botFillTimer: { clear(): void } | undefined;
 
@@ -124,7 +114,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       if (!parsed.success) return badShape(parsed.error);
       const seat = this.seatOf(client);
       if (!isPower(seat)) return fail("not_a_power", "Only a power's seat can be ready.");
-      const holder = this.holders.get(seat);
+      const holder = this.seats.holders.get(seat);
       if (holder) holder.ready = parsed.data.ready;
       this.syncState();
       this.advanceIfAllReady();
@@ -166,6 +156,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
         : CreateOptionsSchema.parse(stripJoinOnly(raw));
       const serverCreate = ServerCreate.safeParse(raw);
       this.settings = settingsFrom(options);
+      this.seats = new Seats(this.settings.teamSize);
       let code = newGameCode();
       while (this.store.gameExists(code)) code = newGameCode();
       this.roomId = code;
@@ -210,8 +201,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
     const first = this.creatorPending;
     this.creatorPending = false;
     let seat: Seat = "OBSERVER";
-    let holder: SeatHolder | undefined;
     let host = false;
+    let token: string | undefined;
+    let power: PowerId | null = null;
 
     if (options.controlToken && options.controlToken === this.controlToken) {
       seat = "CONTROL";
@@ -220,45 +212,46 @@ export class GameRoom extends Room<{ state: RoomState }> {
       // The creator of a game with Control is Control.
       seat = "CONTROL";
       host = true;
-    } else if (options.token) {
-      holder = [...this.holders.values()].find((h) => h.token !== "" && h.token === options.token);
-      if (!holder) throw new Error("not_found: that seat token is not valid for this game.");
-    } else if (!options.observer) {
-      const free = (p: PowerId) => {
-        const h = this.holders.get(p);
-        return !h || (h.token === "" && !this.started);
-      };
-      if (options.power && !free(options.power))
-        throw new Error(`seat_taken: ${options.power} is already taken.`);
-      const power = options.power ?? POWERS.find(free);
-      if (power) {
-        const host = first && !this.controlToken;
-        holder = { power, name, token: newToken(), sessionId: null, ready: false, botActive: false, host };
-        this.holders.set(power, holder);
-        this.store.putSeat(this.roomId, { power, name, token: holder.token, bot: false, host });
+    } else {
+      let found = options.token ? this.seats.byToken(options.token) : undefined;
+      if (options.token && !found) throw new Error("not_found: that seat token is not valid for this game.");
+      if (!found && !options.observer) {
+        const claim = this.seats.claim({
+          power: options.power,
+          name,
+          host: first && !this.controlToken,
+          started: this.started,
+        });
+        if (!claim.ok && claim.reason === "seat_taken")
+          throw new Error(`seat_taken: ${options.power} is already taken.`);
+        if (claim.ok) {
+          this.store.dropBotSeat(this.roomId, claim.holder.power);
+          this.store.putSeat(this.roomId, this.seats.rowOf(claim.holder, claim.member));
+          found = claim;
+        }
+      }
+      if (found) {
+        const previous = this.seats.attach(found.holder, found.member, client.sessionId);
+        // The same person from a new tab or device: the newest connection holds the place.
+        if (previous) this.clients.find((c) => c.sessionId === previous)?.leave(CloseCode.CONSENTED);
+        seat = found.holder.power;
+        power = found.holder.power;
+        host = found.member.host;
+        token = found.member.token;
+      } else if (first && !this.controlToken) {
+        host = true;
       }
     }
-    if (holder) {
-      if (holder.sessionId && holder.sessionId !== client.sessionId) {
-        // The same seat from a new tab or device: the newest connection holds it.
-        this.clients.find((c) => c.sessionId === holder?.sessionId)?.leave(4000);
-      }
-      holder.sessionId = client.sessionId;
-      holder.botActive = false;
-      seat = holder.power;
-      host = holder.host;
-    } else if (first && !this.controlToken) {
-      host = true;
-    }
-    client.userData = { seat, name, host } satisfies ClientData;
-    const msg: SeatMessage = { seat, power: holder?.power ?? null, code: this.roomId, host };
-    if (holder) msg.token = holder.token;
+    client.userData = { seat, name, host, token } satisfies ClientData;
+    const msg: SeatMessage = { seat, power, code: this.roomId, host };
+    if (token) msg.token = token;
     if (seat === "CONTROL" && this.controlToken) msg.controlToken = this.controlToken;
     client.send("seat", msg);
     client.send("chat_history", { messages: this.visibleChat(seat) });
     this.syncState();
     this.sendView(client);
-    if (!this.started && [...this.holders.values()].length === POWERS.length && this.quick) this.start();
+    const full = POWERS.every((p) => (this.seats.holders.get(p)?.members.length ?? 0) > 0);
+    if (!this.started && full && this.quick) this.start();
   }
 
   async onDrop(client: Client, code?: number): Promise<void> {
@@ -319,8 +312,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   private onPhaseChanged(before: GameState): void {
-    for (const h of this.holders.values()) h.ready = false;
-
+    for (const h of this.seats.holders.values()) h.ready = false;
     const now = Date.now();
     if (before.round !== this.game.round || this.game.phase === "ended") {
       this.store.recordResolution(this.roomId, before.round, hashOf(this.game), now);
@@ -340,9 +332,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private start(): Reply {
     if (this.started) return fail("wrong_phase", "The game has already started.");
     this.botFillTimer?.clear();
-    if (this.settings.fillWithBots) for (const p of POWERS) if (!this.holders.has(p)) this.seatBot(p);
+    if (this.settings.fillWithBots) for (const p of POWERS) if (!this.seats.holders.has(p)) this.seatBot(p);
     this.started = true;
-    for (const h of this.holders.values()) h.ready = h.botActive;
+    for (const h of this.seats.holders.values()) h.ready = h.botActive;
     this.store.setStarted(this.roomId, Date.now());
     if (this.quick) void this.lock();
     this.startPhaseClock();
@@ -365,7 +357,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   private advanceIfAllReady(): void {
-    const humans = [...this.holders.values()].filter((h) => h.sessionId && !h.botActive);
+    const humans = this.seats.humanSeats();
     if (humans.length === 0 || !humans.every((h) => h.ready)) return;
     if (!this.started) this.start();
     else if (!this.state.paused) this.apply("SYSTEM", { type: "advance_phase" });
@@ -415,6 +407,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (!row) throw new Error(`not_found: no game ${id}`);
     this.roomId = id;
     this.settings = settingsFrom(CreateOptionsSchema.parse(row.options));
+    this.seats = new Seats(this.settings.teamSize);
     this.controlToken = row.controlToken;
     let game = newGame({ gameId: id, seed: row.seed, maxRounds: this.settings.rounds });
     const log = this.store.inputs(id);
@@ -428,18 +421,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.controlSeq = this.store.controlLog(id).length;
     this.messageSeq = this.store.messages(id).length;
     this.started = row.started;
-    for (const s of this.store.seats(id)) {
-      this.holders.set(s.power, {
-        power: s.power,
-        name: s.name,
-        token: s.token,
-        sessionId: null,
-        ready: false,
-        // Humans get the reconnection window again before a bot steps in.
-        botActive: s.bot,
-        host: s.host,
-      });
-    }
+    this.seats.restore(this.store.seats(id));
     if (!row.started) {
       if (this.settings.public && this.settings.fillWithBots)
         this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
@@ -451,11 +433,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
         // Extend the deadline by the downtime: what was left when the server was last alive.
         this.startPhaseClock(Math.max(5000, row.deadline - row.updatedAt));
       }
-      for (const h of this.holders.values()) {
+      for (const h of this.seats.holders.values()) {
         if (!h.botActive)
-          this.clock.setTimeout(() => {
-            if (!h.sessionId) this.botTakeOver(h.power);
-          }, this.settings.reconnectSeconds * 1000);
+          this.clock.setTimeout(() => this.botTakeOver(h.power), this.settings.reconnectSeconds * 1000);
       }
       this.scheduleBots();
     }
@@ -464,21 +444,13 @@ export class GameRoom extends Room<{ state: RoomState }> {
   // ── bots ─────────────────────────────────────────────────────────────────
 
   private seatBot(power: PowerId): void {
-    this.holders.set(power, {
-      power,
-      name: "Bot",
-      token: "",
-      sessionId: null,
-      ready: true,
-      botActive: true,
-      host: false,
-    });
-    this.store.putSeat(this.roomId, { power, name: "Bot", token: "", bot: true, host: false });
+    this.store.putSeat(this.roomId, this.seats.seatBot(power));
   }
 
+  /** After the reconnection window: a bot plays a seat none of whose people are connected. */
   private botTakeOver(power: PowerId): void {
-    const h = this.holders.get(power);
-    if (!h || h.sessionId) return;
+    const h = this.seats.holders.get(power);
+    if (!h || this.seats.connected(h)) return;
     h.botActive = true;
     this.syncState();
     if (this.started) this.scheduleBots();
@@ -491,7 +463,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     const round = this.game.round;
     this.clock.setTimeout(() => {
       if (this.game.phase !== phase || this.game.round !== round) return;
-      for (const h of this.holders.values()) {
+      for (const h of this.seats.holders.values()) {
         if (!h.botActive) continue;
         const personality: BotPersonality = this.settings.botPersonality;
         for (const input of botInputs(viewFor(this.game, h.power), h.power, personality)) {
@@ -536,10 +508,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   private markConnected(client: Client, connected: boolean): void {
-    const seat = this.seatOf(client);
-    const holder = isPower(seat) ? this.holders.get(seat) : undefined;
-    if (holder && (connected || holder.sessionId === client.sessionId)) {
-      holder.sessionId = connected ? client.sessionId : null;
+    const token = this.dataOf(client).token;
+    if (connected) {
+      const found = token ? this.seats.byToken(token) : undefined;
+      if (found) this.seats.attach(found.holder, found.member, client.sessionId);
+    } else {
+      this.seats.detach(client.sessionId);
     }
     this.syncState();
   }
@@ -552,19 +526,19 @@ export class GameRoom extends Room<{ state: RoomState }> {
     s.maxRounds = this.game.maxRounds;
     s.observers = this.clients.filter((c) => this.seatOf(c) === "OBSERVER").length;
     for (const p of POWERS) {
-      const h = this.holders.get(p);
+      const h = this.seats.holders.get(p);
       const seat = s.seats.get(p) ?? new SeatState();
       seat.power = p;
-      seat.name = h?.name ?? "";
-      seat.connected = Boolean(h?.sessionId);
+      seat.name = h ? this.seats.displayName(h) : "";
+      seat.connected = h ? this.seats.connected(h) : false;
       seat.ready = h?.ready ?? false;
       seat.bot = h?.botActive ?? false;
       if (!s.seats.has(p)) s.seats.set(p, seat);
     }
     const entry: LobbyEntry = {
       code: this.roomId,
-      humans: [...this.holders.values()].filter((h) => h.token !== "").length,
-      freePowers: POWERS.filter((p) => !this.holders.has(p)),
+      humans: [...this.seats.holders.values()].reduce((n, h) => n + h.members.length, 0),
+      freePowers: POWERS.filter((p) => (this.seats.holders.get(p)?.members.length ?? 0) === 0),
       round: this.game.round,
       started: this.started,
       preset: this.settings.preset,
