@@ -37,7 +37,7 @@ import { newGameCode, newToken } from "../codes.js";
 import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
 import type { Store } from "../store.js";
 import { RoomState, SeatState } from "./RoomState.js";
-import { type SeatHolder, Seats } from "./seats.js";
+import { Seats } from "./seats.js";
 
 interface ClientData {
   seat: Seat;

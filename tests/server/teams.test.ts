@@ -28,7 +28,8 @@ test("three people hold the US seat together; a fourth is turned away; the team 
   expect(control.room.state.seats.get("US")?.name).toBe("Ana, Ben, Cy");
 
   const heard: ChatMessage[][] = [[], [], [], []];
-  [...team, cn].forEach((p, i) => p.room.onMessage("chat", (m: ChatMessage) => heard[i]!.push(m)));
+  for (const [i, p] of [...team, cn].entries())
+    p.room.onMessage("chat", (m: ChatMessage) => heard[i]!.push(m));
   expect(
     await team[0]!.room.request("chat", { channel: "US", text: "Draft: hold the line on coal." }),
   ).toEqual({ ok: true });
