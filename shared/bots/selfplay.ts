@@ -18,6 +18,8 @@ export interface SelfPlayOptions {
   maxRounds?: number;
   personalities?: ByPower<BotPersonality>;
   policy?: BotPolicy;
+  /** A policy per seat (overrides `policy`), e.g. mixed tiers in the balance runs. */
+  policies?: Partial<ByPower<BotPolicy>>;
 }
 
 /** Personalities for a game, mixed deterministically from its seed. */
@@ -46,7 +48,7 @@ export function selfPlay(opts: SelfPlayOptions): GameState {
   let s = newGame({ gameId: opts.gameId, seed: opts.seed, maxRounds: opts.maxRounds ?? 8 });
   while (s.phase !== "ended") {
     for (const p of POWERS) {
-      s = botTurn(s, p, policy, pers[p]);
+      s = botTurn(s, p, opts.policies?.[p] ?? policy, pers[p]);
       if (s.phase === "ended") return s;
     }
     const r = step(s, "SYSTEM", { type: "advance_phase" });

@@ -1,0 +1,70 @@
+/**
+ * `npm run bench:bots`: time per planner decision (median, p95, max) on one core, over orders-phase
+ * views from seeded bot games, plus the rule bot for comparison. The planner's budget is a fixed
+ * number of candidates × samples × rounds (shared/bots/planner.ts PLANNER_BUDGET), calibrated here
+ * against the issue's 50 ms limit. Timing lives here, never in tests or in shared/.
+ */
+import { PLANNER_BUDGET, plannerBot } from "../shared/bots/planner.js";
+import { ruleBot } from "../shared/bots/rules.js";
+import { gameSeed } from "../shared/bots/selfplay.js";
+import {
+  type GameState,
+  newGame,
+  type PlayerView,
+  POWERS,
+  type PowerId,
+  step,
+  viewFor,
+} from "../shared/index.js";
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const games = arg("games", 12);
+
+// Orders-phase views from rule-bot games (every seat, every round).
+const views: { view: PlayerView; power: PowerId }[] = [];
+for (let g = 0; g < games; g++) {
+  let s: GameState = newGame({ gameId: `bench-bots-${g}`, seed: gameSeed(11, g) });
+  while (s.phase !== "ended") {
+    for (const p of POWERS) {
+      if (s.phase === "orders") views.push({ view: viewFor(s, p), power: p });
+      for (const input of ruleBot(viewFor(s, p), p)) {
+        const r = step(s, p, input);
+        if (r.ok) s = r.value;
+      }
+    }
+    const r = step(s, "SYSTEM", { type: "advance_phase" });
+    if (!r.ok) throw new Error(r.error.code);
+    s = r.value;
+  }
+}
+
+function time(fn: (v: PlayerView, p: PowerId) => unknown): number[] {
+  const ms: number[] = [];
+  for (const { view, power } of views.slice(0, 20)) fn(view, power); // warm up
+  for (const { view, power } of views) {
+    const t = performance.now();
+    fn(view, power);
+    ms.push(performance.now() - t);
+  }
+  return ms.sort((a, b) => a - b);
+}
+const q = (xs: number[], f: number) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!;
+const fmt = (xs: number[]) =>
+  `median ${q(xs, 0.5).toFixed(2)} ms, p95 ${q(xs, 0.95).toFixed(2)} ms, max ${xs[xs.length - 1]!.toFixed(2)} ms`;
+
+const rule = time((v, p) => ruleBot(v, p));
+const plan = time((v, p) => plannerBot(v, p));
+console.log(`${views.length} orders decisions; planner budget ${JSON.stringify(PLANNER_BUDGET)}`);
+console.log(`rule bot:  ${fmt(rule)}`);
+console.log(`planner:   ${fmt(plan)}`);
+console.log(
+  JSON.stringify({
+    decisions: views.length,
+    plannerMedianMs: q(plan, 0.5),
+    plannerP95Ms: q(plan, 0.95),
+    ruleMedianMs: q(rule, 0.5),
+  }),
+);

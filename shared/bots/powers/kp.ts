@@ -1,0 +1,42 @@
+/**
+ * North Korea: survive, show stage 5 and win relief, keep hard currency (DESIGN §6). Test until the
+ * range is shown, then trade tests for talks and relief; cash from theft, workers and smuggling.
+ */
+import type { Wish } from "../builder.js";
+import { keeps } from "../commitments.js";
+import { agendaId, type BotCtx, happened } from "../context.js";
+
+export function kpWishes(ctx: BotCtx): Wish[] {
+  const { view, traits, rand } = ctx;
+  const out: Wish[] = [];
+  const prog = view.programme;
+  const nk = view.nk;
+  const agenda = agendaId(view, "KP");
+  const bound = keeps(ctx, "no_tests") !== undefined;
+  const moratorium = view.policies.KP.moratorium === true;
+  const wantReadiness = agenda === "kp-agenda-readiness" ? 75 : 40 + 40 * traits.aggression;
+  const wantsTest = !bound && (prog.stage < 5 || prog.readiness < wantReadiness);
+  const cash = nk?.currency ?? 500;
+  if (wantsTest && cash > 60) {
+    const p = prog.stage < 5 ? 90 : 45 + 30 * traits.aggression;
+    if (moratorium) out.push({ action: { type: "set_moratorium", on: false }, priority: p + 1 });
+    out.push({ action: { type: "missile_test" }, priority: p });
+  } else if (!moratorium && prog.stage >= 5 && !wantsTest)
+    out.push({ action: { type: "set_moratorium", on: true }, priority: 50 });
+  if (cash < 480) out.push({ action: { type: "cyber_theft" }, priority: 60 + (cash < 300 ? 20 : 0) });
+  if ((view.policies.KP.trade?.labour ?? 100) < 100)
+    out.push({ action: { type: "send_labourers", level: 100 }, priority: 55 });
+  out.push({
+    action: { type: "smuggling_op", region: rand("smug") < 0.5 ? "east_china_sea" : "yellow_sea" },
+    priority: 35,
+  });
+  out.push({ action: { type: "smuggling_op", region: "finance" }, priority: 30 });
+  if (prog.stage >= 5 && (agenda === "kp-agenda-summit" || happened(view, "talks_offered")))
+    out.push({ action: { type: "summit", target: "US" }, priority: 65 });
+  if (happened(view, "talks_offered")) out.push({ action: { type: "summit", target: "KR" }, priority: 40 });
+  if (traits.aggression > 0.6 && view.crisis < 50 && rand("threat") < 0.3)
+    out.push({ action: { type: "threaten_seoul" }, priority: 25 });
+  if (agenda === "kp-agenda-readiness" && prog.stage >= 5 && !bound && cash > 250 && traits.aggression > 0.6)
+    out.push({ action: { type: "nuclear_test" }, priority: 40 });
+  return out;
+}

@@ -1,0 +1,47 @@
+/**
+ * The United States: keep the alliance, avoid war, slow the programme (DESIGN §6). Pressure through
+ * designations and the UN, reassurance for Seoul; talks once stage 5 is shown.
+ */
+import type { Wish } from "../builder.js";
+import { keeps } from "../commitments.js";
+import { agendaId, type BotCtx, happened, testedLately } from "../context.js";
+
+const NON_CHINESE = ["kp_banks_abroad", "shipping_network", "ru_fuel_traders"];
+const CHINESE = ["cn_coal_importers", "cn_regional_bank", "cn_state_bank"];
+
+export function usWishes(ctx: BotCtx): Wish[] {
+  const { view, traits, rand } = ctx;
+  const out: Wish[] = [];
+  const aggr = traits.aggression;
+  const agenda = agendaId(view, "US");
+  const designated = new Set(view.sanctions.designations.map((d) => d.entity));
+  const restrained = keeps(ctx, "no_designations") !== undefined;
+  const target = NON_CHINESE.find((id) => !designated.has(id));
+  const squeeze = agenda === "us-agenda-currency" ? 15 : 0;
+  if (target) out.push({ action: { type: "designate", entity: target }, priority: 35 + 40 * aggr + squeeze });
+  const cn = CHINESE.find((id) => !designated.has(id));
+  if (cn && !restrained && rand("cn-designate") < aggr * 0.6)
+    out.push({ action: { type: "designate", entity: cn }, priority: 30 + 30 * aggr });
+  if (testedLately(view) && view.crisis < traits.crisisCeiling - 10)
+    out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
+  if (!view.policies.US.exercises && !keeps(ctx, "suspend_exercises") && view.crisis < traits.crisisCeiling)
+    out.push({ action: { type: "set_exercises", on: true }, priority: 40 });
+  for (const n of view.illicitNodes) out.push({ action: { type: "expose", node: n.id }, priority: 45 });
+  out.push({
+    action: { type: "intel_op", region: rand("region") < 0.5 ? "yellow_sea" : "east_china_sea" },
+    priority: 28,
+  });
+  out.push({ action: { type: "humanitarian_aid" }, priority: 20 + 20 * (1 - aggr) });
+  // Talks: answer an offer from Pyongyang once the range contest is over.
+  if (happened(view, "talks_offered") && view.programme.stage >= 5 && aggr < 0.7)
+    out.push({ action: { type: "summit", target: "KP" }, priority: 55 });
+  if (
+    view.policies.KR.mdConsent &&
+    aggr > 0.6 &&
+    view.missileDefence.launchers < 10 &&
+    !keeps(ctx, "no_md_deployment")
+  )
+    out.push({ action: { type: "deploy_missile_defence" }, priority: 20 });
+  if (aggr > 0.6 && rand("fonop") < 0.3) out.push({ action: { type: "fonop" }, priority: 15 });
+  return out;
+}
