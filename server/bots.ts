@@ -1,18 +1,24 @@
 /**
  * Bots in rooms: a bot decides from the same view a human in its seat would receive, through the
- * engine's bot policies in shared/bots. The server only schedules them.
+ * bot policies in shared/bots (the rule bot, or the planner tier). The server only schedules them.
  */
+import { botPolicy } from "../shared/bots/index.js";
 import type { BotPolicy } from "../shared/bots/simple.js";
-import { simpleBot } from "../shared/bots/simple.js";
-import type { BotPersonality, Input, PlayerView, PowerId } from "../shared/index.js";
+import type { BotPersonality, BotTier, Input, PlayerView, PowerId } from "../shared/index.js";
 
-let policy: BotPolicy = simpleBot;
+const TIERED: Record<BotTier, BotPolicy> = { simple: botPolicy("simple"), planner: botPolicy("planner") };
+let policy: BotPolicy | null = null;
 
-/** Installs the policy bots use (the simple bot unless replaced, e.g. by a stronger tier). */
-export function setBotPolicy(p: BotPolicy): void {
+/** Installs one policy for every bot (tests, experiments); `null` restores the tiered bots. */
+export function setBotPolicy(p: BotPolicy | null): void {
   policy = p;
 }
 
-export function botInputs(view: PlayerView, power: PowerId, personality: BotPersonality): Input[] {
-  return policy(view, power, personality);
+export function botInputs(
+  view: PlayerView,
+  power: PowerId,
+  personality: BotPersonality,
+  tier: BotTier = "simple",
+): Input[] {
+  return (policy ?? TIERED[tier])(view, power, personality);
 }

@@ -24,6 +24,9 @@ export const DisplayNameSchema = z.string().trim().min(1).max(32);
 const PowerSchema = z.enum(POWERS);
 export const BOT_PERSONALITIES = ["hawk", "dove", "pragmatist"] as const;
 export type BotPersonality = (typeof BOT_PERSONALITIES)[number];
+/** Bot strength: the rule bot, or the planner that looks ahead with the engine (shared/bots). */
+export const BOT_TIERS = ["simple", "planner"] as const;
+export type BotTier = (typeof BOT_TIERS)[number];
 
 /** Game presets (DESIGN §2). Any field given explicitly overrides the preset. */
 export const PRESETS = {
@@ -50,6 +53,7 @@ export const CreateOptionsSchema = z
     /** When the game starts, bots take every seat nobody holds. */
     fillWithBots: z.boolean().default(true),
     botPersonality: z.enum(BOT_PERSONALITIES).default("pragmatist"),
+    botTier: z.enum(BOT_TIERS).default("simple"),
     /** The creator takes the Control (facilitator) seat instead of a power. */
     asControl: z.boolean().default(false),
     /** Listed in the public lobby. */

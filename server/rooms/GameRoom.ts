@@ -466,7 +466,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
       for (const h of this.seats.holders.values()) {
         if (!h.botActive) continue;
         const personality: BotPersonality = this.settings.botPersonality;
-        for (const input of botInputs(viewFor(this.game, h.power), h.power, personality)) {
+        const tier = this.settings.botTier;
+        for (const input of botInputs(viewFor(this.game, h.power), h.power, personality, tier)) {
           this.apply(h.power, input);
           if (this.game.phase !== phase || this.game.round !== round) return;
         }

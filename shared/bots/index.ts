@@ -8,14 +8,13 @@
  */
 import type { Input } from "../engine/step.js";
 import type { PowerId } from "../powers.js";
-import type { BotPersonality } from "../protocol.js";
+import { BOT_TIERS, type BotPersonality, type BotTier } from "../protocol.js";
 import type { PlayerView } from "../view.js";
 import { plannerBot } from "./planner.js";
 import { ruleBot } from "./rules.js";
 import type { BotPolicy } from "./simple.js";
 
-export const BOT_TIERS = ["simple", "planner"] as const;
-export type BotTier = (typeof BOT_TIERS)[number];
+export { BOT_TIERS, type BotTier };
 
 export type { BotPolicy };
 export { plannerBot, ruleBot };
