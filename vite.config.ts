@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
+import { BOT_PERSONALITIES, PRESETS } from "./shared/protocol.js";
 
 /**
  * The browser client. The lobby (client/main.ts) is the first entry; the game screen, Phaser and
@@ -135,13 +136,22 @@ const PHASER_FLAGS = {
   global: "globalThis",
 };
 
+/**
+ * The lobby needs the presets and bot personalities of shared/protocol.ts, but importing that module
+ * would bring zod (26 KB gzip) into the lobby: the values are read here, at build time, instead.
+ */
+const LOBBY_CONSTANTS = {
+  __PRESETS__: JSON.stringify(PRESETS),
+  __BOT_PERSONALITIES__: JSON.stringify(BOT_PERSONALITIES),
+};
+
 export default defineConfig({
   root: "client",
   plugins: [regionAtlas()],
   resolve: {
     alias: [{ find: /^phaser$/, replacement: path.resolve("node_modules/phaser/src/phaser-core.js") }],
   },
-  define: PHASER_FLAGS,
+  define: { ...PHASER_FLAGS, ...LOBBY_CONSTANTS },
   optimizeDeps: { rolldownOptions: { transform: { define: PHASER_FLAGS } } },
   build: {
     outDir: "../dist/client",

@@ -8,11 +8,11 @@
 import { step } from "../shared/engine/step.js";
 import type { OrdersInput } from "../shared/orders.js";
 import { isPower, POWERS, type PowerId } from "../shared/powers.js";
-import type { Reply } from "../shared/protocol.js";
+import type { ControlCommand, Reply } from "../shared/protocol.js";
 import { newGame } from "../shared/scenario.js";
 import type { GameState } from "../shared/state.js";
 import { viewFor } from "../shared/view.js";
-import { BaseSession } from "./session.js";
+import { type ActInput, BaseSession } from "./session.js";
 
 class DemoSession extends BaseSession {
   #state: GameState;
@@ -42,6 +42,10 @@ class DemoSession extends BaseSession {
       started: true,
       phase: s.phase,
       round: s.round,
+      maxRounds: s.maxRounds,
+      pausedRemaining: 0,
+      hasControl: false,
+      observers: 0,
       deadline: s.phase === "ended" ? 0 : Date.now() + (s.phase === "orders" ? 120_000 : 240_000),
       paused: false,
       seats: POWERS.map((p) => ({
@@ -73,6 +77,25 @@ class DemoSession extends BaseSession {
     }
     this.#publish();
     return { ok: true };
+  }
+
+  async act(input: ActInput): Promise<Reply> {
+    const r = step(this.#state, this.#power, input);
+    if (!r.ok) return r;
+    this.#state = r.value;
+    this.#publish();
+    return { ok: true };
+  }
+
+  async chat(channel: string, text: string): Promise<Reply> {
+    const id = this.messages.length;
+    const round = this.#state.round;
+    this.addMessages([{ id, channel, from: this.#power, name: "You (demo)", text, round, at: Date.now() }]);
+    return { ok: true };
+  }
+
+  async control(_command: ControlCommand): Promise<Reply> {
+    return { ok: false, error: { code: "control_only", message: "No clock in the demo." } };
   }
 
   leave(): void {}

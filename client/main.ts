@@ -1,12 +1,14 @@
 /**
- * The lobby: plain DOM and the Colyseus client, no Phaser. After a join, the game screen is loaded
- * with `import()` (its own chunk, with Phaser and the map data).
+ * The lobby: plain DOM, i18next and the Colyseus client, no Phaser. After a join, the game screen is
+ * loaded with `import()` (its own chunk, with Phaser and the map data).
  */
 import "./styles.css";
-import { Client } from "@colyseus/sdk";
+import { Client, type Room } from "@colyseus/sdk";
 import { POWERS, type PowerId } from "../shared/powers.js";
+import type { LobbyEntry, Preset } from "../shared/protocol.js";
+import { initI18n, isLang, lang, setLang, t, translateStatic } from "./i18n/index.js";
 import { type GameSession, RoomSession } from "./session.js";
-import { errorMessage, POWER_NAMES } from "./ui.js";
+import { errorMessage, powerName } from "./ui.js";
 
 const NAME_KEY = "pressure-point.name";
 /** Per game code: the seat token from the "seat" message, to take the same seat back after a reload. */
@@ -29,6 +31,11 @@ function endpoint(): string {
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 }
 
+function httpBase(): string {
+  if (import.meta.env.DEV) return `http://${location.hostname}:2567`;
+  return "";
+}
+
 /** Starts loading the game screen (and Phaser) early; the promise is shared. */
 let gameModule: Promise<typeof import("./game/index.js")> | null = null;
 function loadGame() {
@@ -38,13 +45,43 @@ function loadGame() {
 
 async function enterGame(session: GameSession): Promise<void> {
   const { startGame } = await loadGame();
-  const app = $("app");
-  startGame(session, app);
+  $("lobby").hidden = true;
+  startGame(session, $("app"));
 }
 
-function fillPowerSelect(select: HTMLSelectElement): void {
-  select.append(new Option("Any free seat (auto)", ""));
-  for (const p of POWERS) select.append(new Option(`${POWER_NAMES[p]} (${p})`, p));
+// The shared values, inlined at build time so that zod stays out of the lobby (vite.config.ts).
+const PRESETS = __PRESETS__;
+const BOT_PERSONALITIES = __BOT_PERSONALITIES__;
+const PRESET_ORDER: readonly Preset[] = ["quick", "one_period", "double_period", "standard", "exercise"];
+
+function fillSelects(): void {
+  for (const select of [$<HTMLSelectElement>("create-power"), $<HTMLSelectElement>("join-power")]) {
+    const v = select.value;
+    select.replaceChildren(new Option(t("lobby.anySeat"), ""));
+    for (const p of POWERS) select.append(new Option(`${powerName(p)} (${p})`, p));
+    select.value = v;
+  }
+  const preset = $<HTMLSelectElement>("preset");
+  const pv = preset.value || "standard";
+  preset.replaceChildren(
+    ...PRESET_ORDER.map((p) => {
+      const n = PRESETS[p];
+      return new Option(
+        t("lobby.presetOption", {
+          name: t(`preset.${p}`),
+          rounds: n.rounds,
+          diplomacy: Math.round(n.diplomacySeconds / 60),
+          orders: Math.round(n.ordersSeconds / 60),
+        }),
+        p,
+      );
+    }),
+  );
+  preset.value = pv;
+  const pers = $<HTMLSelectElement>("bot-personality");
+  const bv = pers.value || "pragmatist";
+  pers.replaceChildren(...BOT_PERSONALITIES.map((b) => new Option(t(`personality.${b}`), b)));
+  pers.value = bv;
 }
 
 function readPower(select: HTMLSelectElement): PowerId | undefined {
@@ -57,16 +94,79 @@ function intIn(input: HTMLInputElement, min: number, max: number, fallback: numb
   return Number.isFinite(n) ? Math.min(max, Math.max(min, n)) : fallback;
 }
 
+function showBrief(power: PowerId | undefined): void {
+  $("brief-title").textContent = power ? powerName(power) : t("lobby.briefAnyTitle");
+  $("brief-text").textContent = power ? t(`brief.${power}`) : t("lobby.briefAny");
+}
+
+async function refreshPublic(join: (code: string) => void): Promise<void> {
+  const list = $("public-list");
+  try {
+    const r = await fetch(`${httpBase()}/api/lobby`);
+    const { games } = (await r.json()) as { games: LobbyEntry[] };
+    if (!games.length) {
+      list.replaceChildren(Object.assign(document.createElement("li"), { textContent: t("lobby.noPublic") }));
+      return;
+    }
+    list.replaceChildren(
+      ...games.map((g) => {
+        const li = document.createElement("li");
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = t("lobby.joinCode", { code: g.code });
+        b.addEventListener("click", () => join(g.code));
+        li.append(
+          Object.assign(document.createElement("span"), {
+            className: "mono",
+            textContent: g.code,
+          }),
+          ` ${t("lobby.publicEntry", { humans: g.humans, free: g.freePowers.join(" ") || "—", preset: t(`preset.${g.preset}`) })} `,
+          b,
+        );
+        return li;
+      }),
+    );
+  } catch {
+    list.replaceChildren();
+  }
+}
+
 function initLobby(): void {
   const form = $<HTMLFormElement>("lobby-form");
   const name = $<HTMLInputElement>("name");
   const code = $<HTMLInputElement>("join-code");
   const createPower = $<HTMLSelectElement>("create-power");
   const joinPower = $<HTMLSelectElement>("join-power");
+  const preset = $<HTMLSelectElement>("preset");
+  const langSelect = $<HTMLSelectElement>("lang");
   const status = $("lobby-status");
-  const buttons = [$<HTMLButtonElement>("create-button"), $<HTMLButtonElement>("join-button")];
-  fillPowerSelect(createPower);
-  fillPowerSelect(joinPower);
+  const buttons = ["create-button", "join-button", "quick-button"].map((id) => $<HTMLButtonElement>(id));
+
+  const retranslate = () => {
+    translateStatic(document);
+    fillSelects();
+    showBrief(readPower(createPower) ?? readPower(joinPower));
+    document.title = t("app.title");
+  };
+  retranslate();
+  langSelect.value = lang();
+  langSelect.addEventListener("change", async () => {
+    if (isLang(langSelect.value)) await setLang(langSelect.value);
+    retranslate();
+    void refreshPublic(joinCode);
+  });
+
+  const applyPreset = () => {
+    const p = PRESETS[preset.value as Preset] ?? PRESETS.standard;
+    $<HTMLInputElement>("rounds").value = String(p.rounds);
+    $<HTMLInputElement>("diplomacy-seconds").value = String(p.diplomacySeconds);
+    $<HTMLInputElement>("orders-seconds").value = String(p.ordersSeconds);
+  };
+  preset.value = "standard";
+  applyPreset();
+  preset.addEventListener("change", applyPreset);
+  createPower.addEventListener("change", () => showBrief(readPower(createPower)));
+  joinPower.addEventListener("change", () => showBrief(readPower(joinPower)));
 
   name.value = localStorage.getItem(NAME_KEY) ?? "";
   const fromUrl = new URLSearchParams(location.search).get("code");
@@ -74,28 +174,31 @@ function initLobby(): void {
   code.addEventListener("input", () => {
     code.value = code.value.toUpperCase().replace(/[^A-Z0-9]/g, "");
   });
-  // Warm the game chunk while the player is still typing.
+  // Warm the game chunk while the player is still choosing.
   for (const b of buttons) b.addEventListener("pointerenter", () => void loadGame(), { once: true });
 
-  form.addEventListener("submit", async (ev) => {
-    ev.preventDefault();
-    const which = (ev.submitter as HTMLButtonElement | null)?.value === "join" ? "join" : "create";
+  const go = async (which: "create" | "join" | "quick") => {
     const displayName = name.value.trim();
     if (!displayName) {
-      showError("Enter a display name first.");
+      showError(t("lobby.needName"));
       name.focus();
       return;
     }
     const joinCode = code.value.trim().toUpperCase();
     if (which === "join" && !/^[A-Z0-9]{6}$/.test(joinCode)) {
-      showError("A game code has 6 letters or digits.");
+      showError(t("lobby.badCode"));
       code.focus();
       return;
     }
     localStorage.setItem(NAME_KEY, displayName);
     showError(null);
     for (const b of buttons) b.disabled = true;
-    status.textContent = which === "join" ? `Joining ${joinCode}…` : "Creating a game…";
+    status.textContent =
+      which === "join"
+        ? t("lobby.joining", { code: joinCode })
+        : which === "quick"
+          ? t("lobby.matching")
+          : t("lobby.creating");
     void loadGame();
     try {
       const client = new Client(endpoint());
@@ -103,15 +206,25 @@ function initLobby(): void {
       // No undefined keys: the server's option schemas are strict.
       const common: Record<string, unknown> = { name: displayName, ...(power ? { power } : {}) };
       const token = sessionStorage.getItem(TOKEN_KEY + joinCode);
-      const room =
-        which === "join"
-          ? await client.joinById(joinCode, { ...common, ...(token ? { token } : {}) })
-          : await client.create("game", {
-              ...common,
-              rounds: intIn($<HTMLInputElement>("rounds"), 4, 12, 8),
-              diplomacySeconds: intIn($<HTMLInputElement>("diplomacy-seconds"), 10, 3600, 240),
-              ordersSeconds: intIn($<HTMLInputElement>("orders-seconds"), 10, 3600, 120),
-            });
+      let room: Room;
+      if (which === "join")
+        room = await client.joinById(joinCode, { ...common, ...(token ? { token } : {}) });
+      else if (which === "quick") room = await client.joinOrCreate("quick", { name: displayName });
+      else {
+        const asControl = $<HTMLInputElement>("as-control").checked;
+        room = await client.create("game", {
+          name: displayName,
+          ...(power && !asControl ? { power } : {}),
+          preset: preset.value,
+          rounds: intIn($<HTMLInputElement>("rounds"), 4, 12, 8),
+          diplomacySeconds: intIn($<HTMLInputElement>("diplomacy-seconds"), 10, 3600, 240),
+          ordersSeconds: intIn($<HTMLInputElement>("orders-seconds"), 10, 3600, 120),
+          botPersonality: $<HTMLSelectElement>("bot-personality").value,
+          fillWithBots: $<HTMLInputElement>("fill-bots").checked,
+          public: $<HTMLInputElement>("public-game").checked,
+          asControl,
+        });
+      }
       // Handlers first, before awaiting anything else.
       const session = new RoomSession(room);
       const unsub = session.subscribe(() => {
@@ -120,20 +233,36 @@ function initLobby(): void {
         unsub();
       });
       history.replaceState(null, "", `?code=${encodeURIComponent(room.roomId)}`);
-      status.textContent = "Loading the map…";
+      status.textContent = t("lobby.loadingMap");
       await enterGame(session);
     } catch (e) {
       status.textContent = "";
       showError(errorMessage(e));
       for (const b of buttons) b.disabled = false;
     }
+  };
+  const joinCode = (c: string) => {
+    code.value = c;
+    void go("join");
+  };
+
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const v = (ev.submitter as HTMLButtonElement | null)?.value;
+    void go(v === "join" ? "join" : v === "quick" ? "quick" : "create");
   });
+  $("lobby").hidden = false;
+  void refreshPublic(joinCode);
 }
 
 const demoAllowed = import.meta.env.DEV || import.meta.env.VITE_DEMO === "1";
-if (demoAllowed && new URLSearchParams(location.search).has("demo")) {
-  // Dev only: the game screen from a local engine state, no server (see demo.ts).
-  void import("./demo.js").then(async (m) => enterGame(m.demoSession(new URLSearchParams(location.search))));
-} else {
-  initLobby();
-}
+void initI18n().then(() => {
+  if (demoAllowed && new URLSearchParams(location.search).has("demo")) {
+    // Dev only: the game screen from a local engine state, no server (see demo.ts).
+    void import("./demo.js").then(async (m) =>
+      enterGame(m.demoSession(new URLSearchParams(location.search))),
+    );
+  } else {
+    initLobby();
+  }
+});

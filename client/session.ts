@@ -1,13 +1,21 @@
 /**
  * A joined game, as the screen sees it: the seat, the latest view, a plain snapshot of the public
- * room state, and the two requests. `roomSession` wraps a Colyseus room; the dev demo provides
+ * room state, the chat, and the requests. `roomSession` wraps a Colyseus room; the dev demo provides
  * another implementation. Handlers are registered at once, so nothing is lost while the game
  * module (and Phaser) is still loading.
  */
 import type { Room } from "@colyseus/sdk";
+import type { Input } from "../shared/engine/step.js";
 import type { OrdersInput } from "../shared/orders.js";
 import type { PowerId } from "../shared/powers.js";
-import type { Reply, SeatMessage, ViewMessage } from "../shared/protocol.js";
+import type {
+  ChatHistoryMessage,
+  ChatMessage,
+  ControlCommand,
+  Reply,
+  SeatMessage,
+  ViewMessage,
+} from "../shared/protocol.js";
 import type { Phase } from "../shared/state.js";
 import type { PlayerView } from "../shared/view.js";
 
@@ -25,11 +33,18 @@ export interface RoomSnapshot {
   started: boolean;
   phase: Phase;
   round: number;
+  maxRounds: number;
   /** Epoch ms when the phase ends; 0 if none. */
   deadline: number;
   paused: boolean;
+  pausedRemaining: number;
+  hasControl: boolean;
+  observers: number;
   seats: SeatInfo[];
 }
+
+/** Engine inputs a client may send with "act" (advance_phase is the clock's, submit_orders is "orders"). */
+export type ActInput = Exclude<Input, { type: "advance_phase" } | { type: "submit_orders" }>;
 
 export type Connection = "connected" | "reconnecting" | "closed";
 
@@ -38,10 +53,15 @@ export interface GameSession {
   readonly view: PlayerView | null;
   readonly room: RoomSnapshot;
   readonly connection: Connection;
+  /** Chat messages of the channels this seat may read, oldest first. */
+  readonly messages: readonly ChatMessage[];
   /** Called after any change; returns an unsubscribe function. */
   subscribe(listener: () => void): () => void;
   submitOrders(orders: OrdersInput): Promise<Reply>;
   setReady(ready: boolean): Promise<Reply>;
+  act(input: ActInput): Promise<Reply>;
+  chat(channel: string, text: string): Promise<Reply>;
+  control(command: ControlCommand): Promise<Reply>;
   leave(): void;
 }
 
@@ -54,11 +74,16 @@ export abstract class BaseSession implements GameSession {
     started: false,
     phase: "diplomacy",
     round: 1,
+    maxRounds: 8,
     deadline: 0,
     paused: false,
+    pausedRemaining: 0,
+    hasControl: false,
+    observers: 0,
     seats: [],
   };
   connection: Connection = "connected";
+  messages: ChatMessage[] = [];
   readonly #listeners = new Set<() => void>();
 
   subscribe(listener: () => void): () => void {
@@ -76,8 +101,20 @@ export abstract class BaseSession implements GameSession {
     }
   }
 
+  /** Adds chat messages (history or new), keeping ids unique and in order. */
+  protected addMessages(list: readonly ChatMessage[]): void {
+    const seen = new Set(this.messages.map((m) => m.id));
+    const fresh = list.filter((m) => !seen.has(m.id));
+    if (fresh.length === 0) return;
+    this.messages = [...this.messages, ...fresh].sort((a, b) => a.id - b.id);
+    this.changed();
+  }
+
   abstract submitOrders(orders: OrdersInput): Promise<Reply>;
   abstract setReady(ready: boolean): Promise<Reply>;
+  abstract act(input: ActInput): Promise<Reply>;
+  abstract chat(channel: string, text: string): Promise<Reply>;
+  abstract control(command: ControlCommand): Promise<Reply>;
   abstract leave(): void;
 }
 
@@ -116,8 +153,12 @@ export function snapshotOf(state: unknown): RoomSnapshot | null {
     started: Boolean(s.started),
     phase,
     round: Number(s.round ?? 1) || 1,
+    maxRounds: Number(s.maxRounds ?? 8) || 8,
     deadline: Number(s.deadline ?? 0) || 0,
     paused: Boolean(s.paused),
+    pausedRemaining: Number(s.pausedRemaining ?? 0) || 0,
+    hasControl: Boolean(s.hasControl),
+    observers: Number(s.observers ?? 0) || 0,
     seats,
   };
 }
@@ -148,6 +189,8 @@ export class RoomSession extends BaseSession {
       this.view = m.view;
       this.changed();
     });
+    room.onMessage("chat_history", (m: ChatHistoryMessage) => this.addMessages(m.messages ?? []));
+    room.onMessage("chat", (m: ChatMessage) => this.addMessages([m]));
     room.onStateChange((state: unknown) => {
       const snap = snapshotOf(state);
       if (snap) {
@@ -180,8 +223,24 @@ export class RoomSession extends BaseSession {
   }
 
   async setReady(ready: boolean): Promise<Reply> {
+    return this.#request("ready", { ready });
+  }
+
+  async act(input: ActInput): Promise<Reply> {
+    return this.#request("act", input);
+  }
+
+  async chat(channel: string, text: string): Promise<Reply> {
+    return this.#request("chat", { channel, text });
+  }
+
+  async control(command: ControlCommand): Promise<Reply> {
+    return this.#request("control", command);
+  }
+
+  async #request(type: string, payload: unknown): Promise<Reply> {
     try {
-      return asReply(await this.#room.request("ready", { ready }));
+      return asReply(await this.#room.request(type, payload));
     } catch (e) {
       return failure(e);
     }

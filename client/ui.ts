@@ -1,13 +1,10 @@
 /** Small presentation helpers shared by the lobby and the game screen (no Phaser, no zod). */
 import type { PowerId } from "../shared/powers.js";
+import { lang, t } from "./i18n/index.js";
 
-export const POWER_NAMES: Readonly<Record<PowerId, string>> = {
-  US: "United States",
-  CN: "China",
-  RU: "Russia",
-  KP: "North Korea",
-  KR: "South Korea",
-};
+export function powerName(p: PowerId): string {
+  return t(`power.${p}`);
+}
 
 /** Okabe–Ito hues (UI.md). */
 export const POWER_HUES: Readonly<Record<PowerId, string>> = {
@@ -18,6 +15,11 @@ export const POWER_HUES: Readonly<Record<PowerId, string>> = {
   KR: "#56B4E9",
 };
 
+/** Numbers in the current language's grouping ("1,300"). */
+export function num(n: number): string {
+  return n.toLocaleString(lang() === "ko" ? "ko-KR" : "en-US");
+}
+
 /** Money per quarter from $M: "$340M", "$1.2B". */
 export function money(millions: number): string {
   if (Math.abs(millions) >= 1000) return `$${(millions / 1000).toFixed(1).replace(/\.0$/, "")}B`;
@@ -26,29 +28,40 @@ export function money(millions: number): string {
 
 /** A change with sign and arrow, not colour alone: "▲ 12%", "▼ 40%", "= 0%". */
 export function change(from: number, to: number): string {
-  if (from === 0) return to === 0 ? "= 0%" : "▲ new";
+  if (from === 0) return to === 0 ? "= 0%" : `▲ ${t("fmt.new")}`;
   const pct = Math.round(((to - from) / from) * 100);
   if (pct === 0) return "= 0%";
   return `${pct > 0 ? "▲" : "▼"} ${Math.abs(pct)}%`;
+}
+
+/** A signed delta with an arrow: "▲ 3", "▼ 2", "= 0". */
+export function delta(d: number): string {
+  if (d === 0) return "= 0";
+  return `${d > 0 ? "▲" : "▼"} ${Math.abs(d)}`;
 }
 
 /** `el("div", { class: "x" }, "text", child)`: a tiny DOM builder. */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | number | boolean | undefined> = {},
-  ...children: (Node | string | null | undefined)[]
+  ...children: (Node | string | null | undefined | false)[]
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === false) continue;
     node.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const c of children) if (c !== null && c !== undefined) node.append(c);
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
 
 export function errorMessage(e: unknown): string {
   if (e instanceof Error && e.message) return e.message;
   if (typeof e === "string") return e;
-  return "Something went wrong.";
+  return t("error.generic");
+}
+
+/** Children without the empty ones, for `replaceChildren(...kids(a, maybe && b))`. */
+export function kids(...children: (Node | string | null | undefined | false)[]): (Node | string)[] {
+  return children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false);
 }

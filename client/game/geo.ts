@@ -19,7 +19,9 @@ import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import type { PowerId } from "../../shared/powers.js";
 import { CITIES, type City, COUNTRY_POWER, FAR_PLACES, MAP_FRAME, SEAS } from "../data/places.js";
+import { tOr } from "../i18n/index.js";
 import { POWER_HUES } from "../ui.js";
+import { placeName } from "./words.js";
 
 export const EARTH_RADIUS_KM = 6371;
 
@@ -185,7 +187,7 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, frame: MapFrame, atla
     if (!p) continue;
     ctx.font = `600 ${Math.round(c.size * scale)}px ${FONT}`;
     ctx.fillStyle = COLOURS.countryText;
-    spaced(ctx, c.text, p[0], p[1], 2.5 * scale);
+    spaced(ctx, tOr(`country.${c.text}`, c.text), p[0], p[1], 2.5 * scale);
   }
 
   for (const s of SEAS) {
@@ -196,10 +198,10 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, frame: MapFrame, atla
     ctx.rotate((s.angle * Math.PI) / 180);
     ctx.font = `italic 500 ${Math.round(12 * scale)}px ${FONT}`;
     ctx.fillStyle = COLOURS.seaText;
-    spaced(ctx, s.name, 0, 0, 1.2 * scale);
+    spaced(ctx, placeName(s.name), 0, 0, 1.2 * scale);
     if (s.sub) {
       ctx.font = `italic ${Math.round(11 * scale)}px ${FONT}`;
-      ctx.fillText(s.sub, 0, 14 * scale);
+      ctx.fillText(tOr(`place.${s.sub}`, s.sub), 0, 14 * scale);
     }
     ctx.restore();
   }
@@ -296,7 +298,7 @@ export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void
     const dy = dir.includes("n") ? -off : dir.includes("s") ? off : 0;
     ctx.textAlign = dx > 0 ? "left" : dx < 0 ? "right" : "center";
     ctx.textBaseline = dy > 0 ? "top" : dy < 0 ? "bottom" : "middle";
-    haloText(ctx, city.name, x + dx, y + dy);
+    haloText(ctx, placeName(city.name), x + dx, y + dy);
   }
 
   ctx.font = `500 ${Math.round(11 * scale)}px ${FONT}`;
@@ -316,7 +318,7 @@ export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void
     ctx.fillStyle = "#3A3F45";
     ctx.fill();
     ctx.restore();
-    const label = `${place.name} ${km.toLocaleString("en-US")} km`;
+    const label = `${placeName(place.name)} ${km.toLocaleString("en-US")} km`;
     const right = m.x > width / 2;
     const bottom = m.y > height / 2;
     ctx.textAlign = right ? "right" : "left";

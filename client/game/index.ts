@@ -1,18 +1,25 @@
 /**
- * The game screen (loaded lazily after a join): top bar, left rail (your power), the map in the
- * centre with a text table of the flows, and the Orders panel on the right.
+ * The game screen (loaded lazily after a join): the top bar (round, phase, countdown, crisis), the
+ * left rail (your power: objectives, action points, indices), the map in the centre with everything
+ * it shows also as tables, and the tabs on the right (Orders, Negotiate, News, Charts). On a tablet
+ * the tabs become a bottom sheet; on a portrait screen they fill it and the map is one tap away.
  * Entry point: `startGame(session, root)`.
  */
-import { isPower, POWERS, type PowerId } from "../../shared/powers.js";
+import { isPower, PAIRS, type PairKey, POWERS, type PowerId } from "../../shared/powers.js";
 import { quarterOf } from "../../shared/scenario.js";
 import type { FlowView, PlayerView } from "../../shared/view.js";
 import { COMMODITY_GROUPS, flowWidth, styleOf } from "../data/commodities.js";
-import { RANGE_STAGES } from "../data/places.js";
+import { CITIES, RANGE_STAGES } from "../data/places.js";
+import { isLang, lang, setLang, t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { change, el, money, POWER_HUES, POWER_NAMES } from "../ui.js";
+import { change, el, money, num, POWER_HUES, powerName } from "../ui.js";
+import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
 import { type MapController, mountMap, type RingNote } from "./map.js";
+import { negotiatePanel } from "./negotiate.js";
+import { renderNews } from "./news.js";
 import { ordersPanel } from "./orders.js";
+import { eventText, gradeMark, gradeText, objectiveText, placeName } from "./words.js";
 
 export interface GameHandle {
   destroy(): void;
@@ -26,11 +33,11 @@ function showError(message: string | null): void {
 }
 
 function crisisWord(level: number): string {
-  if (level >= 80) return "severe";
-  if (level >= 60) return "high";
-  if (level >= 40) return "elevated";
-  if (level >= 20) return "guarded";
-  return "low";
+  if (level >= 80) return t("crisis.severe");
+  if (level >= 60) return t("crisis.high");
+  if (level >= 40) return t("crisis.elevated");
+  if (level >= 20) return t("crisis.guarded");
+  return t("crisis.low");
 }
 
 /** Green → amber → red (with the number always shown beside it). */
@@ -40,9 +47,21 @@ function crisisColour(level: number): string {
   return "#009E73";
 }
 
+/** Relations −100…100: blue for trust, vermilion for hostility (colour-blind safe), always with the number. */
+function relationColour(v: number): string {
+  const a = Math.min(1, Math.abs(v) / 80) * 0.55 + 0.08;
+  return v >= 0 ? `rgba(0, 114, 178, ${a})` : `rgba(213, 94, 0, ${a})`;
+}
+
 function clock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+function myPower(session: GameSession): PowerId | null {
+  const seat = session.seat;
+  if (!seat) return null;
+  return seat.power ?? (isPower(seat.seat) ? seat.seat : null);
 }
 
 function legend(): HTMLElement {
@@ -51,21 +70,21 @@ function legend(): HTMLElement {
   const item = (svg: string, text: string) => `<li>${svg}<span>${text}</span></li>`;
   const box = el("div", { class: "legend", id: "legend" });
   const groups = COMMODITY_GROUPS.map((g) =>
-    item(line(g.colour, g.outline, 4, g.dotted ? 'stroke-dasharray="2 3"' : ""), g.group),
+    item(line(g.colour, g.outline, 4, g.dotted ? 'stroke-dasharray="2 3"' : ""), t(`legend.${g.key}`)),
   ).join("");
   const widths = [25, 200, 800].map((v) => item(line("#4D4D4D", undefined, flowWidth(v)), money(v))).join("");
   const kinds = [
-    item(line("#4D4D4D", undefined, 3), "official"),
-    item(line("#4D4D4D", undefined, 3, 'stroke-dasharray="5 3"'), "illicit (if known)"),
+    item(line("#4D4D4D", undefined, 3), t("legend.official")),
+    item(line("#4D4D4D", undefined, 3, 'stroke-dasharray="5 3"'), t("legend.illicit")),
     item(
       '<svg width="28" height="12" aria-hidden="true"><line x1="1" y1="6" x2="27" y2="6" stroke="#4D4D4D" stroke-width="4"/><line x1="14" y1="0" x2="14" y2="12" stroke="#1a1a1a" stroke-width="3"/></svg>',
-      "cut by sanctions",
+      t("legend.cut"),
     ),
-    item(line("#9c4a00", "transparent", 2, 'stroke-dasharray="6 3"'), "missile range"),
+    item(line("#9c4a00", "transparent", 2, 'stroke-dasharray="6 3"'), t("legend.range")),
   ].join("");
-  box.innerHTML = `<details open><summary>Legend</summary>
+  box.innerHTML = `<details open><summary>${t("legend.title")}</summary>
     <ul class="two">${groups}</ul>
-    <p class="legend-sub">Trade per quarter</p><ul class="three">${widths}</ul>
+    <p class="legend-sub">${t("legend.perQuarter")}</p><ul class="three">${widths}</ul>
     <ul class="two">${kinds}</ul></details>`;
   return box;
 }
@@ -74,16 +93,17 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   void loadAtlas().catch(() => undefined); // start fetching the geography at once
   showError(null);
   document.body.classList.add("in-game");
+  const me = myPower(session);
 
-  // ---- skeleton
+  // ---- top bar
   const code = el("span", { id: "game-code", "data-testid": "game-code", class: "mono" });
   const copy = el(
     "button",
-    { type: "button", class: "ghost small", title: "Copy the invitation link" },
-    "Copy link",
+    { type: "button", class: "ghost small", title: t("top.copyTitle") },
+    t("top.copy"),
   );
   const round = el("span", { id: "round", "data-testid": "round" });
-  const phase = el("span", { id: "phase", "data-testid": "phase", class: "phase" });
+  const phase = el("span", { id: "phase", "data-testid": "phase", class: "phase", "data-phase": "" });
   const countdownBar = el("span", { class: "bar" });
   const countdownText = el("span", { class: "time mono" });
   const countdown = el(
@@ -93,7 +113,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       "data-testid": "countdown",
       class: "countdown",
       role: "timer",
-      "aria-label": "Time left in this phase",
+      "aria-label": t("top.timeLeft"),
     },
     el("span", { class: "track" }, countdownBar),
     countdownText,
@@ -110,152 +130,255 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       role: "meter",
       "aria-valuemin": 0,
       "aria-valuemax": 100,
-      "aria-label": "Crisis level",
+      "aria-label": t("top.crisis"),
     },
-    el("span", { class: "label" }, "Crisis"),
+    el("span", { class: "label" }, t("top.crisis")),
     el("span", { class: "track" }, crisisFill),
     crisisValue,
     crisisWordEl,
   );
+  const startBtn = el(
+    "button",
+    { type: "button", class: "small primary", id: "start-button", hidden: true },
+    t("top.start"),
+  );
+  const resultsBtn = el(
+    "button",
+    { type: "button", class: "small", id: "results-button", hidden: true },
+    t("top.results"),
+  );
+  const mapToggle = el(
+    "button",
+    { type: "button", class: "small ghost map-toggle", id: "map-toggle", "aria-pressed": "false" },
+    t("top.showMap"),
+  );
+  const langSelect = el("select", { id: "game-lang", class: "small", "aria-label": t("lobby.language") });
+  langSelect.append(new Option("English", "en"), new Option("한국어", "ko"));
+  langSelect.value = lang();
   const connection = el("span", { id: "connection", class: "connection", role: "status" });
   const topbar = el(
     "header",
     { class: "topbar" },
-    el("div", { class: "brand" }, "Pressure Point"),
-    el("div", { class: "code-box" }, "Game ", code, copy),
+    el("div", { class: "brand" }, t("app.title")),
+    el("div", { class: "code-box" }, `${t("top.game")} `, code, copy),
     el("div", { class: "round-box" }, round),
-    el("div", { class: "phase-box" }, el("span", { class: "muted" }, "Phase "), phase),
+    el("div", { class: "phase-box" }, el("span", { class: "muted" }, `${t("top.phase")} `), phase),
     countdown,
     crisis,
+    startBtn,
+    resultsBtn,
+    mapToggle,
+    langSelect,
     connection,
   );
 
-  const left = el("aside", { class: "rail left", "aria-label": "Your power" });
+  // ---- centre: map, overlays, table view, ticker
+  const left = el("aside", { class: "rail left", "aria-label": t("rail.you") });
   const mapEl = el("div", { id: "map", "data-testid": "map", "aria-hidden": "true" });
-  const tip = el("div", { id: "flow-tip", class: "flow-tip", hidden: true });
+  const tip = el("div", { id: "flow-tip", class: "flow-tip", hidden: true, role: "status" });
   const notes = el("div", { id: "map-notes", class: "map-notes" });
+  const relations = el("div", { id: "relations", class: "relations", "aria-label": t("map.relations") });
   const mapWrap = el(
     "div",
-    {
-      class: "map-wrap",
-      role: "img",
-      "aria-label": "Map of Northeast Asia with trade flows; the same figures are in the table below.",
-    },
+    { class: "map-wrap", role: "img", "aria-label": t("map.aria") },
     mapEl,
     el("div", { class: "map-overlay" }, notes, legend()),
+    el("div", { class: "map-overlay-left" }, relations),
     tip,
   );
-  const tableBody = el("tbody");
-  const table = el(
-    "details",
-    { id: "flows-table", class: "flows-table" },
-    el("summary", {}, "Trade flows as a table"),
-    el(
-      "table",
-      {},
-      el("caption", {}, "Trade flows, $M per quarter (illicit figures only where known to you)"),
-      el(
-        "thead",
-        {},
-        el(
-          "tr",
-          {},
-          ...["From", "To", "Commodity", "Official", "Before sanctions", "Illicit", "Enforced by"].map((h) =>
-            el("th", { scope: "col" }, h),
-          ),
-        ),
-      ),
-      tableBody,
-    ),
-  );
+  const tableView = el("details", { id: "map-table", class: "flows-table" });
   const ticker = el("div", { id: "ticker", class: "ticker", "aria-live": "polite" });
-  const centre = el("main", { class: "centre" }, mapWrap, table, ticker);
+  const centre = el("main", { class: "centre" }, mapWrap, tableView, ticker);
 
-  const right = el("aside", { class: "rail right", "aria-label": "Panels" });
+  // ---- right: tabs
+  const right = el("aside", { class: "rail right", "aria-label": t("rail.panels") });
+  const sheetHandle = el(
+    "button",
+    { type: "button", class: "sheet-handle", id: "sheet-handle", "aria-expanded": "false" },
+    t("top.panels"),
+  );
   const screen = el("div", { id: "game", class: "game", "data-testid": "game" }, topbar, left, centre, right);
   root.replaceChildren(screen);
+  const endHost = el("div", { id: "end-host" });
+  root.append(endHost);
 
-  // ---- right rail: tabs
-  const tabs = ["Orders", "Negotiate", "News", "Charts"] as const;
-  const tabList = el("div", { class: "tabs", role: "tablist" });
-  const panels = new Map<string, HTMLElement>();
-  for (const [i, name] of tabs.entries()) {
+  const tabs = ["you", "orders", "negotiate", "news", "charts"] as const;
+  type Tab = (typeof tabs)[number];
+  const tabList = el("div", { class: "tabs", role: "tablist", "aria-label": t("rail.panels") });
+  const panels = new Map<Tab, HTMLElement>();
+  const tabButtons = new Map<Tab, HTMLButtonElement>();
+  let current: Tab = "orders";
+  const selectTab = (name: Tab) => {
+    current = name;
+    for (const [n, b] of tabButtons) {
+      b.setAttribute("aria-selected", String(n === name));
+      b.tabIndex = n === name ? 0 : -1;
+    }
+    for (const [n, p] of panels) p.hidden = n !== name;
+    negotiate?.setVisible(name === "negotiate");
+    if (name === "charts") void drawCharts();
+    screen.classList.remove("map-shown");
+    mapToggle.setAttribute("aria-pressed", "false");
+    render();
+  };
+  for (const name of tabs) {
     const b = el(
       "button",
-      { type: "button", role: "tab", id: `tab-${name.toLowerCase()}`, "aria-selected": String(i === 0) },
-      name,
+      {
+        type: "button",
+        role: "tab",
+        id: `tab-${name}`,
+        "data-tab": name,
+        "aria-selected": String(name === current),
+        "aria-controls": `panel-${name}`,
+        tabindex: name === current ? 0 : -1,
+      },
+      el("span", {}, t(`tabs.${name}`)),
     );
-    const p = el("section", { role: "tabpanel", class: "panel", "aria-labelledby": b.id, hidden: i !== 0 });
+    const p = el("section", {
+      role: "tabpanel",
+      id: `panel-${name}`,
+      class: `panel panel-${name}`,
+      "aria-labelledby": b.id,
+      hidden: name !== current,
+      tabindex: 0,
+    });
     panels.set(name, p);
-    b.addEventListener("click", () => {
-      for (const other of tabList.querySelectorAll("button"))
-        other.setAttribute("aria-selected", String(other === b));
-      for (const [n, panel] of panels) panel.hidden = n !== name;
+    tabButtons.set(name, b);
+    b.addEventListener("click", () => selectTab(name));
+    b.addEventListener("keydown", (e) => {
+      const visibleTabs = tabs.filter((x) => getComputedStyle(tabButtons.get(x)!).display !== "none");
+      const i = visibleTabs.indexOf(name);
+      const next =
+        e.key === "ArrowRight"
+          ? visibleTabs[(i + 1) % visibleTabs.length]
+          : e.key === "ArrowLeft"
+            ? visibleTabs[(i - 1 + visibleTabs.length) % visibleTabs.length]
+            : null;
+      if (next) {
+        e.preventDefault();
+        selectTab(next);
+        tabButtons.get(next)?.focus();
+      }
     });
     tabList.append(b);
   }
-  right.append(tabList, ...panels.values());
-  panels
-    .get("Negotiate")!
-    .append(el("p", { class: "muted" }, "Channels, proposals and UN drafts arrive in a later build."));
-  panels
-    .get("Charts")!
-    .append(el("p", { class: "muted" }, "Charts of every index over the rounds arrive in a later build."));
-  const newsList = el("ul", { class: "news" });
-  panels.get("News")!.append(el("h3", {}, "Last round"), newsList);
+  const negBadge = el("span", { class: "badge", id: "neg-unread", hidden: true });
+  tabButtons.get("negotiate")!.append(negBadge);
+  right.append(sheetHandle, tabList, ...panels.values());
+  sheetHandle.addEventListener("click", () => {
+    const open = !screen.classList.contains("sheet-open");
+    screen.classList.toggle("sheet-open", open);
+    sheetHandle.setAttribute("aria-expanded", String(open));
+  });
+  mapToggle.addEventListener("click", () => {
+    const shown = !screen.classList.contains("map-shown");
+    screen.classList.toggle("map-shown", shown);
+    mapToggle.setAttribute("aria-pressed", String(shown));
+    mapToggle.textContent = shown ? t("top.hideMap") : t("top.showMap");
+  });
 
-  // ---- orders (once the seat is known)
+  // ---- panels
   let orders: ReturnType<typeof ordersPanel> | null = null;
-  const ordersHost = panels.get("Orders")!;
-  const mountOrders = () => {
-    if (orders || !session.seat) return;
-    const p = session.seat.power ?? (isPower(session.seat.seat) ? session.seat.seat : null);
-    if (!p) {
-      ordersHost.replaceChildren(el("p", { class: "muted" }, "You are observing: no orders to give."));
-      return;
-    }
-    orders = ordersPanel(session, p, { error: showError });
+  const ordersHost = panels.get("orders")!;
+  if (me) {
+    orders = ordersPanel(session, me, { error: showError });
     ordersHost.replaceChildren(
-      el("h2", { class: "panel-title" }, `Orders for ${POWER_NAMES[p]}`),
+      el("h2", { class: "panel-title" }, t("orders.title", { power: powerName(me) })),
       orders.element,
     );
+  } else {
+    ordersHost.append(
+      el("p", { class: "muted" }, session.seat ? t("orders.observer") : t("orders.waitSeat")),
+    );
+  }
+  const negotiate = negotiatePanel(session, me, { error: showError, changed: () => render() });
+  panels.get("negotiate")!.append(negotiate.element);
+  const newsHost = panels.get("news")!;
+  const chartsHost = panels.get("charts")!;
+  const youHost = panels.get("you")!;
+
+  let chartsModule: Promise<typeof import("./charts.js")> | null = null;
+  let chartsView: PlayerView | null = null;
+  const drawCharts = async () => {
+    const view = session.view;
+    if (!view || current !== "charts" || chartsView === view) return;
+    chartsView = view;
+    chartsModule ??= import("./charts.js");
+    const m = await chartsModule;
+    m.renderCharts(chartsHost, view);
   };
-  ordersHost.append(el("p", { class: "muted" }, "Waiting for your seat…"));
 
   copy.addEventListener("click", () => {
     const url = `${location.origin}${location.pathname}?code=${encodeURIComponent(session.room.code)}`;
     void navigator.clipboard?.writeText(url).then(
-      () => (copy.textContent = "Copied"),
+      () => (copy.textContent = t("top.copied")),
       () => (copy.textContent = url),
     );
+  });
+  startBtn.addEventListener("click", async () => {
+    startBtn.disabled = true;
+    const r = await session.control({ command: "start" });
+    startBtn.disabled = false;
+    if (!r.ok) showError(r.error.message);
+  });
+  let endDismissed = false;
+  const showEnd = () => {
+    const view = session.view;
+    if (!view?.ending) return;
+    endHost.replaceChildren(
+      endScreen(view, me, () => {
+        endDismissed = true;
+        endHost.replaceChildren();
+        resultsBtn.focus();
+      }),
+    );
+  };
+  resultsBtn.addEventListener("click", showEnd);
+
+  let handle: GameHandle | null = null;
+  langSelect.addEventListener("change", async () => {
+    if (!isLang(langSelect.value)) return;
+    await setLang(langSelect.value);
+    // Rebuild the screen in the new language (the session, and the seat, stay).
+    handle?.destroy();
+    handle = startGame(session, root);
   });
 
   // ---- map
   let map: MapController | null = null;
   let lastNotes = "";
+  const showTip = (flow: FlowView | null, x: number, y: number) => {
+    if (!flow) {
+      tip.hidden = true;
+      return;
+    }
+    tip.replaceChildren(...flowTip(flow, session.view));
+    tip.hidden = false;
+    const w = mapWrap.clientWidth;
+    tip.style.left = `${Math.max(8, Math.min(x + 14, w - 250))}px`;
+    tip.style.top = `${Math.max(8, y - 10)}px`;
+  };
   try {
     map = mountMap(mapEl, {
-      onFlowFocus(flow, x, y) {
-        if (!flow) {
-          tip.hidden = true;
-          return;
-        }
-        tip.replaceChildren(...flowTip(flow));
-        tip.hidden = false;
-        const w = mapWrap.clientWidth;
-        tip.style.left = `${Math.min(x + 14, w - 230)}px`;
-        tip.style.top = `${Math.max(8, y - 10)}px`;
-      },
+      onFlowFocus: showTip,
       onRings(list: RingNote[]) {
         const stage = session.view?.programme.stage ?? 0;
         const off = list.filter((n) => !n.onMap);
         const next = RANGE_STAGES.find((r) => r.stage === stage + 1);
+        const cur = RANGE_STAGES[stage - 1];
         const lines = [
-          `Missile range: stage ${stage} of 5${stage > 0 ? ` (≈${RANGE_STAGES[stage - 1]?.km.toLocaleString("en-US")} km, ${RANGE_STAGES[stage - 1]?.reaches})` : ""}.`,
+          cur
+            ? t("map.rangeNow", { stage, km: num(cur.km), reaches: t(`reach.${cur.stage}`) })
+            : t("map.rangeNone", { stage }),
           off.length
-            ? `Beyond this map: ${off.map((n) => `${n.km.toLocaleString("en-US")} km ring (${n.reaches})`).join(", ")}.`
+            ? t("map.beyond", {
+                list: off
+                  .map((n) => t("map.ring", { km: num(n.km), reaches: t(`reach.${n.stage}`) }))
+                  .join(", "),
+              })
             : "",
-          next ? `Next stage: ${next.reaches}, ≈${next.km.toLocaleString("en-US")} km.` : "",
+          next ? t("map.next", { reaches: t(`reach.${next.stage}`), km: num(next.km) }) : "",
         ].filter(Boolean);
         const text = lines.join("\n");
         if (text === lastNotes) return;
@@ -264,33 +387,42 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       },
       onReady() {
         mapEl.dataset.ready = "1";
+        performance.mark("map-ready");
       },
       onError: showError,
     });
   } catch (e) {
-    showError(`The map could not start (WebGL needed): ${String(e)}`);
+    showError(t("map.noWebgl", { error: String(e) }));
   }
 
   // ---- render
   let lastView: PlayerView | null = null;
+  let endShownFor = "";
   const render = () => {
     const room = session.room;
     const view = session.view;
     const r = view?.round ?? room.round;
     const q = quarterOf(r);
     code.textContent = room.code || session.seat?.code || "";
-    round.textContent = `Round ${r}${view ? ` of ${view.maxRounds}` : ""} · Q${q.quarter} ${q.year}`;
+    round.textContent = t("top.round", {
+      round: r,
+      max: view?.maxRounds ?? room.maxRounds,
+      q: q.quarter,
+      year: q.year,
+    });
     const shownPhase = room.started || room.phase === "ended" ? room.phase : "waiting";
-    phase.textContent = shownPhase;
+    phase.textContent = t(`phase.${shownPhase}`);
+    phase.dataset.phase = shownPhase;
     phase.className = `phase phase-${shownPhase}`;
     connection.textContent =
       session.connection === "connected"
         ? ""
         : session.connection === "reconnecting"
-          ? "Reconnecting…"
-          : "Disconnected";
+          ? t("top.reconnecting")
+          : t("top.disconnected");
     connection.hidden = session.connection === "connected";
-    mountOrders();
+    startBtn.hidden = !(session.seat?.host && !room.started);
+    resultsBtn.hidden = !view?.ending;
     if (view) {
       const c = view.crisis;
       crisisFill.style.width = `${c}%`;
@@ -298,17 +430,36 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       crisisValue.textContent = String(c);
       crisisWordEl.textContent = crisisWord(c);
       crisis.setAttribute("aria-valuenow", String(c));
-      crisis.setAttribute("aria-valuetext", `${c} of 100, ${crisisWord(c)}`);
+      crisis.setAttribute("aria-valuetext", `${c} / 100, ${crisisWord(c)}`);
       if (view !== lastView) {
         lastView = view;
         renderLeft(left, session, view);
-        renderTable(tableBody, view);
-        renderNews(ticker, newsList, view);
+        renderLeft(youHost, session, view);
+        renderTableView(tableView, view, map);
+        renderRelations(relations, view);
+        renderTicker(ticker, view);
+        renderNews(newsHost, view, me);
         map?.setView(view);
+        if (current === "charts") void drawCharts();
+        if (view.ending && endShownFor !== view.gameId && !endDismissed) {
+          endShownFor = view.gameId;
+          showEnd();
+        }
       }
     }
     renderSeats(left, session);
+    renderSeats(youHost, session);
     orders?.update();
+    negotiate.update();
+    const unread = negotiate.unread();
+    negBadge.hidden = unread === 0;
+    negBadge.textContent = String(unread);
+    tabButtons
+      .get("negotiate")!
+      .setAttribute(
+        "aria-label",
+        unread ? `${t("tabs.negotiate")}, ${t("neg.unread", { n: unread })}` : t("tabs.negotiate"),
+      );
     tick();
   };
 
@@ -318,25 +469,25 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   const tick = () => {
     const { deadline, paused, phase: ph, round: rd } = session.room;
     const key = `${rd}:${ph}:${deadline}`;
-    const left = deadline ? deadline - Date.now() : 0;
+    const remaining = deadline ? deadline - Date.now() : 0;
     if (key !== phaseKey) {
       phaseKey = key;
-      phaseTotal = Math.max(1, left);
+      phaseTotal = Math.max(1, remaining);
     }
-    phaseTotal = Math.max(phaseTotal, left);
+    phaseTotal = Math.max(phaseTotal, remaining);
     if (ph === "ended") {
-      countdownText.textContent = "ended";
+      countdownText.textContent = t("top.ended");
       countdownBar.style.width = "0%";
     } else if (paused) {
-      countdownText.textContent = "paused";
+      countdownText.textContent = t("top.paused");
     } else if (!deadline) {
       countdownText.textContent = "—";
       countdownBar.style.width = "100%";
     } else {
-      countdownText.textContent = clock(left);
-      countdownBar.style.width = `${Math.max(0, Math.min(100, (left / phaseTotal) * 100))}%`;
+      countdownText.textContent = clock(remaining);
+      countdownBar.style.width = `${Math.max(0, Math.min(100, (remaining / phaseTotal) * 100))}%`;
     }
-    countdown.classList.toggle("low", !!deadline && left < 20_000 && ph !== "ended");
+    countdown.classList.toggle("low", !!deadline && remaining < 20_000 && ph !== "ended");
     countdown.classList.toggle("paused", paused);
   };
   const timer = setInterval(tick, 250);
@@ -344,7 +495,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   const unsubscribe = session.subscribe(render);
   render();
 
-  return {
+  handle = {
     destroy() {
       clearInterval(timer);
       unsubscribe();
@@ -352,70 +503,212 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       document.body.classList.remove("in-game");
     },
   };
+  return {
+    destroy: () => handle?.destroy(),
+  };
 }
 
-function flowTip(f: FlowView): HTMLElement[] {
+function flowTip(f: FlowView, view: PlayerView | null): HTMLElement[] {
   const style = styleOf(f.commodity);
   const lines = [
-    el("strong", {}, `${style.label}: ${f.from} → ${f.to}`),
+    el("strong", {}, `${t(`commodity.${f.commodity}`)}: ${placeName(f.from)} → ${placeName(f.to)}`),
+    el("div", {}, t("tip.official", { value: money(f.official), change: change(f.base, f.official) })),
+  ];
+  // The trend: last two published figures (one round late), where there are two.
+  const pub = view?.published ?? [];
+  const a = pub[pub.length - 2]?.officialTrade[f.id];
+  const b = pub[pub.length - 1]?.officialTrade[f.id];
+  if (a !== undefined && b !== undefined) lines.push(el("div", {}, t("tip.trend", { change: change(a, b) })));
+  if (f.illicit !== undefined) lines.push(el("div", {}, t("tip.illicit", { value: money(f.illicit) })));
+  const announced = view?.enforcement[f.enforcedBy].announced;
+  lines.push(
     el(
       "div",
-      {},
-      `Official ${money(f.official)} per quarter (${change(f.base, f.official)} vs before sanctions)`,
+      { class: "muted" },
+      t("tip.enforcedBy", { power: powerName(f.enforcedBy), announced: announced ?? "?" }),
     ),
-  ];
-  if (f.illicit !== undefined)
-    lines.push(el("div", {}, `Illicit ${money(f.illicit)} per quarter (known to you)`));
-  lines.push(el("div", { class: "muted" }, `Enforcement by ${POWER_NAMES[f.enforcedBy]} cuts this flow.`));
+  );
+  if (f.official < f.base)
+    lines.push(el("div", { class: "muted" }, t("tip.cut", { value: money(f.base - f.official) })));
+  lines.push(el("div", { class: "muted small" }, t(`legend.${groupKeyOf(style.group)}`)));
   return lines;
 }
 
-function renderTable(body: HTMLElement, view: PlayerView): void {
-  body.replaceChildren(
-    ...view.flows.map((f) =>
+function groupKeyOf(group: string): string {
+  return COMMODITY_GROUPS.find((g) => g.group === group)?.key ?? "goods";
+}
+
+/** Everything the map shows, as tables: flows, places, range rings, relations, last events. */
+function renderTableView(host: HTMLElement, view: PlayerView, map: MapController | null): void {
+  const open = host.hasAttribute("open");
+  const flowRows = view.flows.map((f) => {
+    const row = el(
+      "tr",
+      { "data-flow": f.id, tabindex: 0 },
+      el("td", {}, placeName(f.from)),
+      el("td", {}, placeName(f.to)),
+      el("td", {}, t(`commodity.${f.commodity}`)),
+      el("td", { class: "num" }, money(f.official)),
+      el("td", { class: "num" }, `${money(f.base)} (${change(f.base, f.official)})`),
+      el("td", { class: "num" }, f.illicit === undefined ? t("table.unknown") : money(f.illicit)),
+      el("td", {}, `${powerName(f.enforcedBy)} (${view.enforcement[f.enforcedBy].announced})`),
+    );
+    // Keyboard and tap equivalent of hovering a flow: the map highlights it.
+    row.addEventListener("focus", () => map?.focusFlow(f.id));
+    row.addEventListener("blur", () => map?.focusFlow(null));
+    return row;
+  });
+  const stage = view.programme.stage;
+  host.replaceChildren(
+    el("summary", {}, t("table.summary")),
+    el(
+      "table",
+      { id: "flows-table-data" },
+      el("caption", {}, t("table.flowsCaption")),
       el(
-        "tr",
-        { "data-flow": f.id },
-        el("td", {}, f.from),
-        el("td", {}, f.to),
-        el("td", {}, styleOf(f.commodity).label),
-        el("td", { class: "num" }, money(f.official)),
-        el("td", { class: "num" }, `${money(f.base)} (${change(f.base, f.official)})`),
-        el("td", { class: "num" }, f.illicit === undefined ? "unknown" : money(f.illicit)),
-        el("td", {}, f.enforcedBy),
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          ...["from", "to", "commodity", "official", "base", "illicit", "enforcedBy"].map((h) =>
+            el("th", { scope: "col" }, t(`table.${h}`)),
+          ),
+        ),
+      ),
+      el("tbody", {}, ...flowRows),
+    ),
+    el(
+      "table",
+      { class: "mini" },
+      el("caption", {}, t("table.ringsCaption")),
+      el(
+        "tbody",
+        {},
+        ...RANGE_STAGES.map((r) =>
+          el(
+            "tr",
+            { class: r.stage <= stage ? "reached" : "" },
+            el("th", { scope: "row" }, t("table.stage", { n: r.stage })),
+            el("td", { class: "num" }, `${num(r.km)} km`),
+            el("td", {}, t(`reach.${r.stage}`)),
+            el("td", {}, r.stage <= stage ? t("table.reached") : t("table.notYet")),
+          ),
+        ),
+      ),
+    ),
+    el(
+      "table",
+      { class: "mini" },
+      el("caption", {}, t("table.relationsCaption")),
+      el(
+        "tbody",
+        {},
+        ...PAIRS.map((k) => {
+          const [a, b] = k.split("-") as [PowerId, PowerId];
+          return el(
+            "tr",
+            {},
+            el("th", { scope: "row" }, `${powerName(a)} – ${powerName(b)}`),
+            el("td", { class: "num" }, String(view.relations[k])),
+          );
+        }),
+        el(
+          "tr",
+          {},
+          el("th", { scope: "row" }, t("index.tension")),
+          el("td", { class: "num" }, String(view.tension)),
+        ),
+      ),
+    ),
+    el(
+      "table",
+      { class: "mini" },
+      el("caption", {}, t("table.placesCaption")),
+      el(
+        "tbody",
+        {},
+        ...CITIES.map((c) =>
+          el(
+            "tr",
+            {},
+            el("th", { scope: "row" }, placeName(c.name)),
+            el("td", {}, c.power ? powerName(c.power) : "—"),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (open) host.setAttribute("open", "");
+}
+
+function renderRelations(host: HTMLElement, view: PlayerView): void {
+  const cell = (a: PowerId, b: PowerId) => {
+    if (a === b) return el("td", { class: "self" }, "");
+    const k = (a < b ? `${a}-${b}` : `${b}-${a}`) as PairKey;
+    const v = view.relations[k];
+    return el(
+      "td",
+      { style: `background: ${relationColour(v)}`, title: `${powerName(a)} – ${powerName(b)}: ${v}` },
+      v > 0 ? `+${v}` : String(v),
+    );
+  };
+  host.replaceChildren(
+    el(
+      "table",
+      {},
+      el("caption", {}, t("map.relations")),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          el("td", {}),
+          ...POWERS.map((p) => el("th", { scope: "col", style: `color: ${POWER_HUES[p]}` }, p)),
+        ),
+      ),
+      el(
+        "tbody",
+        {},
+        ...POWERS.map((a) =>
+          el(
+            "tr",
+            {},
+            el("th", { scope: "row", style: `color: ${POWER_HUES[a]}` }, a),
+            ...POWERS.map((b) => cell(a, b)),
+          ),
+        ),
       ),
     ),
   );
 }
 
-function renderNews(ticker: HTMLElement, list: HTMLElement, view: PlayerView): void {
-  const texts = view.events.map((e) => e.text);
-  ticker.textContent = texts.length
-    ? `Round ${view.events[0]?.round}: ${texts.join("  ·  ")}`
-    : "No events yet: the first round resolves at the end of the orders phase.";
-  list.replaceChildren(
-    ...(texts.length ? texts.map((t) => el("li", {}, t)) : [el("li", { class: "muted" }, "Nothing yet.")]),
-  );
+function renderTicker(ticker: HTMLElement, view: PlayerView): void {
+  const last = view.events.filter((e) => e.round === view.round - 1 && e.visibleTo === "all");
+  ticker.textContent = last.length
+    ? `${t("ticker.round", { round: view.round - 1 })}: ${last.map(eventText).join("  ·  ")}`
+    : t("ticker.none");
 }
 
-function indexRow(label: string, value: string, detail = "", title = ""): HTMLElement {
+function indexRow(label: string, value: string, detail = ""): HTMLElement {
   return el(
     "div",
-    { class: "index-row", title },
+    { class: "index-row" },
     el("span", { class: "k" }, label),
     el("span", { class: "v mono" }, value),
     el("span", { class: "d" }, detail),
   );
 }
 
-function renderLeft(left: HTMLElement, session: GameSession, view: PlayerView): void {
-  const seat = session.seat;
-  const power: PowerId | null = seat?.power ?? (seat && isPower(seat.seat) ? seat.seat : null);
+function renderLeft(host: HTMLElement, session: GameSession, view: PlayerView): void {
+  const power = myPower(session);
   const parts: HTMLElement[] = [];
   if (power) {
     const ps = view.powers[power];
     const e = view.enforcement[power];
     const mySeat = session.room.seats.find((s) => s.power === power);
+    const objectives = view.objectives[power] ?? [];
     parts.push(
       el(
         "section",
@@ -424,23 +717,63 @@ function renderLeft(left: HTMLElement, session: GameSession, view: PlayerView): 
         el(
           "div",
           {},
-          el("h2", { id: "my-power" }, POWER_NAMES[power]),
-          el("p", { class: "muted" }, mySeat?.name ? `Played by ${mySeat.name}` : "Your power"),
+          el("h2", { class: "my-power" }, powerName(power)),
+          el(
+            "p",
+            { class: "muted" },
+            mySeat?.name ? t("rail.playedBy", { name: mySeat.name }) : t("rail.yourPower"),
+          ),
+        ),
+      ),
+      el(
+        "details",
+        { class: "block brief" },
+        el("summary", {}, t("rail.brief")),
+        el("p", {}, t(`brief.${power}`)),
+      ),
+      el(
+        "section",
+        { class: "block objectives" },
+        el("h3", {}, t("rail.objectives")),
+        el(
+          "ul",
+          { class: "objective-list" },
+          ...objectives.map((o) =>
+            el(
+              "li",
+              { class: `grade-${o.status} ${o.secret ? "secret" : ""}` },
+              el("span", { class: "mark", "aria-hidden": "true" }, gradeMark(o.status)),
+              el(
+                "span",
+                {},
+                o.secret ? el("strong", {}, `${t("rail.secret")}: `) : null,
+                objectiveText(o),
+                el("span", { class: "state" }, ` — ${gradeText(o.status)}`),
+              ),
+            ),
+          ),
         ),
       ),
       el(
         "section",
         { class: "block" },
-        el("h3", {}, "This round"),
-        indexRow("Action points", String(ps.actionPoints), "per round"),
+        el("h3", {}, t("rail.thisRound")),
+        indexRow(
+          t("rail.actionPoints"),
+          String(view.budget?.actionPoints ?? ps.actionPoints),
+          t("rail.perRound"),
+        ),
+        view.budget?.upkeep
+          ? indexRow(t("rail.upkeep"), String(view.budget.upkeep), t("rail.upkeepHint"))
+          : null,
       ),
       el(
         "section",
         { class: "block" },
-        el("h3", {}, "Your indices"),
-        indexRow("Economy", String(ps.economy), "100 = mid-2017"),
-        indexRow("Stability", String(ps.stability), "of 100"),
-        indexRow("Standing", String(ps.standing), "of 100"),
+        el("h3", {}, t("rail.indices")),
+        indexRow(t("index.economy"), String(ps.economy), t("rail.economyHint")),
+        indexRow(t("index.stability"), String(ps.stability), t("rail.of100")),
+        indexRow(t("index.standing"), String(ps.standing), t("rail.of100")),
       ),
     );
     if (power !== "KP") {
@@ -448,16 +781,20 @@ function renderLeft(left: HTMLElement, session: GameSession, view: PlayerView): 
         el(
           "section",
           { class: "block" },
-          el("h3", {}, "Sanctions enforcement"),
-          indexRow("Announced", String(e.announced), "public"),
-          indexRow("Achieved", e.actual === undefined ? "?" : String(e.actual), "private"),
-          indexRow("Target", e.target === undefined ? "?" : String(e.target), "private"),
+          el("h3", {}, t("rail.enforcement")),
+          indexRow(t("rail.announced"), String(e.announced), t("rail.public")),
+          indexRow(t("rail.achieved"), e.actual === undefined ? "?" : String(e.actual), t("rail.private")),
+          indexRow(t("rail.target"), e.target === undefined ? "?" : String(e.target), t("rail.private")),
         ),
       );
     }
   } else {
     parts.push(
-      el("section", { class: "power-card" }, el("h2", {}, seat?.seat === "CONTROL" ? "Control" : "Observer")),
+      el(
+        "section",
+        { class: "power-card" },
+        el("h2", {}, session.seat?.seat === "CONTROL" ? t("rail.control") : t("rail.observer")),
+      ),
     );
   }
   const prog = view.programme;
@@ -465,49 +802,53 @@ function renderLeft(left: HTMLElement, session: GameSession, view: PlayerView): 
     el(
       "section",
       { class: "block" },
-      el("h3", {}, "North Korea's programme"),
-      indexRow("Range stage", `${prog.stage}/5`, RANGE_STAGES[prog.stage - 1]?.reaches ?? "none"),
-      indexRow("Readiness", String(prog.readiness), "of 100"),
-      indexRow("Tests", String(prog.tests), "this game"),
+      el("h3", {}, t("rail.programme")),
+      indexRow(
+        t("rail.stage"),
+        `${prog.stage}/5`,
+        prog.stage > 0 ? t(`reach.${prog.stage}`) : t("rail.none"),
+      ),
+      indexRow(t("index.readiness"), String(prog.readiness), t("rail.of100")),
+      indexRow(t("rail.tests"), String(prog.tests), t("rail.thisGame")),
     ),
     el(
       "section",
       { class: "block" },
-      el("h3", {}, "Announced enforcement"),
+      el("h3", {}, t("rail.announcedAll")),
       ...POWERS.filter((p) => p !== "KP").map((p) =>
-        indexRow(POWER_NAMES[p], String(view.enforcement[p].announced), "of 100"),
+        indexRow(powerName(p), String(view.enforcement[p].announced), t("rail.of100")),
       ),
     ),
-    el("section", { class: "block", id: "seats" }),
+    el("section", { class: "block seats-block" }),
   );
-  left.replaceChildren(...parts);
+  host.replaceChildren(...parts);
 }
 
-function renderSeats(left: HTMLElement, session: GameSession): void {
-  const host = left.querySelector("#seats");
-  if (!host) return;
+function renderSeats(host: HTMLElement, session: GameSession): void {
+  const box = host.querySelector(".seats-block");
+  if (!box) return;
   const submitted = new Set(session.view?.submitted ?? []);
-  host.replaceChildren(
-    el("h3", {}, "Players"),
+  box.replaceChildren(
+    el("h3", {}, t("rail.players")),
     el(
       "ul",
-      { class: "seats" },
+      { class: "seats", id: "seats" },
       ...POWERS.map((p) => {
         const s = session.room.seats.find((x) => x.power === p);
         const state = !s
-          ? "open seat"
+          ? t("seat.open")
           : [
-              s.bot ? "bot" : s.connected ? "online" : "offline",
-              s.ready ? "ready ✓" : "",
-              submitted.has(p) ? "orders in" : "",
+              s.bot ? t("seat.bot") : s.connected ? t("seat.online") : t("seat.offline"),
+              s.ready ? t("seat.ready") : "",
+              submitted.has(p) ? t("seat.ordersIn") : "",
             ]
               .filter(Boolean)
               .join(" · ");
         return el(
           "li",
-          { style: `--hue: ${POWER_HUES[p]}` },
+          { style: `--hue: ${POWER_HUES[p]}`, "data-seat": p },
           el("span", { class: "chip mono" }, p),
-          el("span", { class: "who" }, s?.name || POWER_NAMES[p]),
+          el("span", { class: "who" }, s?.name && !s.bot ? s.name : powerName(p)),
           el("span", { class: "state" }, state),
         );
       }),

@@ -1,12 +1,17 @@
 /**
- * The map: a Phaser 4 scene over real geography. Static layers (land, borders, names; cities) are
- * drawn once per size onto canvases used as textures; only the flows' travelling dashes and a
- * growing range ring are redrawn per frame, and nothing loops under prefers-reduced-motion.
+ * The map: a Phaser 4 scene over real geography. Static layers (land, borders, names; cities; the
+ * flows themselves with their arrowheads, sanction bars and illicit dashes) are drawn onto canvases
+ * used as textures, redrawn only when the view, the size or the focus changes. What moves each
+ * frame are sprites: small particles travelling along each flow (faster for bigger volumes). Rings
+ * grow with a short ease when the programme advances, last round's events pulse once where they
+ * happened, and nothing loops under prefers-reduced-motion.
  */
 import * as Phaser from "phaser";
+import type { GameEvent } from "../../shared/state.js";
 import type { FlowView, PlayerView } from "../../shared/view.js";
 import { flowWidth, styleOf } from "../data/commodities.js";
 import { cityByName, RANGE_STAGES } from "../data/places.js";
+import { t } from "../i18n/index.js";
 import {
   type Atlas,
   COLOURS,
@@ -35,10 +40,14 @@ export interface MapOptions {
   onRings(notes: RingNote[]): void;
   onReady(): void;
   onError(message: string): void;
+  /** Frames per second at most (default 30; the frame bench passes 0 = as fast as the display). */
+  fpsLimit?: number;
 }
 
 export interface MapController {
   setView(view: PlayerView): void;
+  /** Highlights a flow as if hovered (keyboard and table equivalent of the pointer). */
+  focusFlow(id: string | null): void;
   destroy(): void;
 }
 
@@ -97,18 +106,14 @@ function offsetPath(p: Path, d: number): Path {
   return toPath(pts);
 }
 
-function stroke(g: Phaser.GameObjects.Graphics, pts: Pt[]): void {
+function stroke(g: CanvasRenderingContext2D, pts: Pt[], dash: number[] = []): void {
   if (pts.length < 2) return;
+  g.setLineDash(dash);
   g.beginPath();
   g.moveTo(pts[0]![0], pts[0]![1]);
   for (let i = 1; i < pts.length; i++) g.lineTo(pts[i]![0], pts[i]![1]);
-  g.strokePath();
-}
-
-function dashed(g: Phaser.GameObjects.Graphics, p: Path, on: number, off: number, phase: number): void {
-  const period = on + off;
-  const start = (((phase % period) + period) % period) - period;
-  for (let s = start; s < p.total; s += period) stroke(g, subPath(p, s, s + on));
+  g.stroke();
+  g.setLineDash([]);
 }
 
 interface FlowShape {
@@ -121,6 +126,44 @@ interface FlowShape {
 
 const easeOut = (t: number) => 1 - (1 - t) ** 3;
 
+/** Where an event happened, by kind (events without a place are in the ticker and the news only). */
+const EVENT_PLACE: Readonly<Record<string, string>> = {
+  missile_tested: "Pyongyang",
+  nuclear_tested: "Pyongyang",
+  programme_progress: "Pyongyang",
+  strike: "Pyongyang",
+  strike_war: "Pyongyang",
+  war: "Seoul",
+  threaten_seoul: "Seoul",
+  md_deployed: "Seoul",
+  md_arrived: "Seoul",
+  md_blocked: "Seoul",
+  retaliation: "Seoul",
+  engagement: "Seoul",
+  summit_held: "Seoul",
+  show_of_force: "Busan",
+  pipeline: "Dandong",
+  inspections: "Dandong",
+  refugees: "Dandong",
+  designated: "Dandong",
+  node_closed: "Nampo",
+  node_opened: "Nampo",
+  smuggling_op: "Nampo",
+  russia_backfilled: "Vladivostok",
+  fuel_sales: "Vladivostok",
+  labourers: "Vladivostok",
+  collapse: "Pyongyang",
+};
+
+const PARTICLE_GAP = 46;
+
+interface Particle {
+  sprite: Phaser.GameObjects.Image;
+  shape: FlowShape;
+  illicit: boolean;
+  offset: number;
+}
+
 class MapScene extends Phaser.Scene {
   opts!: MapOptions;
   atlas: Atlas | null = null;
@@ -128,19 +171,25 @@ class MapScene extends Phaser.Scene {
   view: PlayerView | null = null;
   reduced = false;
   base!: Phaser.Textures.CanvasTexture;
+  flowTex!: Phaser.Textures.CanvasTexture;
   labels!: Phaser.Textures.CanvasTexture;
   ringG!: Phaser.GameObjects.Graphics;
-  flowG!: Phaser.GameObjects.Graphics;
   ringTexts: Phaser.GameObjects.Text[] = [];
   shapes: FlowShape[] = [];
+  particles: Particle[] = [];
   /** Volumes as drawn, easing toward the view's after a resolution. */
   shown = new Map<string, { official: number; illicit: number }>();
   ringGrow: { stage: number; fromKm: number; start: number } | null = null;
   lastStage: number | null = null;
+  lastRound: number | null = null;
+  /** Last round's events with a place: marked on the map, pulsed once on arrival. */
+  marks: { place: string; kind: string }[] = [];
   dirty = true;
   focused: string | null = null;
   created = false;
   pendingView: PlayerView | null = null;
+  /** Frames with nothing to draw; past a few, the loop sleeps until something changes. */
+  idle = 0;
 
   constructor() {
     super({ key: "map" });
@@ -157,10 +206,31 @@ class MapScene extends Phaser.Scene {
       return tex;
     };
     this.base = mk("basemap");
+    this.flowTex = mk("flows");
     this.labels = mk("labels");
+    // The particle and pulse sprites' textures, drawn once.
+    const dot = this.textures.createCanvas("dot", 8, 8);
+    if (dot) {
+      const g = dot.getContext();
+      g.fillStyle = "#ffffff";
+      g.beginPath();
+      g.arc(4, 4, 3.2, 0, Math.PI * 2);
+      g.fill();
+      dot.refresh();
+    }
+    const ring = this.textures.createCanvas("pulse", 64, 64);
+    if (ring) {
+      const g = ring.getContext();
+      g.strokeStyle = "#ffffff";
+      g.lineWidth = 5;
+      g.beginPath();
+      g.arc(32, 32, 28, 0, Math.PI * 2);
+      g.stroke();
+      ring.refresh();
+    }
     this.add.image(0, 0, "basemap").setOrigin(0, 0).setDepth(0);
     this.ringG = this.add.graphics().setDepth(2);
-    this.flowG = this.add.graphics().setDepth(3);
+    this.add.image(0, 0, "flows").setOrigin(0, 0).setDepth(3);
     this.add.image(0, 0, "labels").setOrigin(0, 0).setDepth(5);
     this.scale.on(Phaser.Scale.Events.RESIZE, () => this.layout());
     this.input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => this.pick(p.x, p.y, false));
@@ -172,7 +242,7 @@ class MapScene extends Phaser.Scene {
         this.layout();
         this.opts.onReady();
       })
-      .catch((e: unknown) => this.opts.onError(`The map could not load: ${String(e)}`));
+      .catch((e: unknown) => this.opts.onError(t("map.loadFailed", { error: String(e) })));
     this.created = true;
     if (this.pendingView) this.setView(this.pendingView);
   }
@@ -184,13 +254,54 @@ class MapScene extends Phaser.Scene {
       this.ringGrow = { stage, fromKm: prevKm, start: performance.now() };
     }
     this.lastStage = stage;
+    const newRound = this.lastRound !== view.round;
+    this.lastRound = view.round;
     this.view = view;
     for (const f of view.flows) {
       if (!this.shown.has(f.id) || this.reduced)
         this.shown.set(f.id, { official: f.official, illicit: f.illicit ?? 0 });
     }
+    this.marks = markedEvents(view.events.filter((e) => e.round === view.round - 1));
     this.buildShapes();
     this.dirty = true;
+    this.wake();
+    if (newRound && this.frame) this.pulse();
+  }
+
+  focusFlow(id: string | null): void {
+    if (id === this.focused) return;
+    this.focused = id;
+    this.dirty = true;
+    this.wake();
+    const s = this.shapes.find((x) => x.flow.id === id);
+    if (!s) {
+      this.opts.onFlowFocus(null, 0, 0);
+      return;
+    }
+    const mid = pointAt(s.body, s.body.total / 2).pt;
+    this.opts.onFlowFocus(s.flow, mid[0], mid[1]);
+  }
+
+  /** Each marked place pulses once (a ring sprite that grows and fades). */
+  pulse(): void {
+    if (this.reduced || !this.frame) return;
+    const seen = new Set<string>();
+    for (const m of this.marks) {
+      if (seen.has(m.place)) continue;
+      seen.add(m.place);
+      const city = cityByName.get(m.place);
+      if (!city) continue;
+      const [x, y] = this.frame.cityXY(city);
+      const img = this.add.image(x, y, "pulse").setDepth(6).setTint(0xc0392b).setScale(0.15).setAlpha(0.95);
+      this.tweens.add({
+        targets: img,
+        scale: 1.1,
+        alpha: 0,
+        duration: 1400,
+        ease: "Cubic.easeOut",
+        onComplete: () => img.destroy(),
+      });
+    }
   }
 
   layout(): void {
@@ -202,11 +313,14 @@ class MapScene extends Phaser.Scene {
     this.base.setSize(w, h);
     drawBasemap(this.base.getContext(), this.frame, this.atlas);
     this.base.refresh();
+    this.flowTex.setSize(w, h);
     this.labels.setSize(w, h);
     drawLabels(this.labels.getContext(), this.frame);
     this.labels.refresh();
     this.buildShapes();
     this.dirty = true;
+    this.wake();
+    this.pulse();
   }
 
   buildShapes(): void {
@@ -235,11 +349,11 @@ class MapScene extends Phaser.Scene {
       const c: Pt = [(pa[0] + pb[0]) / 2 + (dy / len) * bend, (pa[1] + pb[1]) / 2 - (dx / len) * bend];
       const pts: Pt[] = [];
       for (let i = 0; i <= 48; i++) {
-        const t = i / 48;
-        const u = 1 - t;
+        const tt = i / 48;
+        const u = 1 - tt;
         pts.push([
-          u * u * pa[0] + 2 * u * t * c[0] + t * t * pb[0],
-          u * u * pa[1] + 2 * u * t * c[1] + t * t * pb[1],
+          u * u * pa[0] + 2 * u * tt * c[0] + tt * tt * pb[0],
+          u * u * pa[1] + 2 * u * tt * c[1] + tt * tt * pb[1],
         ]);
       }
       const curve = toPath(pts);
@@ -251,6 +365,49 @@ class MapScene extends Phaser.Scene {
           ? offsetPath(body, wOff / 2 + flowWidth(flow.illicit) / 2 + 1.5)
           : null;
       this.shapes.push({ flow, curve, body, illicit });
+    }
+    this.buildParticles();
+  }
+
+  /** One sprite every PARTICLE_GAP px along each flow (and its illicit twin); reused across rebuilds. */
+  buildParticles(): void {
+    const want: Omit<Particle, "sprite">[] = [];
+    for (const s of this.shapes) {
+      const style = styleOf(s.flow.commodity);
+      if (style.dotted) continue; // labour is drawn dotted already
+      const n = Math.max(1, Math.floor(s.body.total / PARTICLE_GAP));
+      for (let i = 0; i < n; i++) want.push({ shape: s, illicit: false, offset: (i / n) * s.body.total });
+      if (s.illicit) {
+        const m = Math.max(1, Math.floor(s.illicit.total / PARTICLE_GAP));
+        for (let i = 0; i < m; i++) want.push({ shape: s, illicit: true, offset: (i / m) * s.illicit.total });
+      }
+    }
+    while (this.particles.length > want.length) this.particles.pop()?.sprite.destroy();
+    for (let i = 0; i < want.length; i++) {
+      const w = want[i]!;
+      let p = this.particles[i];
+      if (!p) {
+        p = { ...w, sprite: this.add.image(0, 0, "dot").setDepth(4) };
+        this.particles.push(p);
+      } else Object.assign(p, w);
+      const style = styleOf(w.shape.flow.commodity);
+      p.sprite.setTint(hex(style.dash)).setAlpha(w.illicit ? 0.9 : 0.75);
+      const vol = w.illicit ? (w.shape.flow.illicit ?? 0) : w.shape.flow.official;
+      p.sprite.setScale(Math.min(1.1, 0.35 + flowWidth(vol) / 16));
+      p.sprite.setVisible(vol > 0.5);
+    }
+    this.moveParticles(0);
+  }
+
+  moveParticles(time: number): void {
+    for (const p of this.particles) {
+      const path = p.illicit ? p.shape.illicit : p.shape.body;
+      if (!path || path.total < 4) continue;
+      const vol = p.illicit ? (p.shape.flow.illicit ?? 0) : p.shape.flow.official;
+      const speed = this.reduced ? 0 : 14 + Math.sqrt(vol) * 1.6;
+      const s = (p.offset + (time / 1000) * speed) % path.total;
+      const at = pointAt(path, s).pt;
+      p.sprite.setPosition(at[0], at[1]);
     }
   }
 
@@ -301,14 +458,25 @@ class MapScene extends Phaser.Scene {
     const dirty = this.dirty;
     this.dirty = false;
     if (dirty || growing) this.drawRings();
-    if (!this.reduced || dirty || easing) this.drawFlows(this.reduced ? 0 : time);
+    if (dirty || easing) this.drawFlows();
+    if (!this.reduced) this.moveParticles(time);
+    // Under reduced motion nothing loops: once the picture is still, stop the loop (no CPU spent
+    // redrawing the same frame); `wake()` restarts it on any change or pointer event.
+    const still = this.reduced && !dirty && !easing && !growing && this.tweens.getTweens().length === 0;
+    this.idle = still ? this.idle + 1 : 0;
+    if (this.idle > 3) this.game.loop.sleep();
+  }
+
+  wake(): void {
+    this.idle = 0;
+    if (!this.game.loop.running) this.game.loop.wake();
   }
 
   drawRings(): void {
     const frame = this.frame!;
     const g = this.ringG;
     g.clear();
-    for (const t of this.ringTexts) t.destroy();
+    for (const tx of this.ringTexts) tx.destroy();
     this.ringTexts = [];
     const stage = this.view?.programme.stage ?? 0;
     const notes: RingNote[] = [];
@@ -317,9 +485,9 @@ class MapScene extends Phaser.Scene {
       if (r.stage > stage) continue;
       let km = r.km;
       if (this.ringGrow && this.ringGrow.stage === r.stage) {
-        const t = Math.min(1, (performance.now() - this.ringGrow.start) / 1600);
-        km = this.ringGrow.fromKm + (r.km - this.ringGrow.fromKm) * easeOut(t);
-        if (t >= 1) {
+        const tt = Math.min(1, (performance.now() - this.ringGrow.start) / 1600);
+        km = this.ringGrow.fromKm + (r.km - this.ringGrow.fromKm) * easeOut(tt);
+        if (tt >= 1) {
           this.ringGrow = null;
           this.dirty = true;
         }
@@ -331,7 +499,15 @@ class MapScene extends Phaser.Scene {
       const current = r.stage === stage;
       g.lineStyle(current ? 2 : 1.4, 0x9c4a00, current ? 0.9 : 0.55);
       for (const line of lines) {
-        dashed(g, toPath(line), 9, 6, 0);
+        const path = toPath(line);
+        for (let s = 0; s < path.total; s += 15) {
+          const seg = subPath(path, s, s + 9);
+          if (seg.length < 2) continue;
+          g.beginPath();
+          g.moveTo(seg[0]![0], seg[0]![1]);
+          for (let i = 1; i < seg.length; i++) g.lineTo(seg[i]![0], seg[i]![1]);
+          g.strokePath();
+        }
         for (const p of line) {
           if (!inView(p)) continue;
           // Prefer a spot south-south-west of Pyongyang, over the sea (clear of the legend).
@@ -342,11 +518,11 @@ class MapScene extends Phaser.Scene {
           }
         }
       }
-      notes.push({ stage: r.stage, km: r.km, reaches: r.reaches, onMap: labelAt !== null });
+      notes.push({ stage: r.stage, km: r.km, reaches: t(`reach.${r.stage}`), onMap: labelAt !== null });
       if (labelAt && !this.ringGrow) {
         const text = this.add
-          .text(labelAt[0] + 4, labelAt[1], `${r.km.toLocaleString("en-US")} km · ${r.reaches}`, {
-            fontFamily: "system-ui, sans-serif",
+          .text(labelAt[0] + 4, labelAt[1], `${r.km.toLocaleString("en-US")} km · ${t(`reach.${r.stage}`)}`, {
+            fontFamily: 'system-ui, "Noto Sans KR", sans-serif',
             fontSize: current ? "12px" : "11px",
             fontStyle: current ? "bold" : "normal",
             color: "#7A3A00",
@@ -361,16 +537,34 @@ class MapScene extends Phaser.Scene {
     this.opts.onRings(notes);
   }
 
-  drawFlows(time: number): void {
-    const g = this.flowG;
-    g.clear();
+  /** The flows layer, baked onto a canvas texture: redrawn on change, not per frame. */
+  drawFlows(): void {
+    const frame = this.frame!;
+    const g = this.flowTex.getContext();
+    g.clearRect(0, 0, frame.width, frame.height);
+    g.lineCap = "butt";
+    g.lineJoin = "round";
+    // Last round's events: a red halo where each happened (the pulse plays once on arrival).
+    const placed = new Set<string>();
+    for (const m of this.marks) {
+      const city = cityByName.get(m.place);
+      if (!city || placed.has(m.place)) continue;
+      placed.add(m.place);
+      const [x, y] = frame.cityXY(city);
+      g.strokeStyle = "rgba(192, 57, 43, 0.85)";
+      g.lineWidth = 2.5;
+      g.setLineDash([3, 2]);
+      g.beginPath();
+      g.arc(x, y, 13, 0, Math.PI * 2);
+      g.stroke();
+      g.setLineDash([]);
+    }
     // Thick flows first, so thin ones stay visible on top.
     const order = [...this.shapes].sort((a, b) => b.flow.official - a.flow.official);
     for (const s of order) {
       const style = styleOf(s.flow.commodity);
       const vol = this.shown.get(s.flow.id) ?? { official: s.flow.official, illicit: s.flow.illicit ?? 0 };
       const w = flowWidth(vol.official);
-      const colour = hex(style.colour);
       const focused = this.focused === s.flow.id;
       const body = s.body;
       if (body.total < 4) continue;
@@ -378,16 +572,12 @@ class MapScene extends Phaser.Scene {
       const shaft = subPath(body, 0, body.total - headLen * 0.8);
 
       // Casing for contrast with the ground; a dark outline for the light fuel colour.
-      g.lineStyle(w + (focused ? 5 : 2.5), style.outline ? hex(style.outline) : 0xf7f5ef, focused ? 1 : 0.9);
+      g.strokeStyle = focused ? "#1f2328" : (style.outline ?? "rgba(247, 245, 239, 0.9)");
+      g.lineWidth = w + (focused ? 5 : 2.5);
       stroke(g, shaft);
-      g.lineStyle(w, colour, 1);
-      if (style.dotted) dashed(g, toPath(shaft), 2.5, 3.5, 0);
-      else stroke(g, shaft);
-
-      // Travelling dash: speed grows with volume.
-      const speed = 14 + Math.sqrt(vol.official) * 1.6;
-      g.lineStyle(Math.max(1, w * 0.35), hex(style.dash), 0.55);
-      dashed(g, toPath(shaft), 5, 13, (time / 1000) * speed);
+      g.strokeStyle = style.colour;
+      g.lineWidth = w;
+      stroke(g, shaft, style.dotted ? [2.5, 3.5] : []);
 
       // Arrowhead.
       const end = pointAt(body, body.total);
@@ -396,42 +586,59 @@ class MapScene extends Phaser.Scene {
       const half = 3 + w * 0.75;
       const bx = ex - ux * headLen;
       const by = ey - uy * headLen;
-      g.fillStyle(style.outline ? hex(style.outline) : 0x333333, 1);
-      g.fillTriangle(
-        ex + ux * 1.5,
-        ey + uy * 1.5,
-        bx - uy * (half + 1.2),
-        by + ux * (half + 1.2),
-        bx + uy * (half + 1.2),
-        by - ux * (half + 1.2),
-      );
-      g.fillStyle(colour, 1);
-      g.fillTriangle(ex, ey, bx - uy * half, by + ux * half, bx + uy * half, by - ux * half);
+      const tri = (h: number, lead: number, colour: string) => {
+        g.fillStyle = colour;
+        g.beginPath();
+        g.moveTo(ex + ux * lead, ey + uy * lead);
+        g.lineTo(bx - uy * h, by + ux * h);
+        g.lineTo(bx + uy * h, by - ux * h);
+        g.closePath();
+        g.fill();
+      };
+      tri(half + 1.2, 1.5, style.outline ?? "#333333");
+      tri(half, 0, style.colour);
 
       // Illicit part: dashed, beside the official line (only where the viewer knows of it).
       if (s.illicit && vol.illicit > 0.5) {
         const wi = flowWidth(vol.illicit);
-        const ill = toPath(subPath(s.illicit, 2, s.illicit.total - headLen));
-        g.lineStyle(wi + 2, 0xf7f5ef, 0.8);
-        dashed(g, ill, 7, 5, this.reduced ? 0 : (time / 1000) * speed);
-        g.lineStyle(wi, colour, 0.95);
-        dashed(g, ill, 7, 5, this.reduced ? 0 : (time / 1000) * speed);
+        const ill = subPath(s.illicit, 2, s.illicit.total - headLen);
+        g.strokeStyle = "rgba(247, 245, 239, 0.8)";
+        g.lineWidth = wi + 2;
+        stroke(g, ill, [7, 5]);
+        g.strokeStyle = style.colour;
+        g.lineWidth = wi;
+        stroke(g, ill, [7, 5]);
       }
 
-      // A bar across a flow cut by sanctions enforcement.
+      // A bar across a flow cut by sanctions or policy, with the share cut.
       if (s.flow.official < s.flow.base) {
         const mid = pointAt(body, body.total * 0.45);
         const half2 = w / 2 + 5;
-        g.lineStyle(3, 0x1a1a1a, 1);
-        g.lineBetween(
-          mid.pt[0] - mid.dir[1] * half2,
-          mid.pt[1] + mid.dir[0] * half2,
-          mid.pt[0] + mid.dir[1] * half2,
-          mid.pt[1] - mid.dir[0] * half2,
-        );
+        g.strokeStyle = "#1a1a1a";
+        g.lineWidth = 3;
+        stroke(g, [
+          [mid.pt[0] - mid.dir[1] * half2, mid.pt[1] + mid.dir[0] * half2],
+          [mid.pt[0] + mid.dir[1] * half2, mid.pt[1] - mid.dir[0] * half2],
+        ]);
+        if (focused) {
+          const cut = Math.round(((s.flow.base - s.flow.official) / Math.max(1, s.flow.base)) * 100);
+          g.font = "600 11px system-ui, sans-serif";
+          g.fillStyle = "#1a1a1a";
+          g.fillText(`−${cut}%`, mid.pt[0] + half2 + 3, mid.pt[1]);
+        }
       }
     }
+    this.flowTex.refresh();
   }
+}
+
+function markedEvents(events: readonly GameEvent[]): { place: string; kind: string }[] {
+  const out: { place: string; kind: string }[] = [];
+  for (const e of events) {
+    const place = EVENT_PLACE[e.kind];
+    if (place) out.push({ place, kind: e.kind });
+  }
+  return out;
 }
 
 /** Creates the Phaser game inside `parent` (which it fills). */
@@ -444,6 +651,8 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
     backgroundColor: COLOURS.sea,
     banner: false,
     audio: { noAudio: true },
+    // Slow particles look the same at 30 frames a second and cost half as much (class Chromebooks).
+    fps: { limit: opts.fpsLimit ?? 30 },
     scale: {
       mode: Phaser.Scale.RESIZE,
       parent,
@@ -452,12 +661,21 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
     },
     scene,
   });
+  // A sleeping loop (reduced motion, nothing changing) wakes for the pointer.
+  for (const type of ["pointermove", "pointerdown"] as const)
+    parent.addEventListener(type, () => scene.created && scene.wake(), { passive: true });
+  const onResize = () => scene.created && scene.wake();
+  window.addEventListener("resize", onResize);
   return {
     setView(view) {
       if (scene.created) scene.setView(view);
       else scene.pendingView = view;
     },
+    focusFlow(id) {
+      if (scene.created) scene.focusFlow(id);
+    },
     destroy() {
+      window.removeEventListener("resize", onResize);
       game.destroy(true);
     },
   };

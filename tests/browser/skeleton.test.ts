@@ -65,8 +65,8 @@ test("two browser tabs play a round on the real map", async () => {
 
   // China announces and sets enforcement; North Korea tests a missile.
   await a.check("[data-action='set_enforcement'] input[type='checkbox']");
-  await a.fill("#enf-announced", "80");
-  await a.fill("#enf-target", "60");
+  await a.fill("[data-param='set_enforcement.announced']", "80");
+  await a.fill("[data-param='set_enforcement.target']", "60");
   await a.click("#submit-orders");
   await a.waitForFunction(() =>
     /received|submitted/i.test(document.querySelector("#order-status")?.textContent ?? ""),

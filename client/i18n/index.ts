@@ -1,0 +1,81 @@
+/**
+ * Languages: English (bundled with the lobby) and Korean (its strings and the Noto Sans KR font load
+ * only when Korean is chosen). Every player-facing string of the client lives in en.json / ko.json.
+ * Catalogue labels and effects, objectives and event texts come from the scenario in English; the
+ * Korean file translates them by action type, objective id and event kind, falling back to English.
+ */
+import i18next from "i18next";
+import en from "./en.json";
+
+export const LANGS = ["en", "ko"] as const;
+export type Lang = (typeof LANGS)[number];
+const LANG_KEY = "pressure-point.lang";
+
+export function isLang(s: string | null | undefined): s is Lang {
+  return (LANGS as readonly string[]).includes(s ?? "");
+}
+
+/** The language to start in: ?lang=, then the saved choice, then the browser's. */
+export function preferredLang(): Lang {
+  const fromUrl = new URLSearchParams(location.search).get("lang");
+  if (isLang(fromUrl)) return fromUrl;
+  const saved = localStorage.getItem(LANG_KEY);
+  if (isLang(saved)) return saved;
+  return navigator.language.toLowerCase().startsWith("ko") ? "ko" : "en";
+}
+
+let fontLoaded = false;
+
+async function loadLang(lang: Lang): Promise<void> {
+  if (lang === "ko" && !i18next.hasResourceBundle("ko", "translation")) {
+    const [ko] = await Promise.all([
+      import("./ko.json"),
+      fontLoaded ? null : import("./korean-font.js").then(() => (fontLoaded = true)),
+    ]);
+    i18next.addResourceBundle("ko", "translation", ko.default, true, true);
+  }
+}
+
+export async function initI18n(lang: Lang = preferredLang()): Promise<void> {
+  await i18next.init({
+    lng: "en",
+    fallbackLng: "en",
+    resources: { en: { translation: en } },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await setLang(lang);
+}
+
+export async function setLang(lang: Lang): Promise<void> {
+  await loadLang(lang);
+  await i18next.changeLanguage(lang);
+  localStorage.setItem(LANG_KEY, lang);
+  document.documentElement.lang = lang;
+}
+
+export function lang(): Lang {
+  return isLang(i18next.language) ? i18next.language : "en";
+}
+
+/** Translates a key; `{{name}}` placeholders are filled from `vars`. */
+export function t(key: string, vars?: Record<string, string | number>): string {
+  return i18next.t(key, vars ?? {}) as string;
+}
+
+/** A translation if the key exists in the current language (or English), else `fallback`. */
+export function tOr(key: string, fallback: string, vars?: Record<string, string | number>): string {
+  return i18next.exists(key) ? t(key, vars) : fallback;
+}
+
+/** Fills `data-i18n` (text), `data-i18n-placeholder`, `data-i18n-title` and `data-i18n-aria` under `root`. */
+export function translateStatic(root: ParentNode): void {
+  for (const node of root.querySelectorAll<HTMLElement>("[data-i18n]"))
+    node.textContent = t(node.dataset.i18n!);
+  for (const node of root.querySelectorAll<HTMLElement>("[data-i18n-placeholder]"))
+    node.setAttribute("placeholder", t(node.dataset.i18nPlaceholder!));
+  for (const node of root.querySelectorAll<HTMLElement>("[data-i18n-title]"))
+    node.setAttribute("title", t(node.dataset.i18nTitle!));
+  for (const node of root.querySelectorAll<HTMLElement>("[data-i18n-aria]"))
+    node.setAttribute("aria-label", t(node.dataset.i18nAria!));
+}
