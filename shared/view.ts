@@ -10,15 +10,15 @@ import { upkeepCost } from "./engine/catalogue.js";
 import { impliedRange } from "./engine/enforcement.js";
 import { agendaOf, grade, objectivesOf } from "./engine/objectives.js";
 import { PUBLIC_POLICIES } from "./engine/policies.js";
-import { type ByPower, byPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
+import { type ByPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
 import type { Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
 import type {
   Agreement,
   ControlRecord,
   Ending,
-  Enforcement,
   Explanation,
+  ExplanationPart,
   Flow,
   GameEvent,
   GameState,
@@ -164,6 +164,30 @@ function flowOwnersOf(sc: Scenario): Map<string, PowerId> {
   }
   return m;
 }
+const objectivesCache = new WeakMap<Scenario, Partial<ByPower<ReturnType<typeof objectivesOf>>>>();
+function objectiveSpecs(state: GameState, p: PowerId): ReturnType<typeof objectivesOf> {
+  let m = objectivesCache.get(state.scenario);
+  if (!m) {
+    m = {};
+    objectivesCache.set(state.scenario, m);
+  }
+  let list = m[p];
+  if (!list) {
+    list = objectivesOf(state, p);
+    m[p] = list;
+  }
+  return list;
+}
+
+/*
+ * A state is never mutated once the engine has returned it, and the engine shares unchanged
+ * sub-objects (flows, designations, history points…) between successive states. Views therefore
+ * share those objects instead of copying them, and two seat-independent derivations are memoised
+ * per array (one WeakMap entry per round, not per item: ephemeron entries cost the GC). Views are
+ * read-only: they may share objects with the state and with each other.
+ */
+const publicFlowsCache = new WeakMap<Flow[], FlowView[]>();
+const designationsCache = new WeakMap<GameState["sanctions"]["designations"], DesignationView[]>();
 
 function canSee(seat: Seat, v: Visibility): boolean {
   return seat === "CONTROL" || v === "all" || v.includes(seat);
@@ -177,128 +201,177 @@ function regionsOf(f: Flow): readonly Region[] {
   return f.enforcedBy === "RU" ? RU_REGIONS : f.enforcedBy === "CN" ? CN_REGIONS : NO_REGIONS;
 }
 
+/** The flows without their illicit volumes (explicit field copies: rest/spread is slower). */
+function publicFlows(flows: Flow[]): FlowView[] {
+  let v = publicFlowsCache.get(flows);
+  if (!v) {
+    v = flows.map(
+      (f): FlowView => ({
+        id: f.id,
+        from: f.from,
+        to: f.to,
+        commodity: f.commodity,
+        base: f.base,
+        official: f.official,
+        enforcedBy: f.enforcedBy,
+        fromKP: f.fromKP,
+      }),
+    );
+    publicFlowsCache.set(flows, v);
+  }
+  return v;
+}
+
+function historyPointView(h: HistoryPoint, seat: Seat): HistoryPointView {
+  if (seat === "CONTROL") return h;
+  const v: HistoryPointView = {
+    round: h.round,
+    crisis: h.crisis,
+    stage: h.stage,
+    readiness: h.readiness,
+    tension: h.tension,
+    powers: h.powers,
+    announced: h.announced,
+    officialTrade: h.officialTrade,
+    actual: isPower(seat) ? { [seat]: h.actual[seat] } : {},
+  };
+  if (seat === "KP") {
+    v.illicitTrade = h.illicitTrade;
+    v.nk = h.nk;
+  } else if (seat === "CN") {
+    v.discontent = h.discontent;
+    v.borderTrade = h.borderTrade;
+  } else if (seat === "RU") v.ruTrade = h.ruTrade;
+  return v;
+}
+
+function designationsOf(state: GameState): DesignationView[] {
+  const list = state.sanctions.designations;
+  let v = designationsCache.get(list);
+  if (!v) {
+    const entities = entitiesOf(state.scenario);
+    v = list.map((d): DesignationView => {
+      const e = entities.get(d.entity);
+      return {
+        entity: d.entity,
+        name: e?.name ?? d.entity,
+        country: e?.country ?? "other",
+        kind: e?.kind ?? "firm",
+        round: d.round,
+      };
+    });
+    designationsCache.set(list, v);
+  }
+  return v;
+}
+
+/**
+ * The explanations a seat may read. Others' flows get the implied range of the owner's achieved
+ * enforcement, as far as the seat's intelligence narrows it. An explanation the seat may read in
+ * full is shared, not copied.
+ */
+function explanationsFor(state: GameState, seat: Seat, me: PowerId | null): Explanation[] {
+  const list = state.explanations;
+  if (list.length === 0) return list;
+  const all = seat === "CONTROL";
+  const flowOwner = flowOwnersOf(state.scenario);
+  const implied: Partial<ByPower<ExplanationPart>> = {};
+  const out: Explanation[] = [];
+  for (const x of list) {
+    if (!all && !canSee(seat, x.visibleTo)) continue;
+    let owner = flowOwner.get(x.index);
+    if (owner && (owner === "KR" || all || owner === me || me === "KP")) owner = undefined;
+    let shared = !owner;
+    if (shared && !all) for (const p of x.parts) if (!canSee(seat, p.visibleTo)) shared = false;
+    if (shared) {
+      out.push(x);
+      continue;
+    }
+    const parts = x.parts.filter((p) => canSee(seat, p.visibleTo));
+    if (owner) {
+      let part = implied[owner];
+      if (!part) {
+        const [lo, hi] = impliedRange(state, owner, me ? state.intel[me] : 0);
+        part = { text: `implied ${owner} enforcement ${lo}–${hi}`, visibleTo: "all" };
+        implied[owner] = part;
+      }
+      parts.push(part);
+    }
+    out.push({ round: x.round, index: x.index, from: x.from, to: x.to, visibleTo: x.visibleTo, parts });
+  }
+  return out;
+}
+
+/**
+ * The view of `state` from `seat`. It may share objects with the state and with other views (the
+ * engine never mutates a state it has returned), so treat it as read-only.
+ */
 export function viewFor(state: GameState, seat: Seat): PlayerView {
   const all = seat === "CONTROL";
   const me: PowerId | null = isPower(seat) ? seat : null;
-  const seesSecretsOf = (p: PowerId) => all || me === p;
 
-  const enforcement = byPower((p): EnforcementView => {
-    const e: Enforcement = state.enforcement[p];
-    return seesSecretsOf(p)
-      ? {
-          announced: e.announced,
-          actual: e.actual,
-          target: e.target,
-          baseline: e.baseline,
-          sustain: e.sustain,
-        }
-      : { announced: e.announced };
-  });
+  const enforcement = {} as ByPower<EnforcementView>;
+  const policies = {} as ByPower<PolicyView>;
+  for (const p of POWERS) {
+    // The power's own records in full (immutable once the engine returned them); others' public parts.
+    if (all || me === p) {
+      enforcement[p] = state.enforcement[p];
+      policies[p] = state.policies[p];
+    } else {
+      enforcement[p] = { announced: state.enforcement[p].announced };
+      const pol = state.policies[p];
+      const v: PolicyView = {};
+      for (const k of PUBLIC_POLICIES) (v as Record<string, unknown>)[k] = pol[k];
+      policies[p] = v;
+    }
+  }
 
-  const knownRegions = new Set<Region>();
+  const seesAllIllicit = all || me === "KP";
+  let knownRegions: Set<Region> | null = null;
   const illicitNodes: IllicitNodeView[] = [];
   for (const n of state.illicit.nodes) {
-    if (all || me === "KP" || (me && n.knownBy.includes(me))) {
-      knownRegions.add(n.region);
+    if (seesAllIllicit || (me && n.knownBy.includes(me))) {
+      if (!seesAllIllicit) {
+        knownRegions ??= new Set();
+        knownRegions.add(n.region);
+      }
       const v: IllicitNodeView = { id: n.id, name: n.name, region: n.region, capacity: n.capacity };
-      if (all) v.knownBy = [...n.knownBy];
+      if (all) v.knownBy = n.knownBy;
       illicitNodes.push(v);
     }
   }
-  // Explicit field copies, not object rest: rest/spread is many times slower and views are hot.
-  const flows = state.flows.map((f): FlowView => {
-    const v: FlowView = {
-      id: f.id,
-      from: f.from,
-      to: f.to,
-      commodity: f.commodity,
-      base: f.base,
-      official: f.official,
-      enforcedBy: f.enforcedBy,
-      fromKP: f.fromKP,
-    };
-    if (all || me === "KP" || regionsOf(f).some((r) => knownRegions.has(r))) v.illicit = f.illicit;
-    return v;
-  });
+  const flows: FlowView[] = [];
+  if (!seesAllIllicit && !knownRegions) flows.push(...publicFlows(state.flows));
+  else
+    for (const f of state.flows) {
+      let sees = seesAllIllicit;
+      if (!sees && knownRegions) for (const r of regionsOf(f)) if (knownRegions.has(r)) sees = true;
+      flows.push(sees ? f : publicFlows(state.flows)[flows.length]!);
+    }
 
+  // Orders are immutable once accepted; `submitted` keeps the order they came in.
   const orders: Partial<ByPower<Orders>> = {};
-  for (const [p, o] of Object.entries(state.orders) as [PowerId, Orders][]) {
-    if (seesSecretsOf(p)) orders[p] = { actions: o.actions.map((a) => ({ ...a })) };
+  const submitted: PowerId[] = [];
+  for (const p of Object.keys(state.orders) as PowerId[]) {
+    const o = state.orders[p];
+    if (!o || !isPower(p)) continue;
+    submitted.push(p);
+    if (all || me === p) orders[p] = o;
   }
-
-  const policies = byPower((p): PolicyView => {
-    const pol = state.policies[p];
-    if (seesSecretsOf(p)) return { ...pol, trade: { ...pol.trade } };
-    const v: PolicyView = {};
-    for (const k of PUBLIC_POLICIES)
-      (v as Record<string, unknown>)[k] = k === "trade" ? { ...pol.trade } : pol[k];
-    return v;
-  });
-
-  const entities = entitiesOf(state.scenario);
-  const designations = state.sanctions.designations.map((d): DesignationView => {
-    const e = entities.get(d.entity);
-    return {
-      entity: d.entity,
-      name: e?.name ?? d.entity,
-      country: e?.country ?? "other",
-      kind: e?.kind ?? "firm",
-      round: d.round,
-    };
-  });
 
   const objectives: Partial<ByPower<ObjectiveView[]>> = {};
   for (const p of POWERS) {
-    if (!seesSecretsOf(p)) continue;
-    const list = objectivesOf(state, p).map((o) => ({
-      id: o.id,
-      text: o.text,
-      secret: false,
-      status: grade(state, o),
-    }));
+    if (!all && me !== p) continue;
+    const list: ObjectiveView[] = [];
+    for (const o of objectiveSpecs(state, p))
+      list.push({ id: o.id, text: o.text, secret: false, status: grade(state, o) });
     const agenda = agendaOf(state, p);
     list.push({ id: agenda.id, text: agenda.text, secret: true, status: grade(state, agenda) });
     objectives[p] = list;
   }
 
-  const intelLevel = me ? state.intel[me] : 0;
-  const flowOwner = flowOwnersOf(state.scenario);
-  const explanations: Explanation[] = [];
-  for (const x of state.explanations) {
-    if (!canSee(seat, x.visibleTo)) continue;
-    const parts = x.parts.filter((p) => canSee(seat, p.visibleTo));
-    const owner = flowOwner.get(x.index);
-    if (owner && owner !== "KR" && !seesSecretsOf(owner) && me !== "KP") {
-      const [lo, hi] = impliedRange(state, owner, intelLevel);
-      parts.push({ text: `implied ${owner} enforcement ${lo}–${hi}`, visibleTo: "all" });
-    }
-    explanations.push({ ...x, parts });
-  }
-
-  const history = state.history.map((h): HistoryPointView => {
-    const v: HistoryPointView = {
-      round: h.round,
-      crisis: h.crisis,
-      stage: h.stage,
-      readiness: h.readiness,
-      tension: h.tension,
-      powers: h.powers,
-      announced: h.announced,
-      officialTrade: h.officialTrade,
-      actual: {},
-    };
-    for (const p of POWERS) if (seesSecretsOf(p)) v.actual[p] = h.actual[p];
-    if (all || me === "KP") {
-      v.illicitTrade = h.illicitTrade;
-      v.nk = h.nk;
-    }
-    if (seesSecretsOf("CN")) {
-      v.discontent = h.discontent;
-      v.borderTrade = h.borderTrade;
-    }
-    if (seesSecretsOf("RU")) v.ruTrade = h.ruTrade;
-    return v;
-  });
+  const history: HistoryPointView[] = [];
+  for (const h of state.history) history.push(historyPointView(h, seat));
 
   const view: PlayerView = {
     seat,
@@ -307,32 +380,32 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     maxRounds: state.maxRounds,
     phase: state.phase,
     quarter: quarterOf(state.round, state.scenario),
-    powers: byPower((p) => ({ ...state.powers[p] })),
+    powers: state.powers,
     enforcement,
-    programme: { ...state.programme },
+    programme: state.programme,
     crisis: state.crisis,
     flows,
     orders,
-    submitted: (Object.keys(state.orders) as PowerId[]).filter(isPower),
-    events: state.events.filter((e) => canSee(seat, e.visibleTo)),
+    submitted,
+    events: all ? state.events : state.events.filter((e) => canSee(seat, e.visibleTo)),
     published: state.published,
     ending: state.ending,
-    relations: { ...state.relations },
+    relations: state.relations,
     tension: state.tension,
     policies,
     missileDefence: { launchers: state.missileDefence.launchers },
-    sanctions: { resolutions: state.sanctions.resolutions, designations },
+    sanctions: { resolutions: state.sanctions.resolutions, designations: designationsOf(state) },
     illicitNodes,
-    proposals: state.proposals.filter((p) => all || (me !== null && p.parties.includes(me))),
+    proposals: all ? state.proposals : state.proposals.filter((p) => me !== null && p.parties.includes(me)),
     agreements: state.agreements,
     drafts: state.drafts,
     objectives,
-    explanations,
+    explanations: explanationsFor(state, seat, me),
     history,
-    matrix: state.matrix.filter((m) => all || m.power === me),
+    matrix: all ? state.matrix : state.matrix.filter((m) => m.power === me),
   };
-  if (all || me === "KP") view.nk = { ...state.nk };
-  if (seesSecretsOf("CN")) view.discontent = state.discontent;
+  if (all || me === "KP") view.nk = state.nk;
+  if (all || me === "CN") view.discontent = state.discontent;
   if (me) {
     const e = state.enforcement[me];
     view.pressure = state.pressure[me];

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { PAIRS, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
 import { type Effects, EffectsSchema } from "../scenario/schema.js";
-import type { GameState } from "../state.js";
+import type { ControlRecord, GameEvent, GameState } from "../state.js";
 import { makeCtx, roll } from "./context.js";
 import { copyState } from "./copy.js";
 import { applyEffectsNow } from "./effects.js";
@@ -76,11 +76,18 @@ type Inject = z.infer<typeof ControlInjectSchema>;
 type Adjudicate = z.infer<typeof ControlAdjudicateSchema>;
 type Override = z.infer<typeof ControlOverrideSchema>;
 
+/** Logs a Control command: the public (or Control-only) event and Control's own record. */
+function record(s: GameState, event: GameEvent, entry: ControlRecord): void {
+  // The logs are shared with the previous state (see copy.ts): append by replacing.
+  s.events = [...s.events, event];
+  s.control = [...s.control, entry];
+}
+
 function withEffects(state: GameState, effects: Effects, actor: PowerId | null, label: string): GameState {
   const s = copyState(state);
   const ctx = makeCtx(state, s);
   applyEffectsNow(ctx, effects, actor, label);
-  s.events.push(...ctx.events);
+  s.events = [...s.events, ...ctx.events];
   return s;
 }
 
@@ -97,14 +104,17 @@ export function inject(state: GameState, input: Inject): Result<GameState> {
     ({ title, text, effects } = input.custom);
   } else return err("bad_shape", "An inject names a library entry or carries its own.");
   const s = withEffects(state, effects, null, title);
-  s.events.push({
-    round: s.round,
-    kind: "inject",
-    text: `${title}: ${text}`,
-    data: { title },
-    visibleTo: "all",
-  });
-  s.control.push({ round: s.round, kind: "inject", text: title });
+  record(
+    s,
+    {
+      round: s.round,
+      kind: "inject",
+      text: `${title}: ${text}`,
+      data: { title },
+      visibleTo: "all",
+    },
+    { round: s.round, kind: "inject", text: title },
+  );
   return ok(s);
 }
 
@@ -132,18 +142,21 @@ export function adjudicate(state: GameState, input: Adjudicate): Result<GameStat
     s.matrix = s.matrix.map((m) =>
       m.id === item.id ? { ...m, status: success ? "success" : "failure" } : m,
     );
-  s.events.push({
-    round: s.round,
-    kind: "adjudicated",
-    text: `${input.title}: ${success ? "succeeds" : "fails"} (chance ${chance}%).`,
-    data: { title: input.title, chance, success: success ? 1 : 0 },
-    visibleTo: "all",
-  });
-  s.control.push({
-    round: s.round,
-    kind: "adjudicate",
-    text: `${input.title} — ${input.argument} → ${success ? "success" : "failure"} (${chance}%)`,
-  });
+  record(
+    s,
+    {
+      round: s.round,
+      kind: "adjudicated",
+      text: `${input.title}: ${success ? "succeeds" : "fails"} (chance ${chance}%).`,
+      data: { title: input.title, chance, success: success ? 1 : 0 },
+      visibleTo: "all",
+    },
+    {
+      round: s.round,
+      kind: "adjudicate",
+      text: `${input.title} — ${input.argument} → ${success ? "success" : "failure"} (${chance}%)`,
+    },
+  );
   return ok(s);
 }
 
@@ -224,13 +237,16 @@ export function override(state: GameState, input: Override): Result<GameState> {
       break;
   }
   const what = `${input.index}${p ? ` (${p})` : ""}${input.pair ? ` (${input.pair})` : ""}`;
-  s.events.push({
-    round: s.round,
-    kind: "override",
-    text: `Control set ${what}: ${from} → ${v}. Reason: ${input.reason}`,
-    data: { index: input.index, from, to: v },
-    visibleTo: ["CONTROL"],
-  });
-  s.control.push({ round: s.round, kind: "override", text: `${what}: ${from} → ${v} — ${input.reason}` });
+  record(
+    s,
+    {
+      round: s.round,
+      kind: "override",
+      text: `Control set ${what}: ${from} → ${v}. Reason: ${input.reason}`,
+      data: { index: input.index, from, to: v },
+      visibleTo: ["CONTROL"],
+    },
+    { round: s.round, kind: "override", text: `${what}: ${from} → ${v} — ${input.reason}` },
+  );
   return ok(s);
 }

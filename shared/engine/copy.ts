@@ -1,8 +1,17 @@
 /**
- * A hand-written copy of the parts of the state that a resolution mutates. structuredClone of the
- * whole state (with its scenario) is ten times slower than the round budget allows, so items the
- * engine never mutates after creation (resolutions, designations, history points, published
- * statistics, Control records, the scenario) are shared between the old and the new state.
+ * A hand-written copy of the parts of the state that a resolution or a Control command mutates in
+ * place. structuredClone of the whole state (with its scenario) is ten times slower than the round
+ * budget allows, so everything else is shared between the old and the new state:
+ *
+ * - items the engine never mutates after creation (resolutions, designations, drafts, history
+ *   points, published statistics, Control records, matrix items, the scenario);
+ * - the append-only logs (events, explanations, published, history, control, matrix, designations):
+ *   whoever appends replaces the array (`s.history = [...s.history, point]`), never pushes into a
+ *   shared one;
+ * - fields the engine only ever replaces wholesale (missileDefence, intelNoise, drafts);
+ * - proposals and agreements: resolveAgreements copies the ones it changes.
+ *
+ * The determinism and property tests check that no input state is ever mutated.
  */
 import { byPower } from "../powers.js";
 import type { GameState } from "../state.js";
@@ -17,29 +26,13 @@ export function copyState(s: GameState): GameState {
     nk: { ...s.nk },
     relations: { ...s.relations },
     pressure: { ...s.pressure },
-    missileDefence: { ...s.missileDefence },
     flows: s.flows.map((f) => ({ ...f })),
-    sanctions: { resolutions: [...s.sanctions.resolutions], designations: [...s.sanctions.designations] },
     illicit: {
       ...s.illicit,
       nodes: s.illicit.nodes.map((n) => ({ ...n, knownBy: [...n.knownBy] })),
       regrowing: [...s.illicit.regrowing],
     },
     intel: { ...s.intel },
-    intelNoise: { ...s.intelNoise },
-    proposals: s.proposals.map((p) => ({ ...p })),
-    agreements: s.agreements.map((a) => ({ ...a })),
-    drafts: s.drafts.map((d) => ({ ...d, votes: { ...d.votes } })),
-    tracks: {
-      ...s.tracks,
-      summits: [...s.tracks.summits],
-      agreementsJoined: { ...s.tracks.agreementsJoined },
-    },
-    events: [...s.events],
-    explanations: [...s.explanations],
-    published: [...s.published],
-    history: [...s.history],
-    matrix: s.matrix.map((m) => ({ ...m })),
-    control: [...s.control],
+    tracks: { ...s.tracks, summits: [...s.tracks.summits] },
   };
 }

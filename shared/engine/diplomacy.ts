@@ -252,6 +252,8 @@ function breached(ctx: Ctx, term: Term): boolean {
 export function resolveAgreements(ctx: Ctx): void {
   const { s, rules } = ctx;
   let inForce = 0;
+  // Agreements are shared with the previous state: copy the ones this step may change.
+  s.agreements = s.agreements.map((a) => (a.status === "active" ? { ...a } : a));
   for (const a of s.agreements) {
     if (a.status !== "active") continue;
     let broken: Term | undefined;
@@ -298,6 +300,7 @@ export function resolveAgreements(ctx: Ctx): void {
   }
   if (inForce > 0) addCrisis(ctx, null, -Math.min(4, inForce), "agreements in force");
   // Proposals do not outlive their round.
-  for (const p of s.proposals) if (p.status === "open") p.status = "expired";
-  s.proposals = s.proposals.filter((p) => p.round >= ctx.round - 1);
+  s.proposals = s.proposals
+    .filter((p) => p.round >= ctx.round - 1)
+    .map((p): Proposal => (p.status === "open" ? { ...p, status: "expired" } : p));
 }

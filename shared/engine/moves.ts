@@ -5,6 +5,7 @@
 
 import type { ActionType } from "../orders.js";
 import { POWERS, type PowerId, pairKey } from "../powers.js";
+import type { MatrixItem } from "../state.js";
 import { catalogueOf } from "./catalogue.js";
 import { actionsOf, addCrisis, addRelation, type Ctx, emit, has } from "./context.js";
 import { applyEffects } from "./effects.js";
@@ -31,7 +32,14 @@ export function resolveDiplomaticMoves(ctx: Ctx): void {
       if (a.type === "statement") {
         emit(ctx, "statement", `${p}: “${a.text}”`, { power: p });
       } else if (a.type === "matrix_action") {
-        s.matrix.push({ id: `M${s.seq++}`, power: p, round: ctx.round, text: a.text, status: "pending" });
+        const item: MatrixItem = {
+          id: `M${s.seq++}`,
+          power: p,
+          round: ctx.round,
+          text: a.text,
+          status: "pending",
+        };
+        s.matrix = [...s.matrix, item];
         emit(ctx, "matrix_queued", `${p}'s free-form action awaits Control.`, { power: p }, [p]);
       } else if (SIMPLE_DIPLOMATIC.includes(a.type)) {
         applyEffects(ctx, cat[a.type].effects, p, cat[a.type].label);
@@ -82,7 +90,10 @@ export function resolveSanctions(ctx: Ctx): void {
   for (const a of actionsOf(ctx, "US", "designate")) {
     const entity = s.scenario.entities.find((e) => e.id === a.entity);
     if (!entity || s.sanctions.designations.some((d) => d.entity === a.entity)) continue;
-    s.sanctions.designations.push({ entity: entity.id, round: ctx.round });
+    s.sanctions = {
+      resolutions: s.sanctions.resolutions,
+      designations: [...s.sanctions.designations, { entity: entity.id, round: ctx.round }],
+    };
     designateFinance(ctx, entity.financeWeight);
     ctx.nkSpend.currency += -(n.kpCurrency ?? -15);
     if (entity.country === "CN") {

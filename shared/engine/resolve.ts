@@ -57,7 +57,7 @@ export function resolveRound(prev: GameState): GameState {
       war === "none" ? { reason: "war", round: s.round } : { reason: "war", round: s.round, pusher: war },
     );
   if (s.nk.lowRounds >= ctx.rules.collapseRounds) {
-    s.events.push({
+    ctx.events.push({
       round: s.round,
       kind: "collapse",
       text: "The North Korean regime collapses.",
@@ -122,8 +122,8 @@ function bookkeeping(ctx: Ctx): void {
   // Published statistics lag one round: what happened last round appears now.
   const officialTrade: Record<string, number> = {};
   for (const f of prev.flows) officialTrade[f.id] = f.official;
-  s.published.push({ round: s.round - 1, officialTrade });
-  s.history.push(historyPoint(s, s.round));
+  s.published = [...s.published, { round: s.round - 1, officialTrade }];
+  s.history = [...s.history, historyPoint(s, s.round)];
 }
 
 export function historyPoint(s: GameState, round: number): HistoryPoint {
