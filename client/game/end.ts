@@ -27,7 +27,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
     el(
       "div",
       { class: "end-card" },
-      el("h2", { id: "end-title" }, t("end.title")),
+      el("h2", { id: "end-title", tabindex: -1 }, t("end.title")),
       el(
         "p",
         { class: "end-reason" },
@@ -114,6 +114,6 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
   dialog.addEventListener("keydown", (e) => {
     if (e.key === "Escape") close();
   });
-  queueMicrotask(() => closeBtn.focus());
+  queueMicrotask(() => dialog.querySelector<HTMLElement>("#end-title")?.focus());
   return dialog;
 }

@@ -447,8 +447,8 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
         }
       }
     }
-    renderSeats(left, session);
-    renderSeats(youHost, session);
+    renderSeats(left, session, "seats");
+    renderSeats(youHost, session, "seats-you");
     orders?.update();
     negotiate.update();
     const unread = negotiate.unread();
@@ -685,9 +685,11 @@ function renderRelations(host: HTMLElement, view: PlayerView): void {
 }
 
 function renderTicker(ticker: HTMLElement, view: PlayerView): void {
-  const last = view.events.filter((e) => e.round === view.round - 1 && e.visibleTo === "all");
+  // After the last resolution the game ends in the same round: its events are the last ones.
+  const resolved = view.phase === "ended" ? view.round : view.round - 1;
+  const last = view.events.filter((e) => e.round === resolved && e.visibleTo === "all");
   ticker.textContent = last.length
-    ? `${t("ticker.round", { round: view.round - 1 })}: ${last.map(eventText).join("  ·  ")}`
+    ? `${t("ticker.round", { round: resolved })}: ${last.map(eventText).join("  ·  ")}`
     : t("ticker.none");
 }
 
@@ -824,7 +826,7 @@ function renderLeft(host: HTMLElement, session: GameSession, view: PlayerView): 
   host.replaceChildren(...parts);
 }
 
-function renderSeats(host: HTMLElement, session: GameSession): void {
+function renderSeats(host: HTMLElement, session: GameSession, id: string): void {
   const box = host.querySelector(".seats-block");
   if (!box) return;
   const submitted = new Set(session.view?.submitted ?? []);
@@ -832,7 +834,7 @@ function renderSeats(host: HTMLElement, session: GameSession): void {
     el("h3", {}, t("rail.players")),
     el(
       "ul",
-      { class: "seats", id: "seats" },
+      { class: "seats", id },
       ...POWERS.map((p) => {
         const s = session.room.seats.find((x) => x.power === p);
         const state = !s

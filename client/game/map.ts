@@ -261,7 +261,8 @@ class MapScene extends Phaser.Scene {
       if (!this.shown.has(f.id) || this.reduced)
         this.shown.set(f.id, { official: f.official, illicit: f.illicit ?? 0 });
     }
-    this.marks = markedEvents(view.events.filter((e) => e.round === view.round - 1));
+    const resolved = view.phase === "ended" ? view.round : view.round - 1;
+    this.marks = markedEvents(view.events.filter((e) => e.round === resolved));
     this.buildShapes();
     this.dirty = true;
     this.wake();

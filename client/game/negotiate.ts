@@ -593,6 +593,9 @@ export function negotiatePanel(
       renderChannels();
       renderLog();
     }
+    const started = session.room.started;
+    tableBtn.disabled = !(started && view?.phase === "diplomacy");
+    sendProposal.disabled = !started || !view || view.phase === "ended";
     if (!view || view === lastView) return;
     lastView = view;
     const sorted = [...view.proposals].sort(
@@ -632,9 +635,6 @@ export function negotiatePanel(
         ? drafts.map((d) => draftCard(d, view))
         : [el("p", { class: "muted" }, t("un.none"))]),
     );
-    const diplomacy = view.phase === "diplomacy" && session.room.started;
-    tableBtn.disabled = !diplomacy;
-    sendProposal.disabled = view.phase === "ended" || !session.room.started;
   };
 
   return {

@@ -41,9 +41,10 @@ function indexName(index: string): string {
 }
 
 export function renderNews(host: HTMLElement, view: PlayerView, me: PowerId | null): void {
-  const last = view.round - 1;
-  const resolved = view.events.filter((e) => e.round < view.round);
-  const now = view.events.filter((e) => e.round >= view.round);
+  const ended = view.phase === "ended";
+  const last = ended ? view.round : view.round - 1;
+  const resolved = view.events.filter((e) => e.round <= last);
+  const now = view.events.filter((e) => e.round > last);
   const parts: HTMLElement[] = [];
 
   parts.push(
