@@ -14,10 +14,8 @@ import { plannerBot } from "./planner.js";
 import { ruleBot } from "./rules.js";
 import type { BotPolicy } from "./simple.js";
 
-export { BOT_TIERS, type BotTier };
-
 export type { BotPolicy };
-export { plannerBot, ruleBot };
+export { BOT_TIERS, type BotTier, plannerBot, ruleBot };
 
 /** The policy for a tier; the personality passed by the caller wins over the default given here. */
 export function botPolicy(tier: BotTier = "simple", personality: BotPersonality = "pragmatist"): BotPolicy {

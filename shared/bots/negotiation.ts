@@ -186,7 +186,11 @@ function alreadyBound(ctx: BotCtx, kind: Term["kind"], party: PowerId): boolean 
   );
 }
 
+/** An open proposal or an agreement in force among exactly these parties already exists. */
 function alreadyOffered(ctx: BotCtx, parties: readonly PowerId[]): boolean {
+  const same = (xs: readonly PowerId[]) =>
+    xs.length === parties.length && parties.every((x) => xs.includes(x));
+  if (ctx.view.agreements.some((a) => a.status === "active" && same(a.parties))) return true;
   return ctx.view.proposals.some(
     (p: Proposal) =>
       p.status === "open" &&

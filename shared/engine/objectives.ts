@@ -4,6 +4,7 @@
  * several powers can do well at once; the winner has the highest score normalised to par.
  */
 import { type ByPower, byPower, type PairKey, POWERS, type PowerId } from "../powers.js";
+import { draw } from "../rng.js";
 import type { ObjectiveSpec } from "../scenario/schema.js";
 import type { Ending, GameState, ObjectiveResult, ScoreCard } from "../state.js";
 import { relation } from "./context.js";
@@ -116,21 +117,24 @@ export function scoreCard(s: GameState, p: PowerId): ScoreCard {
   return { score, par, normalised, grade: g, objectives };
 }
 
-/** Ends the game: scores every power and names the winner (ties: higher standing, then seat order). */
+/**
+ * Ends the game: scores every power and names the winner, the highest score normalised to par.
+ * Ties are settled by lot with the game's PRNG: a tie-break on an index such as standing would hand
+ * the same powers every tie (North Korea's standing starts at 10), which no play could overcome.
+ * After a war the power that pushed the crisis past the brink cannot win.
+ */
 export function finishGame(s: GameState, ending: Ending): GameState {
   const out: GameState = { ...s, phase: "ended", ending: { ...ending } };
   const scores = byPower((p) => scoreCard(out, p));
-  let winner: PowerId = "US";
-  for (const p of POWERS) {
-    const a = scores[p];
-    const b = scores[winner];
-    if (
-      a.normalised > b.normalised ||
-      (a.normalised === b.normalised && s.powers[p].standing > s.powers[winner].standing)
-    )
-      winner = p;
+  const eligible = POWERS.filter((p) => !(ending.reason === "war" && ending.pusher === p));
+  const top = Math.max(...eligible.map((p) => scores[p].normalised));
+  const tied = eligible.filter((p) => scores[p].normalised === top);
+  let winner = tied[0]!;
+  if (tied.length > 1) {
+    const d = draw(out.rng);
+    out.rng = d.next;
+    winner = tied[Math.floor(d.value * tied.length)]!;
   }
-  if (ending.reason === "war" && ending.pusher === winner) winner = POWERS.find((p) => p !== ending.pusher)!;
   out.ending = { ...ending, scores, winner };
   return out;
 }
