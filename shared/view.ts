@@ -9,7 +9,7 @@
 import { upkeepCost } from "./engine/catalogue.js";
 import { impliedRange } from "./engine/enforcement.js";
 import { agendaOf, grade, objectivesOf } from "./engine/objectives.js";
-import { PUBLIC_POLICIES } from "./engine/policies.js";
+import type { PUBLIC_POLICIES } from "./engine/policies.js";
 import { type ByPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
 import type { Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
@@ -189,6 +189,22 @@ function objectiveSpecs(state: GameState, p: PowerId): ReturnType<typeof objecti
 const publicFlowsCache = new WeakMap<Flow[], FlowView[]>();
 const designationsCache = new WeakMap<GameState["sanctions"]["designations"], DesignationView[]>();
 
+/**
+ * The settings of `PUBLIC_POLICIES`, as a literal: a dynamic-key copy is the slowest line of a view.
+ * `Pick` makes the compiler hold this to the list (a key added there is missing here; one removed
+ * there is an excess property here).
+ */
+function publicPolicies(pol: Policies): Pick<Policies, (typeof PUBLIC_POLICIES)[number]> {
+  return {
+    trade: pol.trade,
+    pipeline: pol.pipeline,
+    exercises: pol.exercises,
+    mdConsent: pol.mdConsent,
+    tariffs: pol.tariffs,
+    moratorium: pol.moratorium,
+  };
+}
+
 function canSee(seat: Seat, v: Visibility): boolean {
   return seat === "CONTROL" || v === "all" || v.includes(seat);
 }
@@ -319,10 +335,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       policies[p] = state.policies[p];
     } else {
       enforcement[p] = { announced: state.enforcement[p].announced };
-      const pol = state.policies[p];
-      const v: PolicyView = {};
-      for (const k of PUBLIC_POLICIES) (v as Record<string, unknown>)[k] = pol[k];
-      policies[p] = v;
+      policies[p] = publicPolicies(state.policies[p]);
     }
   }
 
