@@ -1,7 +1,7 @@
 /** A power's seat held by a team: several people, one set of orders, a channel of their own. */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { ChatMessage } from "../../shared/index.js";
-import { bootTestServer, connect, until } from "./helpers.js";
+import { bootTestServer, connect, type Player, until } from "./helpers.js";
 
 let ctx: Awaited<ReturnType<typeof bootTestServer>>;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ test("three people hold the US seat together; a fourth is turned away; the team 
     await sdk.create("game", { asControl: true, teamSize: 3, fillWithBots: false }),
   );
   const code = control.seat.code;
-  const team = [];
+  const team: Player[] = [];
   for (const name of ["Ana", "Ben", "Cy"])
     team.push(await connect(await sdk.joinById(code, { name, power: "US" })));
   expect(team.map((m) => m.seat.power)).toEqual(["US", "US", "US"]);
