@@ -662,11 +662,28 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
     },
     scene,
   });
+  // The frame bench reads how long each step (update and render) takes.
+  const steps = (window as unknown as { __steps?: number[] }).__steps;
+  if (steps) {
+    let began = 0;
+    game.events.on(Phaser.Core.Events.PRE_STEP, () => {
+      began = performance.now();
+    });
+    game.events.on(Phaser.Core.Events.POST_RENDER, () => steps.push(performance.now() - began));
+  }
   // A sleeping loop (reduced motion, nothing changing) wakes for the pointer.
   for (const type of ["pointermove", "pointerdown"] as const)
     parent.addEventListener(type, () => scene.created && scene.wake(), { passive: true });
   const onResize = () => scene.created && scene.wake();
   window.addEventListener("resize", onResize);
+  // Layout changes that are not window resizes (a bottom sheet opening, the map shown again in
+  // portrait) resize the parent only: follow the parent itself, not just the window.
+  const observer = new ResizeObserver(() => {
+    if (parent.clientWidth < 1 || parent.clientHeight < 1) return;
+    game.scale.refresh();
+    onResize();
+  });
+  observer.observe(parent);
   return {
     setView(view) {
       if (scene.created) scene.setView(view);
@@ -677,6 +694,7 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
     },
     destroy() {
       window.removeEventListener("resize", onResize);
+      observer.disconnect();
       game.destroy(true);
     },
   };

@@ -8,7 +8,7 @@ import type { Action } from "../../shared/orders.js";
 import type { PowerId } from "../../shared/powers.js";
 import type { GameEvent, Term } from "../../shared/state.js";
 import type { ObjectiveView } from "../../shared/view.js";
-import { t, tOr } from "../i18n/index.js";
+import { t, tNumbered, tOr } from "../i18n/index.js";
 import { powerName } from "../ui.js";
 
 export function actionLabel(spec: ActionSpec): string {
@@ -16,7 +16,7 @@ export function actionLabel(spec: ActionSpec): string {
 }
 
 export function actionEffect(spec: ActionSpec): string {
-  return tOr(`action.${spec.type}.effect`, spec.effect);
+  return tNumbered(`action.${spec.type}.effect`, spec.effect);
 }
 
 export function groupName(g: string): string {
@@ -41,7 +41,7 @@ export function termText(term: Term): string {
 }
 
 export function objectiveText(o: { id: string; text: string }): string {
-  return tOr(`objective.${o.id}`, o.text);
+  return tNumbered(`objective.${o.id}`, o.text);
 }
 
 export function gradeText(g: ObjectiveView["status"]): string {

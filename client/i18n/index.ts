@@ -68,6 +68,25 @@ export function tOr(key: string, fallback: string, vars?: Record<string, string 
   return i18next.exists(key) ? t(key, vars) : fallback;
 }
 
+/**
+ * A scenario text in the current language, from a template keyed by id whose `{{n0}}`, `{{n1}}`…
+ * take the numbers of the English text in order. Scenario numbers are tuned often: when the English
+ * text no longer has as many numbers as the template expects, the English text is shown instead.
+ */
+export function tNumbered(key: string, english: string): string {
+  if (lang() === "en") return english;
+  const tpl = i18next.getResource(lang(), "translation", key) as unknown;
+  if (typeof tpl !== "string") return english;
+  const nums = english.match(/\d+/g) ?? [];
+  const wanted = new Set(tpl.match(/\{\{n\d+\}\}/g) ?? []).size;
+  if (wanted !== nums.length) return english;
+  const vars: Record<string, string> = {};
+  nums.forEach((n, i) => {
+    vars[`n${i}`] = n;
+  });
+  return t(key, vars);
+}
+
 /** Fills `data-i18n` (text), `data-i18n-placeholder`, `data-i18n-title` and `data-i18n-aria` under `root`. */
 export function translateStatic(root: ParentNode): void {
   for (const node of root.querySelectorAll<HTMLElement>("[data-i18n]"))

@@ -94,7 +94,8 @@ test("one human against four bots plays a short game to the end screen", async (
   await page.selectOption("[data-term-party='0']", "US");
   await page.fill("#proposal-note", "Talks at Panmunjom?");
   await page.click("#send-proposal");
-  const proposal = page.locator("[data-proposal]").first();
+  // Bots may have proposed too: find ours.
+  const proposal = page.locator("[data-proposal]", { hasText: "from United States" }).first();
   await proposal.waitFor({ timeout: 10_000 });
   expect(await proposal.getAttribute("data-status")).toBe("open");
   expect(await proposal.textContent()).toMatch(/South Korea/);

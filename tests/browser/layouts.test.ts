@@ -1,0 +1,115 @@
+/**
+ * The lobby and the game at the three layouts (1280×800 laptop, 1024×768 tablet, 768×1024 portrait),
+ * in English and Korean, without console errors and without a raw translation key on screen.
+ * Screenshots go to test-results/screenshots (git-ignored).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+
+let server: RunningServer;
+let browser: BrowserContext;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const LAYOUTS = [
+  { name: "laptop", width: 1280, height: 800 },
+  { name: "tablet", width: 1024, height: 768 },
+  { name: "portrait", width: 768, height: 1024 },
+] as const;
+
+/** Visible text that looks like an untranslated key ("orders.submit"). */
+async function rawKeys(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return [
+    ...text.matchAll(
+      /\b(?:app|lobby|orders|neg|un|news|rail|top|tabs|map|table|legend|charts|end|seat|param|paramHint|term|termKind|grade|reach|index|tip|crisis|phase|power|brief)\.[a-zA-Z_]+\b/g,
+    ),
+  ].map((m) => m[0]);
+}
+
+const visible = (page: Page, sel: string) => page.locator(sel).first().isVisible();
+
+for (const lang of ["en", "ko"] as const) {
+  test(`lobby and game at three layouts in ${lang}`, async () => {
+    const errors: string[] = [];
+    const page = await browser.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(`${server.url}/?lang=${lang}`);
+    await page.waitForSelector("#lobby:not([hidden])");
+    expect(await page.getAttribute("html", "lang")).toBe(lang);
+    await page.selectOption("#create-power", "KR");
+    const brief = (await page.locator("#brief-text").textContent()) ?? "";
+    expect(brief).toMatch(lang === "ko" ? /한국/ : /South Korea/);
+    for (const l of LAYOUTS) {
+      await page.setViewportSize({ width: l.width, height: l.height });
+      await page.screenshot({ path: path.join(SHOTS_DIR, `lobby-${lang}-${l.name}.png`) });
+    }
+    expect(await rawKeys(page)).toEqual([]);
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.fill("#name", lang === "ko" ? "민지" : "Sam");
+    await page.selectOption("#preset", "quick");
+    await page.click("#create-button");
+    await page.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
+    await page.click("#start-button");
+    await page.waitForFunction(
+      () => document.querySelector("#phase")?.getAttribute("data-phase") === "diplomacy",
+    );
+    expect(await page.locator("#tab-orders").textContent()).toBe(lang === "ko" ? "명령" : "Orders");
+
+    for (const l of LAYOUTS) {
+      await page.setViewportSize({ width: l.width, height: l.height });
+      await page.waitForTimeout(300); // the map re-lays itself out on resize
+      if (l.name === "laptop") {
+        expect(await visible(page, ".rail.left")).toBe(true);
+        expect(await visible(page, "#map")).toBe(true);
+        expect(await visible(page, "#tab-you")).toBe(false);
+      } else if (l.name === "tablet") {
+        expect(await visible(page, ".rail.left")).toBe(false);
+        expect(await visible(page, "#sheet-handle")).toBe(true);
+        expect(await visible(page, "#tab-you")).toBe(true);
+        expect(await visible(page, "#map")).toBe(true);
+        await page.click("#sheet-handle");
+        expect(await page.getAttribute("#sheet-handle", "aria-expanded")).toBe("true");
+        await page.click("#sheet-handle");
+      } else {
+        // Portrait: the panels fill the screen, the map is one tap away.
+        expect(await visible(page, "#map")).toBe(false);
+        expect(await visible(page, "#panel-orders")).toBe(true);
+        await page.click("#tab-you");
+        expect(await visible(page, "#panel-you .objective-list")).toBe(true);
+        await page.screenshot({ path: path.join(SHOTS_DIR, `game-${lang}-${l.name}-you.png`) });
+        await page.click("#map-toggle");
+        expect(await visible(page, "#map")).toBe(true);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: path.join(SHOTS_DIR, `game-${lang}-${l.name}-map.png`) });
+        await page.click("#map-toggle");
+        await page.click("#tab-orders");
+      }
+      await page.screenshot({ path: path.join(SHOTS_DIR, `game-${lang}-${l.name}.png`) });
+      expect(await rawKeys(page)).toEqual([]);
+    }
+    // Keyboard: the tabs move with the arrow keys.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.focus("#tab-orders");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("#tab-negotiate", "aria-selected")).toBe("true");
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
+}
