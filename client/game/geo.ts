@@ -95,6 +95,19 @@ export function makeFrame(width: number, height: number): MapFrame {
       ],
       frameOutline(),
     );
+  // A short, wide map (the tablet layout, with the bottom sheet up) would shrink the whole frame
+  // into a strip: zoom in toward "cover" instead, up to 1.8×, keeping the Korean peninsula centred.
+  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(frameOutline());
+  const fw = x1 - x0;
+  const fh = y1 - y0;
+  const zoom = Math.min(1.8, Math.max(width / fw, height / fh) / Math.min(width / fw, height / fh));
+  if (zoom > 1.4) {
+    const centre: [number, number] = [127.5, 38.5];
+    projection.scale(projection.scale() * zoom);
+    const p = projection(centre) ?? [width / 2, height / 2];
+    const [tx, ty] = projection.translate();
+    projection.translate([tx + width / 2 - p[0], ty + height * 0.45 - p[1]]);
+  }
   return {
     width,
     height,

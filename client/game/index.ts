@@ -82,7 +82,8 @@ function legend(): HTMLElement {
     ),
     item(line("#9c4a00", "transparent", 2, 'stroke-dasharray="6 3"'), t("legend.range")),
   ].join("");
-  box.innerHTML = `<details open><summary>${t("legend.title")}</summary>
+  // Open where there is room; on a tablet or phone it starts folded (one tap to open).
+  box.innerHTML = `<details${innerWidth > 1100 ? " open" : ""}><summary>${t("legend.title")}</summary>
     <ul class="two">${groups}</ul>
     <p class="legend-sub">${t("legend.perQuarter")}</p><ul class="three">${widths}</ul>
     <ul class="two">${kinds}</ul></details>`;
