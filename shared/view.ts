@@ -8,10 +8,10 @@
  */
 import { upkeepCost } from "./engine/catalogue.js";
 import { impliedRange } from "./engine/enforcement.js";
-import { agendaOf, grade, objectivesOf } from "./engine/objectives.js";
+import { agendaOf, grade, measureVisibleTo, objectivesOf } from "./engine/objectives.js";
 import type { PUBLIC_POLICIES } from "./engine/policies.js";
 import { type ByPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
-import type { Scenario } from "./scenario/schema.js";
+import type { ObjectiveSpec, Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
 import type {
   Agreement,
@@ -76,8 +76,11 @@ export interface ObjectiveView {
   id: string;
   text: string;
   secret: boolean;
-  /** How it stands now, if the game ended now. */
-  status: ObjectiveResult["grade"];
+  /**
+   * How it stands now, if the game ended now; "unknown" while it depends on what the seat cannot
+   * see (revealed when the game ends).
+   */
+  status: ObjectiveResult["grade"] | "unknown";
 }
 
 export type HistoryPointView = Omit<
@@ -372,14 +375,18 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     if (all || me === p) orders[p] = o;
   }
 
+  // Own objectives; everyone's once the game has ended (the secret agendas are revealed then).
   const objectives: Partial<ByPower<ObjectiveView[]>> = {};
+  const over = state.phase === "ended";
   for (const p of POWERS) {
-    if (!all && me !== p) continue;
+    if (!all && !over && me !== p) continue;
+    const status = (o: ObjectiveSpec): ObjectiveView["status"] =>
+      all || over || measureVisibleTo(o.measure, p) ? grade(state, o) : "unknown";
     const list: ObjectiveView[] = [];
     for (const o of objectiveSpecs(state, p))
-      list.push({ id: o.id, text: o.text, secret: false, status: grade(state, o) });
+      list.push({ id: o.id, text: o.text, secret: false, status: status(o) });
     const agenda = agendaOf(state, p);
-    list.push({ id: agenda.id, text: agenda.text, secret: true, status: grade(state, agenda) });
+    list.push({ id: agenda.id, text: agenda.text, secret: true, status: status(agenda) });
     objectives[p] = list;
   }
 

@@ -66,13 +66,17 @@ export function kpStability(view: PlayerView): number {
   return view.history[view.history.length - 1]?.powers.KP.stability ?? view.powers.KP.stability;
 }
 
-/** Status of one of the seat's own objectives, by id prefix (the view computes it from the state). */
+/**
+ * Status of one of the seat's own objectives (the view computes it from the state); null when the
+ * seat cannot know it yet (it rests on hidden numbers).
+ */
 export function objectiveStatus(
   view: PlayerView,
   me: PowerId,
   id: string,
 ): "success" | "partial" | "failure" | null {
-  return view.objectives[me]?.find((o) => o.id === id)?.status ?? null;
+  const status = view.objectives[me]?.find((o) => o.id === id)?.status;
+  return status === undefined || status === "unknown" ? null : status;
 }
 
 /** The id of the seat's secret agenda. */

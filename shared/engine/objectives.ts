@@ -39,6 +39,23 @@ export const MEASURES: Record<string, Measure> = {
   krInUsKpDeal: (s) => (s.tracks.krInUsKpDeal ? 1 : 0),
 };
 
+/**
+ * Measures that read what only some powers can see (North Korea's stocks and stability, China's
+ * achieved enforcement). For anyone else an objective on them shows no status until the game ends,
+ * or its "how it stands" line would leak the hidden number.
+ */
+const PRIVATE_MEASURES: Readonly<Record<string, readonly PowerId[]>> = {
+  minNkStability: ["KP"],
+  nkCurrencyPercent: ["KP"],
+  nkCurrency: ["KP"],
+  maxCnHighStreak: ["CN"],
+};
+
+export function measureVisibleTo(name: string, power: PowerId): boolean {
+  const who = PRIVATE_MEASURES[name];
+  return who === undefined || who.includes(power);
+}
+
 /** Reads a measure, including the parameterised ones ("relation:KR-US", "economy:KR", "summit:KP-US"). */
 export function measure(s: GameState, name: string): number {
   const m = MEASURES[name];

@@ -247,7 +247,9 @@ describe("properties", () => {
             if (p === seat) continue;
             expect(Object.keys(v.enforcement[p])).toEqual(["announced"]);
             expect(v.orders[p]).toBeUndefined();
-            expect(v.objectives[p]).toBeUndefined();
+            // Others' objectives (and secret agendas) are revealed only when the game has ended.
+            if (s.phase !== "ended") expect(v.objectives[p]).toBeUndefined();
+            else expect(v.objectives[p]?.some((o) => o.secret)).toBe(true);
             expect(v.policies[p]).not.toHaveProperty("inspections");
             expect(v.policies[p]).not.toHaveProperty("fuelSales");
             if (s.phase !== "ended") expect(json).not.toContain(`"${s.agendas[p]}"`);

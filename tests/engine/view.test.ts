@@ -40,3 +40,16 @@ test("illicit volumes reach North Korea, Control, and only those who know a node
 test("the PRNG state never leaves the engine", () => {
   for (const seat of [...POWERS, "OBSERVER"] as const) expect(viewFor(game, seat)).not.toHaveProperty("rng");
 });
+
+test("an objective resting on hidden numbers shows no status to its owner until the end", async () => {
+  const { measureVisibleTo } = await import("../../shared/engine/objectives.js");
+  // China's objective on North Korea's stability reads North Korea's hidden stability.
+  expect(measureVisibleTo("minNkStability", "CN")).toBe(false);
+  expect(measureVisibleTo("minNkStability", "KP")).toBe(true);
+  const s = newGame({ gameId: "g", seed: 9 });
+  const spec = viewFor(s, "CN").objectives.CN!.find((o) => o.id === "cn-nk-stable");
+  expect(spec?.status).toBe("unknown");
+  expect(viewFor(s, "CONTROL").objectives.CN!.find((o) => o.id === "cn-nk-stable")?.status).not.toBe(
+    "unknown",
+  );
+});
