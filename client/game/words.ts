@@ -48,9 +48,9 @@ export function gradeText(g: ObjectiveView["status"]): string {
   return t(`grade.${g}`);
 }
 
-/** "▲ success", "◐ partial", "✕ failure": a symbol as well as a colour. */
+/** "✓ met", "◐ partly met", "✕ not met", "? unknown": a symbol as well as a colour. */
 export function gradeMark(g: ObjectiveView["status"]): string {
-  return g === "success" ? "✓" : g === "partial" ? "◐" : "✕";
+  return g === "success" ? "✓" : g === "partial" ? "◐" : g === "unknown" ? "?" : "✕";
 }
 
 /**
