@@ -60,6 +60,9 @@ const ServerCreate = z.object({
   presetControlToken: z.string().min(16).max(64),
   restoreKey: z.literal(RESTORE_KEY),
 });
+/** Inputs that ask other seats for an answer, and the answers bots may give mid-phase. */
+const ASKS = new Set<Input["type"]>(["propose", "table_un_draft", "amend_un_draft"]);
+const ANSWERS = new Set<Input["type"]>(["respond_proposal", "vote_un_draft"]);
 /** How often a room records that it is alive, so a restart can extend deadlines by the downtime. */
 const HEARTBEAT_MS = 2000;
 const fail = (code: Parameters<typeof errorReply>[0], message: string): Reply => errorReply(code, message);
@@ -288,7 +291,10 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private humanInput(client: Client, input: Input): Reply {
     const seat = this.seatOf(client);
     if (!this.started && seat !== "CONTROL") return fail("wrong_phase", "The game has not started yet.");
-    return this.apply(seat, input);
+    const reply = this.apply(seat, input);
+    // Bots answer a proposal or a draft in the same phase, as a person at the table would.
+    if (reply.ok && ASKS.has(input.type)) this.scheduleBots(true);
+    return reply;
   }
 
   /** Checks, stores, then applies one input; the caller acknowledges only after this returns ok. */
@@ -458,7 +464,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   /** Bots act a moment after each phase opens (never re-entrantly inside another input). */
-  private scheduleBots(): void {
+  /**
+   * Bots act a moment after each phase opens (never re-entrantly inside another input). With
+   * `answersOnly`, after someone proposes or tables a draft mid-phase, bots only answer: accept or
+   * reject proposals addressed to them and vote, without making new moves of their own.
+   */
+  private scheduleBots(answersOnly = false): void {
     const phase = this.game.phase;
     const round = this.game.round;
     this.clock.setTimeout(() => {
@@ -468,6 +479,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
         const personality: BotPersonality = this.settings.botPersonality;
         const tier = this.settings.botTier;
         for (const input of botInputs(viewFor(this.game, h.power), h.power, personality, tier)) {
+          if (answersOnly && !ANSWERS.has(input.type)) continue;
           this.apply(h.power, input);
           if (this.game.phase !== phase || this.game.round !== round) return;
         }

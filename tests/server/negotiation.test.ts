@@ -93,3 +93,31 @@ test("quick match: play now joins an open public game or creates one; bots fill 
   const f = await connect(await sdk.joinOrCreate("quick", { name: "F" }));
   expect(f.seat.code).not.toBe(a.seat.code);
 });
+
+test("bots answer a human's proposal and vote on a human's draft within the same phase", async () => {
+  const { sdk } = ctx.colyseus;
+  const us = await connect(await sdk.create("game", { name: "US", power: "US" }));
+  expect(await us.room.request("control", { command: "start" })).toEqual({ ok: true });
+  await until(() => us.room.state.seats.get("KP")?.bot === true);
+  const asked: Reply = await us.room.request("act", {
+    type: "propose",
+    parties: ["KP"],
+    terms: [
+      { kind: "no_tests", party: "KP" },
+      { kind: "summit", party: "US" },
+    ],
+    duration: 2,
+  });
+  expect(asked).toEqual({ ok: true });
+  await until(() => us.latest().proposals.some((p) => p.from === "US" && p.status !== "open"));
+  expect(
+    await us.room.request("act", { type: "table_un_draft", groups: ["minerals"], strength: 60 }),
+  ).toEqual({
+    ok: true,
+  });
+  await until(() => {
+    const mine = us.latest().drafts.find((d) => d.by === "US");
+    return Boolean(mine && Object.keys(mine.votes).length >= 2);
+  });
+  expect(us.latest().phase).toBe("diplomacy");
+});
