@@ -1,14 +1,8 @@
 /** Class sessions: one class code spreads students evenly over the tables; the teacher is Control at each. */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { bootTestServer, connect, until } from "./helpers.js";
+import { expect, test } from "vitest";
+import { connect, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 const base = "http://localhost:2568";
 
@@ -26,7 +20,7 @@ test("a class of seven fills three tables evenly; the teacher controls every tab
   };
   expect(cls.tables).toHaveLength(3);
 
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const seated: Record<string, number> = {};
   for (let i = 0; i < 7; i++) {
     const { table } = (await (await fetch(`${base}/api/seat-for/${cls.code}`)).json()) as { table: string };

@@ -1,6 +1,7 @@
 import "../../server/polyfill.js";
 import type { Room as SDKRoom } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { afterAll, beforeAll } from "vitest";
 import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
 import { Store } from "../../server/store.js";
@@ -12,6 +13,26 @@ export async function bootTestServer(
   setStore(store);
   const colyseus = await boot(makeServer());
   return { colyseus, store };
+}
+
+export type TestServer = Awaited<ReturnType<typeof bootTestServer>>;
+
+/**
+ * Boots one in-process test server for the file (before all its tests) and shuts it down after.
+ * Returns a getter: the server exists only once the hook has run.
+ */
+export function useTestServer(): () => TestServer {
+  let ctx: TestServer | undefined;
+  beforeAll(async () => {
+    ctx = await bootTestServer();
+  });
+  afterAll(async () => {
+    await ctx?.colyseus.shutdown();
+  });
+  return () => {
+    if (!ctx) throw new Error("the test server is not booted yet");
+    return ctx;
+  };
 }
 
 /** A connected test client that records every view it received (to check what it may see). */

@@ -6,7 +6,7 @@
  * resolution, another power's achieved enforcement, illicit flows it has not detected…) fails.
  * Chat must reach only channel members; the synchronised room state must hold public facts only.
  */
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { simpleBot } from "../../shared/bots/simple.js";
 import {
   type Actor,
@@ -22,15 +22,9 @@ import {
   step,
   viewFor,
 } from "../../shared/index.js";
-import { bootTestServer, connect, type Player, until } from "./helpers.js";
+import { connect, type Player, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 const ROOM_STATE_KEYS = [
   "code",
@@ -59,7 +53,7 @@ async function playSeat(p: Player): Promise<void> {
 test.each([11, 12])(
   "seed %i: every seat receives exactly its own view, nothing more",
   async (salt) => {
-    const { sdk } = ctx.colyseus;
+    const { sdk } = server().colyseus;
     const control = await connect(await sdk.create("game", { name: "Control", asControl: true, rounds: 4 }));
     const code = control.seat.code;
     const players: Player[] = [];
@@ -92,10 +86,10 @@ test.each([11, 12])(
     expect(control.latest().phase).toBe("ended");
 
     // Replay the log: the states the game went through.
-    const row = ctx.store.getGame(code)!;
+    const row = server().store.getGame(code)!;
     let state: GameState = newGame({ gameId: code, seed: row.seed, maxRounds: 4 });
     const states: GameState[] = [state];
-    for (const e of ctx.store.inputs(code)) {
+    for (const e of server().store.inputs(code)) {
       const r = step(state, e.actor as Actor, e.input as Input);
       expect(r.ok).toBe(true);
       if (!r.ok) return;

@@ -1,18 +1,12 @@
 /** Proposals, agreements and UN votes travel through the room as engine inputs ("act"). */
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { Reply } from "../../shared/index.js";
-import { bootTestServer, connect, until } from "./helpers.js";
+import { connect, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 test("a proposal reaches only its parties, acceptance makes a public agreement; a UN draft is voted", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const us = await connect(await sdk.create("game", { name: "US", power: "US", fillWithBots: false }));
   const code = us.seat.code;
   const kp = await connect(await sdk.joinById(code, { name: "KP", power: "KP" }));
@@ -62,16 +56,15 @@ test("a proposal reaches only its parties, acceptance makes a public agreement; 
     reason: "a player trying Control's override",
   });
   expect(override).toMatchObject({ ok: false, error: { code: "control_only" } });
-  expect(ctx.store.inputs(code).map((e) => e.input.type)).toEqual([
-    "propose",
-    "respond_proposal",
-    "table_un_draft",
-    "vote_un_draft",
-  ]);
+  expect(
+    server()
+      .store.inputs(code)
+      .map((e) => e.input.type),
+  ).toEqual(["propose", "respond_proposal", "table_un_draft", "vote_un_draft"]);
 });
 
 test("quick match: play now joins an open public game or creates one; bots fill it after the wait", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const a = await connect(await sdk.joinOrCreate("quick", { name: "A" }));
   const b = await connect(await sdk.joinOrCreate("quick", { name: "B" }));
   expect(b.seat.code).toBe(a.seat.code);
@@ -95,7 +88,7 @@ test("quick match: play now joins an open public game or creates one; bots fill 
 });
 
 test("bots answer a human's proposal and vote on a human's draft within the same phase", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const us = await connect(await sdk.create("game", { name: "US", power: "US" }));
   expect(await us.room.request("control", { command: "start" })).toEqual({ ok: true });
   await until(() => us.room.state.seats.get("KP")?.bot === true);

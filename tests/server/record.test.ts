@@ -1,19 +1,13 @@
 /** The record: Control exports everything (JSON, Markdown, CSV); a player exports only their own part. */
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { bootTestServer, connect, until } from "./helpers.js";
+import { expect, test } from "vitest";
+import { connect, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 const base = "http://localhost:2568";
 
 test("Control's full record and a player's own export", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const control = await connect(
     await sdk.create("game", { asControl: true, rounds: 4, fillWithBots: false }),
   );

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { Reply } from "../../shared/index.js";
-import { bootTestServer, connect, until } from "./helpers.js";
+import { connect, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 test("two players join by code, give orders, the round resolves, and secrets stay secret", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const cn = await connect(await sdk.create("game", { name: "Beijing", power: "CN" }));
   const code = cn.seat.code;
   expect(code).toMatch(/^[A-Z2-9]{6}$/);
@@ -51,7 +45,7 @@ test("two players join by code, give orders, the round resolves, and secrets sta
 });
 
 test("a bad order is answered with an error, the player stays connected, and nothing changes", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const us = await connect(await sdk.create("game", { name: "Washington", power: "US" }));
   await us.room.request("control", { command: "start" });
   await us.room.request("ready", { ready: true });
@@ -72,12 +66,14 @@ test("a bad order is answered with an error, the player stays connected, and not
 });
 
 test("accepted orders are in SQLite before the reply", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const kr = await connect(await sdk.create("game", { name: "Seoul", power: "KR" }));
   await kr.room.request("control", { command: "start" });
   await kr.room.request("ready", { ready: true });
   await until(() => kr.latest().phase === "orders");
   await kr.room.request("orders", { actions: [{ type: "set_enforcement", announced: 70, target: 70 }] });
-  const logged = ctx.store.inputs(kr.seat.code).map((r) => r.input.type);
+  const logged = server()
+    .store.inputs(kr.seat.code)
+    .map((r) => r.input.type);
   expect(logged).toEqual(["advance_phase", "submit_orders"]);
 });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { ChatMessage, Reply } from "../../shared/index.js";
-import { bootTestServer, connect, until } from "./helpers.js";
+import { connect, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 test("a seat token takes the same seat back after a reload; nobody else can claim it", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const us = await connect(await sdk.create("game", { name: "Ana", power: "US" }));
   const code = us.seat.code;
   await expect(sdk.joinById(code, { name: "Mallory", power: "US" })).rejects.toThrow(/seat_taken/);
@@ -25,7 +19,7 @@ test("a seat token takes the same seat back after a reload; nobody else can clai
 });
 
 test("a dropped player keeps the seat for the window, then a bot takes it until the human returns", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const kr = await connect(await sdk.create("game", { name: "Seo", power: "KR", reconnectSeconds: 5 }));
   const code = kr.seat.code;
   const watcher = await connect(await sdk.joinById(code, { observer: true }));
@@ -45,7 +39,7 @@ test("a dropped player keeps the seat for the window, then a bot takes it until 
 }, 20_000);
 
 test("chat reaches only the channel's members; history is resynced on return; Control reads all", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const control = await connect(await sdk.create("game", { name: "White cell", asControl: true }));
   expect(control.seat.seat).toBe("CONTROL");
   expect(control.seat.controlToken).toBeTruthy();
@@ -89,7 +83,7 @@ test("chat reaches only the channel's members; history is resynced on return; Co
 });
 
 test("players cannot use Control's commands; Control can pause, resume and extend", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const control = await connect(await sdk.create("game", { asControl: true }));
   const cn = await connect(await sdk.joinById(control.seat.code, { name: "Li", power: "CN" }));
   const refused: Reply = await cn.room.request("control", { command: "pause" });
@@ -105,7 +99,7 @@ test("players cannot use Control's commands; Control can pause, resume and exten
 });
 
 test("hostile input: wrong shapes, oversize text, unknown types — errors, no disconnect, no change", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const p = await connect(await sdk.create("game", { power: "RU", fillWithBots: false }));
   await p.room.request("control", { command: "start" });
   const cases: [string, unknown][] = [
@@ -125,12 +119,12 @@ test("hostile input: wrong shapes, oversize text, unknown types — errors, no d
   }
   p.room.send("no_such_message", { a: 1 });
   expect(await p.room.request("ready", { ready: false })).toEqual({ ok: true });
-  expect(ctx.store.inputs(p.seat.code)).toEqual([]);
-  expect(ctx.store.messages(p.seat.code)).toEqual([]);
+  expect(server().store.inputs(p.seat.code)).toEqual([]);
+  expect(server().store.messages(p.seat.code)).toEqual([]);
 });
 
 test("join attempts by code are rate-limited", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const { resetJoinGuard } = await import("../../server/joinGuard.js");
   resetJoinGuard();
   const errors: string[] = [];

@@ -1,18 +1,12 @@
 /** A power's seat held by a team: several people, one set of orders, a channel of their own. */
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import type { ChatMessage } from "../../shared/index.js";
-import { bootTestServer, connect, type Player, until } from "./helpers.js";
+import { connect, type Player, until, useTestServer } from "./helpers.js";
 
-let ctx: Awaited<ReturnType<typeof bootTestServer>>;
-beforeAll(async () => {
-  ctx = await bootTestServer();
-});
-afterAll(async () => {
-  await ctx.colyseus.shutdown();
-});
+const server = useTestServer();
 
 test("three people hold the US seat together; a fourth is turned away; the team shares orders and a channel", async () => {
-  const { sdk } = ctx.colyseus;
+  const { sdk } = server().colyseus;
   const control = await connect(
     await sdk.create("game", { asControl: true, teamSize: 3, fillWithBots: false }),
   );
