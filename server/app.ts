@@ -8,6 +8,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { z } from "zod";
 import { GAME_ROOM, type LobbyEntry, type PowerId, QUICK_ROOM } from "../shared/index.js";
+import { branchGame } from "./branch.js";
 import { CreateClassSchema, createClass, tableForStudent } from "./classes.js";
 import { getStore } from "./context.js";
 import { allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
@@ -15,6 +16,10 @@ import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
+
+const BranchBody = z
+  .object({ key: z.string().min(1).max(64), round: z.number().int().min(1).max(12) })
+  .strict();
 
 const RecordQuery = z.object({
   key: z.string().min(1).max(64),
@@ -105,6 +110,14 @@ export function makeServer(config: ServerConfig = {}) {
         if (!cls || cls.teacherToken !== key)
           return void res.status(404).json({ error: "not_found", message: "No such class for that key." });
         res.json({ code: cls.code, name: cls.name, tables: cls.tables });
+      });
+      app.post("/api/games/:code/branch", express.json({ limit: "1kb" }), async (req, res) => {
+        const q = BranchBody.safeParse(req.body ?? {});
+        if (!q.success)
+          return void res.status(400).json({ error: "bad_shape", message: "Send { key, round }." });
+        const r = await branchGame(String(req.params.code).toUpperCase(), q.data.key, q.data.round);
+        if (!r.ok) return void res.status(r.status).json({ error: r.error, message: r.message });
+        res.json(r);
       });
       // A student's class code → the table to join (rate-limited like joining by code).
       app.get("/api/seat-for/:code", async (req, res) => {

@@ -194,6 +194,16 @@ export class Store {
       .run(gameId, row.seq, row.actor, JSON.stringify(row.input), row.round, row.phase, row.at);
   }
 
+  /** Copies a game's accepted inputs from before `round` into another game (a branch). */
+  copyInputs(from: string, to: string, beforeRound: number): number {
+    const rows = this.inputs(from).filter((r) => r.round < beforeRound);
+    const insert = this.db.transaction(() => {
+      for (const r of rows) this.appendInput(to, r);
+    });
+    insert();
+    return rows.length;
+  }
+
   inputs(gameId: string): InputRow[] {
     const rows = this.db.prepare("SELECT * FROM inputs WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
       string,

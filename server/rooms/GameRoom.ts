@@ -59,6 +59,10 @@ const RestoreOptions = z.object({ restore: z.string(), restoreKey: z.literal(RES
 const ServerCreate = z.object({
   presetControlToken: z.string().min(16).max(64),
   restoreKey: z.literal(RESTORE_KEY),
+  /** A branch: the game replays another game's inputs up to the start of `round`. */
+  branchFrom: z
+    .object({ code: z.string(), round: z.number().int().min(1), seed: z.number().int() })
+    .optional(),
 });
 /** Inputs that ask other seats for an answer, and the answers bots may give mid-phase. */
 const ASKS = new Set<Input["type"]>(["propose", "table_un_draft", "amend_un_draft"]);
@@ -163,7 +167,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
       let code = newGameCode();
       while (this.store.gameExists(code)) code = newGameCode();
       this.roomId = code;
-      const seed = seedFrom(`${code}:${newToken()}`);
+      const branch = serverCreate.success ? serverCreate.data.branchFrom : undefined;
+      // A branch keeps its source's seed, so the replayed rounds come out exactly as they did.
+      const seed = branch?.seed ?? seedFrom(`${code}:${newToken()}`);
       this.game = newGame({ gameId: code, seed, maxRounds: this.settings.rounds });
       this.controlToken = serverCreate.success
         ? serverCreate.data.presetControlToken
@@ -186,6 +192,18 @@ export class GameRoom extends Room<{ state: RoomState }> {
       );
       // A table the server made for a class has no creator at the door: its Control is the teacher.
       this.creatorPending = !serverCreate.success;
+      if (branch) {
+        this.store.copyInputs(branch.code, code, branch.round);
+        for (const entry of this.store.inputs(code)) {
+          const r = step(this.game, entry.actor, entry.input);
+          if (!r.ok)
+            throw new Error(
+              `branch ${code}: input ${entry.seq} of ${branch.code} rejected (${r.error.code})`,
+            );
+          this.game = r.value;
+          this.seq++;
+        }
+      }
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {
         this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
@@ -592,6 +610,7 @@ function stripJoinOnly(raw: unknown): unknown {
     observer: _o,
     presetControlToken: _p,
     restoreKey: _r,
+    branchFrom: _b,
     ...rest
   } = raw as Record<string, unknown>;
   return rest;
