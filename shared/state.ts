@@ -237,6 +237,20 @@ export interface Agreement {
 /** Who may see an event: "all", or a list of seats (Control always sees everything). */
 export type Visibility = "all" | Seat[];
 
+/**
+ * An event as the engine records it: its kind and numbers/ids, no English. `viewFor` renders the
+ * text (engine/text.ts): building strings nobody reads cost more than the rest of a round.
+ */
+export interface EventRecord {
+  round: number;
+  kind: string;
+  data: Record<string, number | string>;
+  /** What the text needs beyond `data` (names, free text, flags). Never sent: it is rendered. */
+  extra?: Record<string, number | string>;
+  visibleTo: Visibility;
+}
+
+/** An event as a seat reads it (`PlayerView.events`). */
 export interface GameEvent {
   round: number;
   kind: string;
@@ -246,6 +260,48 @@ export interface GameEvent {
   visibleTo: Visibility;
 }
 
+/**
+ * One reason an index moved, as data: `why` names the phrase, the other fields fill it in
+ * (engine/text.ts renders it). `label` is a fixed phrase or a catalogue/scenario label, as is.
+ */
+export type Reason = { delta?: number; visibleTo: Visibility } & (
+  | { why: "label"; label: string }
+  | { why: "summit"; a: PowerId; b: PowerId }
+  | { why: "decay"; value: number }
+  | { why: "scenario_baseline" | "pressure" | "tension"; value: number }
+  | { why: "sustained"; before: number; after: number; target: number }
+  | { why: "crackdown"; before: number; after: number; target: number; cap: number }
+  | { why: "drift"; before: number; after: number; baseline: number }
+  | { why: "flow_owner"; flow: string; before: number; after: number; level: number; banned: number }
+  | { why: "flow_public"; flow: string; banned: number; enforced: boolean }
+  | { why: "illicit_flow"; flow: string }
+  | { why: "exposed"; by: PowerId; name: string }
+  | { why: "test_succeeded" | "nuclear_test" | "passive"; value: number }
+  | { why: "resources"; value: number }
+  | { why: "stage"; stage: number }
+  | { why: "cyber_theft" | "exports" | "illicit_sales" | "imports" | "upkeep" | "tests"; value: number }
+  | { why: "unpaid"; value: number }
+  | { why: "fuel"; fuelIn: number; used: number }
+  | { why: "food"; imports: number; supply: number }
+  | { why: "kp_trade"; value: number }
+  | { why: "nk_stress"; currency: number; fuel: number; food: number; target: number }
+  | { why: "nk_max_move"; fall: number; rise: number }
+  | { why: "border_trade"; now: number; start: number }
+  | { why: "inspections" | "discontent"; value: number }
+  | { why: "ru_trade"; now: number; start: number; gain: number }
+);
+
+/** Why an index moved, as the engine records it (reasons as data; see `Explanation`). */
+export interface ExplanationRecord {
+  round: number;
+  /** e.g. "crisis", "flow:kp-cn-coal", "enforcement:CN", "nk:currency". */
+  index: string;
+  from: number;
+  to: number;
+  visibleTo: Visibility;
+  parts: Reason[];
+}
+
 /** One reason an index moved, tagged with who may read it. */
 export interface ExplanationPart {
   text: string;
@@ -253,7 +309,7 @@ export interface ExplanationPart {
   visibleTo: Visibility;
 }
 
-/** Why an index moved this round (DESIGN §5, "every change is explained"). */
+/** Why an index moved this round (DESIGN §5, "every change is explained"), as a seat reads it. */
 export interface Explanation {
   round: number;
   /** e.g. "crisis", "flow:kp-cn-coal", "enforcement:CN", "nk:currency". */
@@ -401,8 +457,8 @@ export interface GameState {
   /** Orders submitted this round, secret until resolution. */
   orders: Partial<ByPower<Orders>>;
   /** Events of the last resolution and of this round's diplomacy so far. */
-  events: GameEvent[];
-  explanations: Explanation[];
+  events: EventRecord[];
+  explanations: ExplanationRecord[];
   published: PublishedStats[];
   history: HistoryPoint[];
   matrix: MatrixItem[];

@@ -10,6 +10,7 @@ import { upkeepCost } from "./engine/catalogue.js";
 import { impliedRange } from "./engine/enforcement.js";
 import { agendaOf, grade, measureVisibleTo, objectivesOf } from "./engine/objectives.js";
 import type { PUBLIC_POLICIES } from "./engine/policies.js";
+import { eventText, reasonText } from "./engine/text.js";
 import { type ByPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
 import type { ObjectiveSpec, Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
@@ -17,8 +18,10 @@ import type {
   Agreement,
   ControlRecord,
   Ending,
+  EventRecord,
   Explanation,
   ExplanationPart,
+  ExplanationRecord,
   Flow,
   GameEvent,
   GameState,
@@ -284,14 +287,68 @@ function designationsOf(state: GameState): DesignationView[] {
   return v;
 }
 
+/*
+ * The engine records events and explanations as data; their English is rendered here. A round's
+ * explanations are rendered once (every later state of the round shares the list). Events are
+ * rendered for the last list seen, reusing the rendered items of the prefix it shares with the
+ * list before (diplomacy appends one event at a time, and each step's list is a new array). One
+ * slot, not a WeakMap per list or per event: ephemeron entries made every scavenge dearer, and a
+ * game's views come in bursts on the same state.
+ */
+let lastEvents: readonly EventRecord[] = [];
+let lastRendered: GameEvent[] = [];
+const explanationsCache = new WeakMap<ExplanationRecord[], Explanation[]>();
+
+function eventsOf(state: GameState): GameEvent[] {
+  const list = state.events;
+  if (list === lastEvents) return lastRendered;
+  const out: GameEvent[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    out.push(
+      lastEvents[i] === e
+        ? lastRendered[i]!
+        : {
+            round: e.round,
+            kind: e.kind,
+            text: eventText(state.scenario, e),
+            data: e.data,
+            visibleTo: e.visibleTo,
+          },
+    );
+  }
+  lastEvents = list;
+  lastRendered = out;
+  return out;
+}
+
+function renderedExplanations(state: GameState): Explanation[] {
+  const list = state.explanations;
+  let out = explanationsCache.get(list);
+  if (!out) {
+    const sc = state.scenario;
+    out = list.map((x): Explanation => {
+      const parts = x.parts.map(
+        (r): ExplanationPart =>
+          r.delta === undefined
+            ? { text: reasonText(sc, x, r), visibleTo: r.visibleTo }
+            : { text: reasonText(sc, x, r), delta: r.delta, visibleTo: r.visibleTo },
+      );
+      return { round: x.round, index: x.index, from: x.from, to: x.to, visibleTo: x.visibleTo, parts };
+    });
+    explanationsCache.set(list, out);
+  }
+  return out;
+}
+
 /**
  * The explanations a seat may read. Others' flows get the implied range of the owner's achieved
  * enforcement, as far as the seat's intelligence narrows it. An explanation the seat may read in
  * full is shared, not copied.
  */
 function explanationsFor(state: GameState, seat: Seat, me: PowerId | null): Explanation[] {
-  const list = state.explanations;
-  if (list.length === 0) return list;
+  if (state.explanations.length === 0) return [];
+  const list = renderedExplanations(state);
   const all = seat === "CONTROL";
   const flowOwner = flowOwnersOf(state.scenario);
   const implied: Partial<ByPower<ExplanationPart>> = {};
@@ -407,7 +464,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     flows,
     orders,
     submitted,
-    events: all ? state.events : state.events.filter((e) => canSee(seat, e.visibleTo)),
+    events: all ? eventsOf(state) : eventsOf(state).filter((e) => canSee(seat, e.visibleTo)),
     published: state.published,
     ending: state.ending,
     relations: state.relations,

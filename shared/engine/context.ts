@@ -8,7 +8,7 @@ import type { Action, ActionType } from "../orders.js";
 import { type ByPower, byPower, type PairKey, type PowerId, pairKey, type Seat } from "../powers.js";
 import { draw } from "../rng.js";
 import type { Rules } from "../scenario/rules.js";
-import type { ExplanationPart, GameEvent, GameState, Visibility } from "../state.js";
+import type { EventRecord, GameState, Reason, Visibility } from "../state.js";
 import { clamp, clamp100 } from "./math.js";
 
 export interface Ctx {
@@ -17,18 +17,18 @@ export interface Ctx {
   prev: GameState;
   rules: Rules;
   round: number;
-  events: GameEvent[];
+  events: EventRecord[];
   /** Actions per power this round (standing orders: none). */
   actions: ByPower<readonly Action[]>;
   /** Crisis added this round, per power (to find who pushed past the brink). */
   crisisBy: Partial<Record<PowerId, number>>;
-  crisisParts: ExplanationPart[];
+  crisisParts: Reason[];
   /** Illicit demand the network could not carry this round (it grows toward its ceiling). */
   unmetIllicit: number;
   /** NK hard-currency spending outside trade this round (tests, etc.). */
-  nkSpend: { currency: number; fuel: number; parts: ExplanationPart[] };
+  nkSpend: { currency: number; fuel: number; parts: Reason[] };
   /** NK cash and food from aid and theft this round. */
-  nkGain: { currency: number; food: number; fuel: number; parts: ExplanationPart[] };
+  nkGain: { currency: number; food: number; fuel: number; parts: Reason[] };
 }
 
 export function makeCtx(prev: GameState, s: GameState): Ctx {
@@ -47,14 +47,20 @@ export function makeCtx(prev: GameState, s: GameState): Ctx {
   };
 }
 
+/** An event's data when it has none (shared: records are never mutated once made). */
+const NO_DATA: Record<string, number | string> = Object.freeze({});
+
+/** Records an event; `extra` holds what its text needs beyond `data` (see engine/text.ts). */
 export function emit(
   ctx: Ctx,
   kind: string,
-  text: string,
-  data: Record<string, number | string> = {},
+  data: Record<string, number | string> = NO_DATA,
   visibleTo: Visibility = "all",
+  extra?: Record<string, number | string>,
 ): void {
-  ctx.events.push({ round: ctx.round, kind, text, data, visibleTo });
+  const e: EventRecord = { round: ctx.round, kind, data, visibleTo };
+  if (extra) e.extra = extra;
+  ctx.events.push(e);
 }
 
 /** Draws a percentage roll from the game's PRNG: true with `chance`% probability. */
@@ -71,11 +77,21 @@ export function rollInt(ctx: Ctx, n: number): number {
   return Math.floor(d.value * n);
 }
 
-export function addCrisis(ctx: Ctx, by: PowerId | null, delta: number, why: string): void {
+/** Adds crisis; `why` is a fixed phrase or label, or the pair that held a summit. */
+export function addCrisis(
+  ctx: Ctx,
+  by: PowerId | null,
+  delta: number,
+  why: string | { a: PowerId; b: PowerId },
+): void {
   if (delta === 0) return;
   ctx.s.crisis = clamp100(ctx.s.crisis + delta);
   if (by && delta > 0) ctx.crisisBy[by] = (ctx.crisisBy[by] ?? 0) + delta;
-  ctx.crisisParts.push({ text: why, delta, visibleTo: "all" });
+  ctx.crisisParts.push(
+    typeof why === "string"
+      ? { why: "label", label: why, delta, visibleTo: "all" }
+      : { why: "summit", a: why.a, b: why.b, delta, visibleTo: "all" },
+  );
 }
 
 export function addRelation(s: GameState, a: PowerId, b: PowerId, delta: number): void {
@@ -100,5 +116,21 @@ export function actionsOf<T extends ActionType>(
   return ctx.actions[p].filter((a): a is Extract<Action, { type: T }> => a.type === type);
 }
 
-/** Seats that may read something private to `p`: the power itself (Control always can). */
-export const only = (...seats: Seat[]): Visibility => seats;
+const ONLY = new Map<Seat, Map<Seat | undefined, Seat[]>>();
+/**
+ * Seats that may read something private to `a` (and `b`): Control always can. The lists are shared
+ * by every record that uses them (records are never mutated), so a round allocates none.
+ */
+export function only(a: Seat, b?: Seat): Visibility {
+  let byFirst = ONLY.get(a);
+  if (!byFirst) {
+    byFirst = new Map([[undefined, [a]]]);
+    ONLY.set(a, byFirst);
+  }
+  let v = byFirst.get(b);
+  if (!v) {
+    v = b === undefined ? [a] : [a, b];
+    byFirst.set(b, v);
+  }
+  return v;
+}

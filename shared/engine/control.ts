@@ -7,7 +7,7 @@ import { z } from "zod";
 import { PAIRS, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
 import { type Effects, EffectsSchema } from "../scenario/schema.js";
-import type { ControlRecord, GameEvent, GameState } from "../state.js";
+import type { ControlRecord, EventRecord, GameState } from "../state.js";
 import { makeCtx, roll } from "./context.js";
 import { copyState } from "./copy.js";
 import { applyEffectsNow } from "./effects.js";
@@ -77,7 +77,7 @@ type Adjudicate = z.infer<typeof ControlAdjudicateSchema>;
 type Override = z.infer<typeof ControlOverrideSchema>;
 
 /** Logs a Control command: the public (or Control-only) event and Control's own record. */
-function record(s: GameState, event: GameEvent, entry: ControlRecord): void {
+function record(s: GameState, event: EventRecord, entry: ControlRecord): void {
   // The logs are shared with the previous state (see copy.ts): append by replacing.
   s.events = [...s.events, event];
   s.control = [...s.control, entry];
@@ -109,8 +109,8 @@ export function inject(state: GameState, input: Inject): Result<GameState> {
     {
       round: s.round,
       kind: "inject",
-      text: `${title}: ${text}`,
       data: { title },
+      extra: { text },
       visibleTo: "all",
     },
     { round: s.round, kind: "inject", text: title },
@@ -147,7 +147,6 @@ export function adjudicate(state: GameState, input: Adjudicate): Result<GameStat
     {
       round: s.round,
       kind: "adjudicated",
-      text: `${input.title}: ${success ? "succeeds" : "fails"} (chance ${chance}%).`,
       data: { title: input.title, chance, success: success ? 1 : 0 },
       visibleTo: "all",
     },
@@ -242,8 +241,8 @@ export function override(state: GameState, input: Override): Result<GameState> {
     {
       round: s.round,
       kind: "override",
-      text: `Control set ${what}: ${from} → ${v}. Reason: ${input.reason}`,
       data: { index: input.index, from, to: v },
+      extra: { what, reason: input.reason },
       visibleTo: ["CONTROL"],
     },
     { round: s.round, kind: "override", text: `${what}: ${from} → ${v} — ${input.reason}` },

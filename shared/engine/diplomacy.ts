@@ -98,8 +98,8 @@ export function propose(state: GameState, from: PowerId, args: ProposeArgs): Res
       {
         round: state.round,
         kind: "proposal",
-        text: `${from} proposes an agreement to ${others.join(", ")}.`,
         data: { id: proposal.id, from },
+        extra: { to: others.join(", ") },
         visibleTo: parties,
       },
     ],
@@ -125,7 +125,6 @@ export function respond(state: GameState, who: PowerId, id: string, accept: bool
         {
           round: state.round,
           kind: "proposal_rejected",
-          text: `${who} rejects proposal ${id}.`,
           data: { id, by: who },
           visibleTo: prop.parties,
         },
@@ -202,10 +201,14 @@ function sign(state: GameState, prop: Proposal): GameState {
   s.events.push({
     round: s.round,
     kind: "agreement_signed",
-    text: grand
-      ? "All five powers sign a grand bargain."
-      : `${prop.parties.join(", ")} sign an agreement (${prop.terms.map((x) => x.kind).join(", ")}), for ${prop.duration} round(s).`,
     data: { id: agreement.id, parties: prop.parties.join(",") },
+    extra: grand
+      ? { grand: 1 }
+      : {
+          parties: prop.parties.join(", "),
+          terms: prop.terms.map((x) => x.kind).join(", "),
+          duration: prop.duration,
+        },
     visibleTo: "all",
   });
   if (grand) return finishGame(s, { reason: "grand_bargain", round: s.round });
@@ -268,13 +271,7 @@ export function resolveAgreements(ctx: Ctx): void {
         break;
       }
       const knowers = a.parties.filter((p) => p === term.party || s.intel[p] >= 2);
-      emit(
-        ctx,
-        "breach_unseen",
-        `${term.party} is not keeping the "${term.kind}" term of ${a.id}.`,
-        { id: a.id },
-        knowers,
-      );
+      emit(ctx, "breach_unseen", { id: a.id }, knowers, { party: term.party, term: term.kind });
     }
     if (broken) {
       a.status = "broken";
@@ -282,7 +279,7 @@ export function resolveAgreements(ctx: Ctx): void {
       for (const p of a.parties)
         if (p !== broken.party) addRelation(s, p, broken.party, -rules.breachRelations);
       s.powers[broken.party].standing = clamp100(s.powers[broken.party].standing - rules.breachStanding);
-      emit(ctx, "agreement_broken", `${broken.party} broke agreement ${a.id} (${broken.kind}).`, {
+      emit(ctx, "agreement_broken", {
         id: a.id,
         by: broken.party,
         term: broken.kind,
@@ -295,7 +292,7 @@ export function resolveAgreements(ctx: Ctx): void {
       a.status = "expired";
       for (let i = 0; i < a.parties.length; i++)
         for (let j = i + 1; j < a.parties.length; j++) addRelation(s, a.parties[i]!, a.parties[j]!, 3);
-      emit(ctx, "agreement_expired", `Agreement ${a.id} ran its course and was honoured.`, { id: a.id });
+      emit(ctx, "agreement_expired", { id: a.id });
     }
   }
   if (inForce > 0) addCrisis(ctx, null, -Math.min(4, inForce), "agreements in force");

@@ -4,7 +4,7 @@
  */
 import { type PairKey, POWERS, type PowerId } from "../powers.js";
 import type { Effects } from "../scenario/schema.js";
-import { addCrisis, addRelation, type Ctx } from "./context.js";
+import { addCrisis, addRelation, type Ctx, only } from "./context.js";
 import { clamp, clamp100 } from "./math.js";
 
 export function applyEffects(
@@ -44,7 +44,7 @@ export function applyEffects(
     const nk = effects.nk;
     if (nk.currency) {
       ctx.nkGain.currency += nk.currency;
-      ctx.nkGain.parts.push({ text: label, delta: nk.currency, visibleTo: ["KP"] });
+      ctx.nkGain.parts.push({ why: "label", label, delta: nk.currency, visibleTo: only("KP") });
     }
     if (nk.fuel) ctx.nkGain.fuel += nk.fuel;
     if (nk.food) ctx.nkGain.food += nk.food;

@@ -5,9 +5,9 @@
  * (UN resolutions, designations of Chinese banks, agreements, North Korean tests).
  */
 import { POWERS, type PowerId } from "../powers.js";
-import type { GameState } from "../state.js";
+import type { GameState, Reason } from "../state.js";
 import { type Ctx, only, relation } from "./context.js";
-import { explain } from "./explain.js";
+import { explain, indexKey } from "./explain.js";
 import { clamp100, mulDiv, pct } from "./math.js";
 
 /** A power's effective baseline in a state: the scenario's, minus tension, plus pressure. */
@@ -30,35 +30,41 @@ export function resolveEnforcement(ctx: Ctx, raisedTarget: ReadonlySet<PowerId>)
     const prevB = e.baseline;
     e.baseline = baselineOf(s, p);
     if (e.baseline !== prevB) {
-      const parts = [
-        { text: `scenario baseline ${s.scenario.powers[p].enforcement.baseline}`, visibleTo: only(p) },
-        { text: `pressure on you: ${s.pressure[p]}`, visibleTo: only(p) },
+      const mine = only(p);
+      const parts: Reason[] = [
+        { why: "scenario_baseline", value: s.scenario.powers[p].enforcement.baseline, visibleTo: mine },
+        { why: "pressure", value: s.pressure[p], visibleTo: mine },
       ];
-      if (p === "CN") parts.push({ text: `US–China tension ${s.tension}`, visibleTo: only(p) });
-      explain(ctx, `baseline:${p}`, prevB, e.baseline, only(p), parts);
+      if (p === "CN") parts.push({ why: "tension", value: s.tension, visibleTo: mine });
+      explain(ctx, indexKey("baseline", p), prevB, e.baseline, mine, parts);
     }
     const before = e.actual;
-    let why: string;
+    let mode: "sustained" | "crackdown" | "drift" = "drift";
+    let cap = 0;
     if (e.sustain) {
       const gap = e.target - e.actual;
       const step =
         gap >= 0 ? Math.min(gap, rules.enforcementStepUp) : Math.max(gap, -rules.enforcementStepDown);
       e.actual = clamp100(e.actual + step);
-      why = `you paid to sustain enforcement: achieved moves toward your target ${e.target}`;
+      mode = "sustained";
     } else if (raisedTarget.has(p) && e.target > e.actual) {
       // A crackdown nobody pays to sustain reaches at most baseline + one step: optics, then fade.
-      const cap = Math.max(e.actual, e.baseline + rules.enforcementStepUp);
+      cap = Math.max(e.actual, e.baseline + rules.enforcementStepUp);
       e.actual = clamp100(Math.min(e.target, e.actual + rules.enforcementStepUp, cap));
-      why = `your new target ${e.target} starts a crackdown; unsustained, it reaches at most ${cap}`;
+      mode = "crackdown";
     } else {
       e.actual = clamp100(e.baseline + mulDiv(e.actual - e.baseline, rules.enforcementFade, 100));
-      why = `not sustained: achieved drifts back toward your baseline ${e.baseline}`;
     }
-    if (e.actual !== before) {
-      explain(ctx, `enforcement:${p}`, before, e.actual, only(p), [
-        { text: `your achieved enforcement ${before} → ${e.actual}: ${why}`, visibleTo: only(p) },
-      ]);
-    }
+    if (e.actual === before) continue;
+    const mine = only(p);
+    const after = e.actual;
+    const why: Reason =
+      mode === "sustained"
+        ? { why: mode, before, after, target: e.target, visibleTo: mine }
+        : mode === "crackdown"
+          ? { why: mode, before, after, target: e.target, cap, visibleTo: mine }
+          : { why: mode, before, after, baseline: e.baseline, visibleTo: mine };
+    explain(ctx, indexKey("enforcement", p), before, after, mine, [why]);
   }
 }
 

@@ -3,7 +3,7 @@
  * say why, each part tagged with who may read it. The owner reads the cause ("your achieved
  * enforcement 35 → 60"); others read what they could observe (an implied range).
  */
-import type { ExplanationPart, Visibility } from "../state.js";
+import type { Reason, Visibility } from "../state.js";
 import type { Ctx } from "./context.js";
 
 export function explain(
@@ -12,10 +12,26 @@ export function explain(
   from: number,
   to: number,
   visibleTo: Visibility,
-  parts: ExplanationPart[],
+  parts: Reason[],
 ): void {
   if (from === to && parts.length === 0) return;
   ctx.s.explanations.push({ round: ctx.round, index, from, to, visibleTo, parts });
+}
+
+const KEYS = new Map<string, Map<string, string>>();
+/** `${kind}:${id}` ("flow:kp-cn-coal"), built once per pair: the same few keys recur every round. */
+export function indexKey(kind: string, id: string): string {
+  let m = KEYS.get(kind);
+  if (!m) {
+    m = new Map();
+    KEYS.set(kind, m);
+  }
+  let k = m.get(id);
+  if (k === undefined) {
+    k = `${kind}:${id}`;
+    m.set(id, k);
+  }
+  return k;
 }
 
 /** Signed percentage change, e.g. "−40%". */

@@ -80,11 +80,9 @@ export function resolveIllicit(ctx: Ctx): void {
       emit(
         ctx,
         "intel_report",
-        found.length > 0
-          ? `Your intelligence found: ${found.join(", ")} (${op.region}).`
-          : `Your intelligence found nothing new in ${op.region}.`,
         { region: op.region, found: found.length },
         only(p),
+        found.length > 0 ? { names: found.join(", ") } : undefined,
       );
     }
   }
@@ -93,7 +91,7 @@ export function resolveIllicit(ctx: Ctx): void {
     for (const a of actionsOf(ctx, p, "expose")) {
       const node = s.illicit.nodes.find((n) => n.id === a.node);
       if (!node) continue; // closed earlier this round by someone else
-      closeNode(ctx, node, `${p} exposed ${node.name}`);
+      closeNode(ctx, node, p);
       const spec = s.scenario.actions.find((x) => x.type === "expose")!;
       s.powers[p].standing = clamp100(s.powers[p].standing + (spec.numbers.standing ?? 0));
       const host: PowerId | null =
@@ -109,19 +107,13 @@ export function resolveIllicit(ctx: Ctx): void {
     const spec = s.scenario.actions.find((x) => x.type === "smuggling_op")!;
     const add = Math.min(spec.numbers.capacity ?? 15, Math.max(0, s.illicit.ceiling - totalCapacity(s)));
     if (add <= 0) {
-      emit(ctx, "smuggling_capped", "The network is at its ceiling: no room to grow.", {}, only("KP"));
+      emit(ctx, "smuggling_capped", undefined, only("KP"));
       continue;
     }
     const node = s.illicit.nodes.find((n) => n.region === a.region);
     if (node) node.capacity += add;
     else openNode(ctx, a.region, add);
-    emit(
-      ctx,
-      "smuggling_op",
-      `Smuggling capacity in ${a.region} +$${add}M.`,
-      { region: a.region, add },
-      only("KP"),
-    );
+    emit(ctx, "smuggling_op", { region: a.region, add }, only("KP"));
   }
   // Regrowth: closed capacity reappears at a new node, a little smaller.
   const due = s.illicit.regrowing.filter((r) => r.round <= ctx.round);
@@ -146,7 +138,7 @@ export function resolveIllicit(ctx: Ctx): void {
   }
 }
 
-function closeNode(ctx: Ctx, node: IllicitNode, why: string): void {
+function closeNode(ctx: Ctx, node: IllicitNode, by: PowerId): void {
   const s = ctx.s;
   s.illicit.nodes = s.illicit.nodes.filter((n) => n !== node);
   s.illicit.regrowing.push({
@@ -154,12 +146,13 @@ function closeNode(ctx: Ctx, node: IllicitNode, why: string): void {
     round: ctx.round + ctx.rules.illicitRegrowDelay,
     from: node.region,
   });
-  emit(ctx, "node_closed", `${why}: it shuts down ($${node.capacity}M a quarter).`, {
-    node: node.id,
-    region: node.region,
-    capacity: node.capacity,
+  emit(ctx, "node_closed", { node: node.id, region: node.region, capacity: node.capacity }, "all", {
+    by,
+    name: node.name,
   });
-  explain(ctx, `node:${node.id}`, node.capacity, 0, "all", [{ text: why, visibleTo: "all" }]);
+  explain(ctx, `node:${node.id}`, node.capacity, 0, "all", [
+    { why: "exposed", by, name: node.name, visibleTo: "all" },
+  ]);
 }
 
 function openNode(ctx: Ctx, region: Region, capacity: number): void {
@@ -179,13 +172,7 @@ function openNode(ctx: Ctx, region: Region, capacity: number): void {
     capacity,
     knownBy: ["KP"],
   });
-  emit(
-    ctx,
-    "node_opened",
-    `A new illicit node opened in ${region} ($${capacity}M).`,
-    { node: id, region },
-    only("KP"),
-  );
+  emit(ctx, "node_opened", { node: id, region }, only("KP"), { capacity });
 }
 
 /** Where displaced capacity goes: the next trade region after the one that was closed. */

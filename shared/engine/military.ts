@@ -29,7 +29,7 @@ export function resolveMilitary(ctx: Ctx): void {
   for (const a of s.missileDefence.arrivals) {
     if (a.round === ctx.round) {
       s.missileDefence = { ...s.missileDefence, launchers: s.missileDefence.launchers + a.launchers };
-      emit(ctx, "md_arrived", `${a.launchers} missile-defence launchers installed in South Korea.`, {
+      emit(ctx, "md_arrived", {
         launchers: a.launchers,
       });
     }
@@ -57,7 +57,7 @@ export function resolveMilitary(ctx: Ctx): void {
       if (a.type === "strengthen_defences") s.defences = Math.min(3, s.defences + 1);
       if (a.type === "expand_rajin_link")
         s.illicit = { ...s.illicit, russianLink: s.illicit.russianLink + (spec.numbers.capacity ?? 15) };
-      emit(ctx, a.type, `${p}: ${spec.label}.`, { power: p });
+      emit(ctx, a.type, { power: p });
     }
   }
 
@@ -68,12 +68,12 @@ export function resolveMilitary(ctx: Ctx): void {
       s.missileDefence = { ...s.missileDefence, launchers: s.missileDefence.launchers + add };
       s.tracks.mdDeployed += add;
       applyEffects(ctx, spec.effects, "US", spec.label);
-      emit(ctx, "md_deployed", `The US deploys ${add} more missile-defence launchers in South Korea.`, {
+      emit(ctx, "md_deployed", {
         launchers: add,
       });
     } else {
       addRelation(s, "KR", "US", -5);
-      emit(ctx, "md_blocked", "South Korea refuses further missile-defence launchers.", {});
+      emit(ctx, "md_blocked");
     }
   }
 
@@ -87,18 +87,13 @@ export function resolveMilitary(ctx: Ctx): void {
     if (roll(ctx, chance)) {
       s.crisis = 100;
       ctx.crisisBy.US = (ctx.crisisBy.US ?? 0) + 100;
-      emit(ctx, "strike_war", "The US strikes North Korea's programme. North Korea answers: war.", {
+      emit(ctx, "strike_war", {
         chance,
       });
     } else {
-      emit(
-        ctx,
-        "strike",
-        "The US strikes North Korea's programme; North Korea does not answer in kind — yet.",
-        {
-          chance,
-        },
-      );
+      emit(ctx, "strike", {
+        chance,
+      });
     }
     s.powers.KP.stability = clamp100(s.powers.KP.stability + 3);
   }

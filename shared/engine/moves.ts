@@ -30,7 +30,7 @@ export function resolveDiplomaticMoves(ctx: Ctx): void {
   for (const p of POWERS) {
     for (const a of ctx.actions[p]) {
       if (a.type === "statement") {
-        emit(ctx, "statement", `${p}: “${a.text}”`, { power: p });
+        emit(ctx, "statement", { power: p }, "all", { text: a.text });
       } else if (a.type === "matrix_action") {
         const item: MatrixItem = {
           id: `M${s.seq++}`,
@@ -40,10 +40,10 @@ export function resolveDiplomaticMoves(ctx: Ctx): void {
           status: "pending",
         };
         s.matrix = [...s.matrix, item];
-        emit(ctx, "matrix_queued", `${p}'s free-form action awaits Control.`, { power: p }, [p]);
+        emit(ctx, "matrix_queued", { power: p }, [p]);
       } else if (SIMPLE_DIPLOMATIC.includes(a.type)) {
         applyEffects(ctx, cat[a.type].effects, p, cat[a.type].label);
-        emit(ctx, a.type, `${p}: ${cat[a.type].label}.`, { power: p });
+        emit(ctx, a.type, { power: p });
         if (a.type === "host_talks") s.tracks.ruHosted = true;
         if (a.type === "recognise_nuclear_state") {
           s.tracks.recognition = true;
@@ -58,7 +58,7 @@ export function resolveDiplomaticMoves(ctx: Ctx): void {
           s.powers.US.economy = clamp(s.powers.US.economy + (spec.numbers.usEconomy ?? -1), 0, 200);
           s.tension = clamp100(s.tension + (spec.numbers.usTension ?? 5));
         }
-        emit(ctx, "retaliation", `China retaliates economically against ${a.target}.`, { target: a.target });
+        emit(ctx, "retaliation", { target: a.target });
       }
     }
   }
@@ -69,14 +69,14 @@ export function resolveDiplomaticMoves(ctx: Ctx): void {
       if (mutual && p < a.target) {
         const n = cat.summit.numbers;
         addRelation(s, p, a.target, n.heldRelations ?? 15);
-        addCrisis(ctx, null, n.heldCrisis ?? -5, `summit of ${p} and ${a.target}`);
+        addCrisis(ctx, null, n.heldCrisis ?? -5, { a: p, b: a.target });
         const k = pairKey(p, a.target);
         if (!s.tracks.summits.includes(k)) s.tracks.summits.push(k);
-        emit(ctx, "summit_held", `${p} and ${a.target} hold a summit.`, { a: p, b: a.target });
+        emit(ctx, "summit_held", { a: p, b: a.target });
         if (k === "CN-US") s.tension = clamp100(s.tension - 10);
       } else if (!mutual) {
         applyEffects(ctx, cat.summit.effects, p, "offer of talks", a.target);
-        emit(ctx, "talks_offered", `${p} offers talks to ${a.target}.`, { from: p, to: a.target });
+        emit(ctx, "talks_offered", { from: p, to: a.target });
       }
     }
   }
@@ -108,7 +108,7 @@ export function resolveSanctions(ctx: Ctx): void {
       addRelation(s, "RU", "US", n.ruRelations ?? -8);
       addPressure(s, "RU", 6);
     }
-    emit(ctx, "designated", `The US designates ${entity.name} (secondary sanctions).`, {
+    emit(ctx, "designated", {
       entity: entity.id,
       country: entity.country,
     });

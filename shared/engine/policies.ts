@@ -27,16 +27,11 @@ export function applyPolicies(ctx: Ctx): Set<PowerId> {
         case "set_enforcement": {
           const e = s.enforcement[p];
           if (a.announced !== e.announced)
-            emit(
-              ctx,
-              "enforcement_announced",
-              `${p} announces sanctions enforcement at ${a.announced} (was ${e.announced}).`,
-              {
-                power: p,
-                from: e.announced,
-                to: a.announced,
-              },
-            );
+            emit(ctx, "enforcement_announced", {
+              power: p,
+              from: e.announced,
+              to: a.announced,
+            });
           if (a.target > e.target) raised.add(p);
           e.announced = a.announced;
           e.target = a.target;
@@ -45,88 +40,58 @@ export function applyPolicies(ctx: Ctx): Set<PowerId> {
         }
         case "set_trade":
           if (pol.trade[a.commodityGroup] !== a.level)
-            emit(
-              ctx,
-              "trade_policy",
-              `${p} sets its ${a.commodityGroup} trade with North Korea to ${a.level}%.`,
-              {
-                power: p,
-                group: a.commodityGroup,
-                level: a.level,
-              },
-            );
+            emit(ctx, "trade_policy", {
+              power: p,
+              group: a.commodityGroup,
+              level: a.level,
+            });
           pol.trade[a.commodityGroup] = a.level;
           break;
         case "set_pipeline":
-          if (pol.pipeline !== a.level)
-            emit(ctx, "pipeline", `China sets the crude pipeline to ${a.level}%.`, { level: a.level });
+          if (pol.pipeline !== a.level) emit(ctx, "pipeline", { level: a.level });
           pol.pipeline = a.level;
           break;
         case "set_inspections":
           pol.inspections = a.level;
-          emit(
-            ctx,
-            "inspections",
-            `Your inspections at Dandong set to ${a.level}%.`,
-            { level: a.level },
-            only("CN"),
-          );
+          emit(ctx, "inspections", { level: a.level }, only("CN"));
           break;
         case "set_fuel_sales":
           pol.fuelSales = a.level;
-          emit(
-            ctx,
-            "fuel_sales",
-            `Your off-book fuel sales set to ${a.level}%.`,
-            { level: a.level },
-            only("RU"),
-          );
+          emit(ctx, "fuel_sales", { level: a.level }, only("RU"));
           break;
         case "set_exercises":
           if (pol.exercises !== a.on)
-            emit(
-              ctx,
-              "exercises_policy",
-              `${p} ${a.on ? "wants the joint exercises held" : "postpones the joint exercises"}.`,
-              {
-                power: p,
-                on: a.on ? 1 : 0,
-              },
-            );
+            emit(ctx, "exercises_policy", {
+              power: p,
+              on: a.on ? 1 : 0,
+            });
           pol.exercises = a.on;
           break;
         case "set_md_consent":
-          if (pol.mdConsent !== a.on)
-            emit(
-              ctx,
-              "md_consent",
-              `South Korea ${a.on ? "consents to" : "refuses"} further missile defence.`,
-              { on: a.on ? 1 : 0 },
-            );
+          if (pol.mdConsent !== a.on) emit(ctx, "md_consent", { on: a.on ? 1 : 0 });
           pol.mdConsent = a.on;
           break;
         case "set_tariffs":
           if (pol.tariffs !== a.on)
-            emit(ctx, "tariffs", `The US ${a.on ? "imposes" : "lifts"} tariffs on China.`, {
+            emit(ctx, "tariffs", {
               on: a.on ? 1 : 0,
             });
           pol.tariffs = a.on;
           break;
         case "set_moratorium":
           if (pol.moratorium !== a.on)
-            emit(ctx, "moratorium", `North Korea ${a.on ? "declares" : "ends"} a moratorium on tests.`, {
+            emit(ctx, "moratorium", {
               on: a.on ? 1 : 0,
             });
           pol.moratorium = a.on;
           break;
         case "send_labourers":
-          if (pol.trade.labour !== a.level)
-            emit(ctx, "labourers", `North Korea sets its workers abroad to ${a.level}%.`, { level: a.level });
+          if (pol.trade.labour !== a.level) emit(ctx, "labourers", { level: a.level });
           pol.trade.labour = a.level;
           break;
         case "set_engagement":
           if (pol.trade.goods !== a.level)
-            emit(ctx, "engagement", `South Korea sets inter-Korean engagement to ${a.level}%.`, {
+            emit(ctx, "engagement", {
               level: a.level,
             });
           for (const g of Object.keys(pol.trade) as (keyof Policies["trade"])[]) pol.trade[g] = a.level;

@@ -3,7 +3,7 @@
  * fuel, so pressure slows the programme but never stops it; once stage 5 is shown, each further
  * test is worth less. Readiness also creeps up every round (warheads, reliability).
  */
-import type { GameState } from "../state.js";
+import type { GameState, Reason } from "../state.js";
 import { addCrisis, type Ctx, emit, has, only, roll } from "./context.js";
 import { applyEffects } from "./effects.js";
 import { addPressure } from "./enforcement.js";
@@ -24,7 +24,7 @@ export function resolveProgramme(ctx: Ctx): void {
   const prog = s.programme;
   const rf = resourceFactor(s);
   const before = { stage: prog.stage, readiness: prog.readiness };
-  const parts: { text: string; delta?: number; visibleTo: "all" | ["KP"] }[] = [];
+  const parts: Reason[] = [];
   const scale = (n: number) => mulDiv(n, 50 + Math.trunc(rf / 2), 100);
 
   if (has(ctx, "KP", "missile_test")) {
@@ -48,11 +48,16 @@ export function resolveProgramme(ctx: Ctx): void {
       }
       const gain = Math.trunc(scale(rules.readinessPerTest) / (1 + (atFive ? s.nk.testsAtStage5 : 0)));
       prog.readiness = clamp100(prog.readiness + gain);
-      parts.push({ text: `missile test succeeded: readiness +${gain}`, delta: gain, visibleTo: "all" });
+      parts.push({ why: "test_succeeded", value: gain, delta: gain, visibleTo: "all" });
     } else {
       s.nk.progress = Math.min(99, s.nk.progress + rules.progressOnFailure);
       prog.readiness = clamp100(prog.readiness + 1);
-      parts.push({ text: "missile test failed: a little learned", delta: 1, visibleTo: "all" });
+      parts.push({
+        why: "label",
+        label: "missile test failed: a little learned",
+        delta: 1,
+        visibleTo: "all",
+      });
     }
     if (atFive) s.nk.testsAtStage5 += 1;
     // A test after stage 5 alarms less: it shows nothing new.
@@ -66,20 +71,11 @@ export function resolveProgramme(ctx: Ctx): void {
     emit(
       ctx,
       "missile_tested",
-      success
-        ? stageUp
-          ? `North Korea tests a missile successfully: range stage ${prog.stage} (${STAGE_NAMES[prog.stage]}).`
-          : `North Korea tests a missile successfully; range stage ${prog.stage}.`
-        : "North Korea tests a missile; the test fails.",
       { success: success ? 1 : 0, stage: prog.stage },
+      "all",
+      stageUp ? { stageUp: 1 } : undefined,
     );
-    emit(
-      ctx,
-      "programme_progress",
-      `Progress toward the next stage: ${s.nk.progress}/100 (resources ${rf}%).`,
-      { progress: s.nk.progress, resources: rf },
-      only("KP"),
-    );
+    emit(ctx, "programme_progress", { progress: s.nk.progress, resources: rf }, only("KP"));
   }
 
   if (has(ctx, "KP", "nuclear_test")) {
@@ -91,27 +87,20 @@ export function resolveProgramme(ctx: Ctx): void {
     applyEffects(ctx, spec.effects, "KP", "North Korean nuclear test");
     addPressure(s, "CN", 8);
     addPressure(s, "RU", 4);
-    parts.push({ text: `nuclear test: readiness +${gain}`, delta: gain, visibleTo: "all" });
-    emit(ctx, "nuclear_tested", "North Korea conducts a nuclear test.", { readiness: prog.readiness });
+    parts.push({ why: "nuclear_test", value: gain, delta: gain, visibleTo: "all" });
+    emit(ctx, "nuclear_tested", { readiness: prog.readiness });
   }
 
   const passive = scale(rules.readinessPassive);
   if (passive > 0) {
     prog.readiness = clamp100(prog.readiness + passive);
-    parts.push({
-      text: `steady work on warheads and reliability: +${passive}`,
-      delta: passive,
-      visibleTo: "all",
-    });
+    parts.push({ why: "passive", value: passive, delta: passive, visibleTo: "all" });
   }
-  parts.push({
-    text: `resources (hard currency and fuel) at ${rf}% of what the programme needs`,
-    visibleTo: ["KP"],
-  });
+  parts.push({ why: "resources", value: rf, visibleTo: only("KP") });
   explain(ctx, "readiness", before.readiness, prog.readiness, "all", parts);
   if (prog.stage !== before.stage) {
     explain(ctx, "stage", before.stage, prog.stage, "all", [
-      { text: `a successful test showed a longer range (${STAGE_NAMES[prog.stage]})`, visibleTo: "all" },
+      { why: "stage", stage: prog.stage, visibleTo: "all" },
     ]);
     if (prog.stage === 5) s.powers.US.stability = clamp100(s.powers.US.stability - 2);
   }

@@ -4,9 +4,9 @@
  * Below one threshold refugees cross into China; below another, for consecutive rounds, the
  * regime collapses.
  */
-import type { ExplanationPart, GameState } from "../state.js";
-import { actionsOf, addCrisis, type Ctx, emit, roll, rollInt } from "./context.js";
-import { explain, signed } from "./explain.js";
+import type { GameState, Reason } from "../state.js";
+import { actionsOf, addCrisis, type Ctx, emit, only, roll, rollInt } from "./context.js";
+import { explain } from "./explain.js";
 import { financeCapacity } from "./illicit.js";
 import { clamp, clamp100, mulDiv, pct } from "./math.js";
 
@@ -27,14 +27,15 @@ export function resolveNorthKoreaEconomy(ctx: Ctx): void {
     const n = sc.actions.find((a) => a.type === "cyber_theft")!.numbers;
     const gain = (n.gainMin ?? 20) + rollInt(ctx, (n.gainRange ?? 60) + 1);
     ctx.nkGain.currency += gain;
-    ctx.nkGain.parts.push({ text: `cyber theft +$${gain}M`, delta: gain, visibleTo: ["KP"] });
+    ctx.nkGain.parts.push({ why: "cyber_theft", value: gain, delta: gain, visibleTo: only("KP") });
     if (roll(ctx, n.attributedChance ?? 30)) {
       s.powers.KP.standing = clamp100(s.powers.KP.standing - 2);
-      emit(ctx, "cyber_attributed", "A large cyber theft is attributed to North Korea.", {});
+      emit(ctx, "cyber_attributed");
     }
   }
 
-  const parts: ExplanationPart[] = [];
+  const parts: Reason[] = [];
+  const kp = only("KP");
   let exportsEarned = 0;
   let illicitExports = 0;
   let importsPaid = 0;
@@ -54,31 +55,16 @@ export function resolveNorthKoreaEconomy(ctx: Ctx): void {
   }
   // Illicit sales earn only what the finance channel can move (dynamic 7: the financial lever).
   const illicitEarned = pct(Math.min(illicitExports, financeCapacity(s)), 80);
-  parts.push({
-    text: `official exports and workers abroad: +$${exportsEarned}M to the state`,
-    delta: exportsEarned,
-    visibleTo: ["KP"],
-  });
-  parts.push({
-    text: `illicit sales moved through accounts abroad: +$${illicitEarned}M`,
-    delta: illicitEarned,
-    visibleTo: ["KP"],
-  });
-  parts.push({
-    text: `imports paid in hard currency: −$${importsPaid}M`,
-    delta: -importsPaid,
-    visibleTo: ["KP"],
-  });
-  parts.push({
-    text: `the regime's fixed needs: −$${rules.regimeUpkeep}M`,
-    delta: -rules.regimeUpkeep,
-    visibleTo: ["KP"],
-  });
+  parts.push({ why: "exports", value: exportsEarned, delta: exportsEarned, visibleTo: kp });
+  parts.push({ why: "illicit_sales", value: illicitEarned, delta: illicitEarned, visibleTo: kp });
+  parts.push({ why: "imports", value: importsPaid, delta: -importsPaid, visibleTo: kp });
+  parts.push({ why: "upkeep", value: rules.regimeUpkeep, delta: -rules.regimeUpkeep, visibleTo: kp });
   if (ctx.nkSpend.currency)
     parts.push({
-      text: `tests: −$${ctx.nkSpend.currency}M`,
+      why: "tests",
+      value: ctx.nkSpend.currency,
       delta: -ctx.nkSpend.currency,
-      visibleTo: ["KP"],
+      visibleTo: kp,
     });
   parts.push(...ctx.nkGain.parts);
 
@@ -95,10 +81,10 @@ export function resolveNorthKoreaEconomy(ctx: Ctx): void {
   if (cur < 0) {
     unpaid = -cur;
     cur = 0;
-    parts.push({ text: `$${unpaid}M of bills unpaid: imports of fuel and food shrink`, visibleTo: ["KP"] });
+    parts.push({ why: "unpaid", value: unpaid, visibleTo: kp });
   }
   nk.currency = cur;
-  explain(ctx, "nk:currency", beforeCur, nk.currency, ["KP"], parts);
+  explain(ctx, "nk:currency", beforeCur, nk.currency, kp, parts);
 
   const beforeFuel = nk.fuel;
   fuelIn = Math.max(0, fuelIn - unpaid);
@@ -107,19 +93,14 @@ export function resolveNorthKoreaEconomy(ctx: Ctx): void {
     0,
     rules.fuelStorage,
   );
-  explain(
-    ctx,
-    "nk:fuel",
-    beforeFuel,
-    nk.fuel,
-    ["KP"],
-    [
-      {
-        text: `fuel in: ${fuelIn + ctx.nkGain.fuel} kt; used: ${rules.fuelConsumption + ctx.nkSpend.fuel} kt`,
-        visibleTo: ["KP"],
-      },
-    ],
-  );
+  explain(ctx, "nk:fuel", beforeFuel, nk.fuel, kp, [
+    {
+      why: "fuel",
+      fuelIn: fuelIn + ctx.nkGain.fuel,
+      used: rules.fuelConsumption + ctx.nkSpend.fuel,
+      visibleTo: kp,
+    },
+  ]);
 
   const beforeFood = nk.food;
   const supply = clamp100(
@@ -128,27 +109,15 @@ export function resolveNorthKoreaEconomy(ctx: Ctx): void {
       ctx.nkGain.food * 2,
   );
   nk.food = clamp100(nk.food + Math.trunc((supply - nk.food) / 2));
-  explain(
-    ctx,
-    "nk:food",
-    beforeFood,
-    nk.food,
-    ["KP"],
-    [{ text: `harvest plus $${foodIn}M of food imports and aid: supply ${supply}`, visibleTo: ["KP"] }],
-  );
+  explain(ctx, "nk:food", beforeFood, nk.food, kp, [{ why: "food", imports: foodIn, supply, visibleTo: kp }]);
 
   // The economy index follows total trade against the start.
   const start = startTrade(s);
   const kpEconomy = clamp(mulDiv(totalTrade(s), 100, Math.max(1, start)), 0, 200);
   if (kpEconomy !== s.powers.KP.economy) {
-    explain(
-      ctx,
-      "economy:KP",
-      s.powers.KP.economy,
-      kpEconomy,
-      ["KP"],
-      [{ text: `total trade at ${kpEconomy}% of mid-2017`, visibleTo: ["KP"] }],
-    );
+    explain(ctx, "economy:KP", s.powers.KP.economy, kpEconomy, kp, [
+      { why: "kp_trade", value: kpEconomy, visibleTo: kp },
+    ]);
     s.powers.KP.economy = kpEconomy;
   }
 }
@@ -185,27 +154,25 @@ export function resolveStability(ctx: Ctx): void {
   const before = kp.stability;
   const step = clamp(target - kp.stability, -rules.nkMaxFall, rules.nkMaxRise);
   kp.stability = clamp100(kp.stability + step);
-  explain(
-    ctx,
-    "stability:KP",
-    before,
-    kp.stability,
-    ["KP"],
-    [
-      {
-        text: `hard currency stress ${curStress}, fuel stress ${fuelStress}, food stress ${foodStress}: stability heads for ${target}`,
-        visibleTo: ["KP"],
-      },
-      { text: `it moves at most −${rules.nkMaxFall}/+${rules.nkMaxRise} a round`, visibleTo: ["KP"] },
-    ],
-  );
+  const onlyKP = only("KP");
+  explain(ctx, "stability:KP", before, kp.stability, onlyKP, [
+    {
+      why: "nk_stress",
+      currency: curStress,
+      fuel: fuelStress,
+      food: foodStress,
+      target,
+      visibleTo: onlyKP,
+    },
+    { why: "nk_max_move", fall: rules.nkMaxFall, rise: rules.nkMaxRise, visibleTo: onlyKP },
+  ]);
   s.tracks.minNkStability = Math.min(s.tracks.minNkStability, kp.stability);
 
   if (kp.stability < rules.refugeeThreshold) {
     s.powers.CN.stability = clamp100(s.powers.CN.stability - 3);
     s.discontent = clamp100(s.discontent + 5);
     addCrisis(ctx, null, 3, "refugees crossing into China");
-    emit(ctx, "refugees", "Refugees from North Korea cross into China; Beijing is alarmed.", {
+    emit(ctx, "refugees", {
       stability: kp.stability,
     });
   }
@@ -222,17 +189,11 @@ export function resolveStability(ctx: Ctx): void {
       mulDiv(lost, rules.discontentPer100M, 100) +
       Math.max(0, inspections - 2),
   );
-  explain(
-    ctx,
-    "discontent",
-    beforeD,
-    s.discontent,
-    ["CN"],
-    [
-      { text: `border trade through Dandong $${borderNow}M (mid-2017: $${borderStart}M)`, visibleTo: ["CN"] },
-      { text: `inspections at ${s.policies.CN.inspections}%`, visibleTo: ["CN"] },
-    ],
-  );
+  const onlyCN = only("CN");
+  explain(ctx, "discontent", beforeD, s.discontent, onlyCN, [
+    { why: "border_trade", now: borderNow, start: borderStart, visibleTo: onlyCN },
+    { why: "inspections", value: s.policies.CN.inspections, visibleTo: onlyCN },
+  ]);
   const cn = s.powers.CN;
   const beforeCn = cn.stability;
   if (s.discontent > rules.discontentThreshold) {
@@ -243,14 +204,9 @@ export function resolveStability(ctx: Ctx): void {
     cn.stability += 1;
   }
   if (cn.stability !== beforeCn)
-    explain(
-      ctx,
-      "stability:CN",
-      beforeCn,
-      cn.stability,
-      ["CN"],
-      [{ text: `discontent in the border economy at ${s.discontent}`, visibleTo: ["CN"] }],
-    );
+    explain(ctx, "stability:CN", beforeCn, cn.stability, onlyCN, [
+      { why: "discontent", value: s.discontent, visibleTo: onlyCN },
+    ]);
   const cnEconomyLoss = Math.trunc(lost / 300);
   if (cnEconomyLoss > 0) cn.economy = clamp(cn.economy - Math.min(1, cnEconomyLoss), 0, 200);
 
@@ -260,9 +216,7 @@ export function resolveStability(ctx: Ctx): void {
     kr.economy = clamp(kr.economy - 1, 0, 200);
     kr.stability = clamp100(kr.stability - 1);
     s.powers.US.stability = clamp100(s.powers.US.stability - (s.crisis > 80 ? 1 : 0));
-    emit(ctx, "crisis_costs", `Crisis at ${s.crisis}: markets in Seoul fall, people worry.`, {
-      crisis: s.crisis,
-    });
+    emit(ctx, "crisis_costs", { crisis: s.crisis });
   }
 
   // Russia earns from trade with North Korea (dynamic 6).
@@ -272,19 +226,9 @@ export function resolveStability(ctx: Ctx): void {
   if (gain !== 0) {
     const b = s.powers.RU.economy;
     s.powers.RU.economy = clamp(b + gain, 0, 200);
-    explain(
-      ctx,
-      "economy:RU",
-      b,
-      s.powers.RU.economy,
-      ["RU"],
-      [
-        {
-          text: `trade with North Korea $${ru}M a quarter (mid-2017: $${ruStart}M): ${signed(gain)}`,
-          visibleTo: ["RU"],
-        },
-      ],
-    );
+    explain(ctx, "economy:RU", b, s.powers.RU.economy, only("RU"), [
+      { why: "ru_trade", now: ru, start: ruStart, gain, visibleTo: only("RU") },
+    ]);
   }
 }
 

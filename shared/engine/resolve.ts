@@ -57,13 +57,7 @@ export function resolveRound(prev: GameState): GameState {
       war === "none" ? { reason: "war", round: s.round } : { reason: "war", round: s.round, pusher: war },
     );
   if (s.nk.lowRounds >= ctx.rules.collapseRounds) {
-    ctx.events.push({
-      round: s.round,
-      kind: "collapse",
-      text: "The North Korean regime collapses.",
-      data: {},
-      visibleTo: "all",
-    });
+    ctx.events.push({ round: s.round, kind: "collapse", data: {}, visibleTo: "all" });
     return finishGame(s, { reason: "collapse", round: s.round });
   }
   if (s.round >= s.maxRounds) return finishGame(s, { reason: "last_round", round: s.round });
@@ -79,11 +73,7 @@ function resolveCrisis(ctx: Ctx, before: number): PowerId | "none" | null {
   const reachedBrink = s.crisis >= rules.warThreshold;
   if (!reachedBrink) {
     s.crisis = clamp100(s.crisis - decay);
-    ctx.crisisParts.push({
-      text: `the crisis cools a little each round: −${decay}`,
-      delta: -decay,
-      visibleTo: "all",
-    });
+    ctx.crisisParts.push({ why: "decay", value: decay, delta: -decay, visibleTo: "all" });
   }
   explain(ctx, "crisis", before, s.crisis, "all", ctx.crisisParts);
   if (!reachedBrink) return null;
@@ -97,12 +87,7 @@ function resolveCrisis(ctx: Ctx, before: number): PowerId | "none" | null {
       pusher = p;
     }
   }
-  emit(
-    ctx,
-    "war",
-    `The crisis reaches the brink: war on the Korean peninsula${pusher === "none" ? "" : ` (pushed over by ${pusher})`}.`,
-    { pusher },
-  );
+  emit(ctx, "war", { pusher });
   return pusher;
 }
 

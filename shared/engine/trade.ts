@@ -4,10 +4,10 @@
  * enforcement actually stops. Part of what is stopped tries to go illicit (see illicit.ts). When
  * China squeezes, Russia can backfill part of the gap through its own, capacity-limited channel.
  */
-import type { PowerId } from "../powers.js";
-import { type Commodity, type Flow, type GameState, GROUP_OF } from "../state.js";
+import type { PowerId, Seat } from "../powers.js";
+import { type Commodity, type Flow, type GameState, GROUP_OF, type Visibility } from "../state.js";
 import { type Ctx, only, relation } from "./context.js";
-import { explain, pctChange } from "./explain.js";
+import { explain, indexKey } from "./explain.js";
 import { allocateIllicit } from "./illicit.js";
 import { clamp, pct } from "./math.js";
 
@@ -98,7 +98,6 @@ export function resolveTrade(ctx: Ctx): void {
     ctx.events.push({
       round: ctx.round,
       kind: "russia_backfilled",
-      text: `Russia supplied $${backfill}M more to North Korea as China's supply fell ($${want}M wanted, channel $${s.illicit.russianLink}M).`,
       data: { backfill, wanted: want, capacity: s.illicit.russianLink },
       visibleTo: ["RU", "KP"],
     });
@@ -109,19 +108,9 @@ export function resolveTrade(ctx: Ctx): void {
     const v = vols[i]!;
     if (b.official !== f.official) explainFlow(ctx, f, b.official, v);
     if (b.illicit !== f.illicit) {
-      explain(
-        ctx,
-        `illicit:${f.id}`,
-        b.illicit,
-        f.illicit,
-        ["KP"],
-        [
-          {
-            text: `illicit ${f.commodity} ${f.from}→${f.to} ${pctChange(b.illicit, f.illicit)}: network capacity and what enforcement diverted`,
-            visibleTo: ["KP"],
-          },
-        ],
-      );
+      explain(ctx, indexKey("illicit", f.id), b.illicit, f.illicit, only("KP"), [
+        { why: "illicit_flow", flow: f.id, visibleTo: only("KP") },
+      ]);
     }
   }
 }
@@ -131,16 +120,28 @@ function explainFlow(ctx: Ctx, f: Flow, from: number, v: OfficialVolume): void {
   const owner: PowerId = f.enforcedBy;
   const e = s.enforcement[owner];
   const prevActual = ctx.prev.enforcement[owner].actual;
-  const change = pctChange(from, f.official);
-  const parts = [
+  const banned = bannedShare(s, f.commodity);
+  explain(ctx, indexKey("flow", f.id), from, f.official, "all", [
     {
-      text: `${f.commodity} ${f.from}→${f.to} ${change}: your achieved enforcement ${prevActual} → ${e.actual}, trade policy ${tradeLevel(s, f)}%, banned share ${bannedShare(s, f.commodity)}%`,
+      why: "flow_owner",
+      flow: f.id,
+      before: prevActual,
+      after: e.actual,
+      level: tradeLevel(s, f),
+      banned,
       visibleTo: only(owner, "KP"),
     },
-    {
-      text: `${f.commodity} ${f.from}→${f.to} ${change}; banned share ${bannedShare(s, f.commodity)}%, ${v.enforced > 0 ? "enforcement stopping part of it" : "no enforcement effect"}`,
-      visibleTo: ["US", "CN", "RU", "KR", "OBSERVER"].filter((x) => x !== owner) as PowerId[],
-    },
-  ];
-  explain(ctx, `flow:${f.id}`, from, f.official, "all", parts);
+    { why: "flow_public", flow: f.id, banned, enforced: v.enforced > 0, visibleTo: othersThan(owner) },
+  ]);
+}
+
+/** Who reads a flow's public explanation: every seat but its owner and North Korea (one list each). */
+const OTHERS = new Map<PowerId, Visibility>();
+function othersThan(owner: PowerId): Visibility {
+  let v = OTHERS.get(owner);
+  if (!v) {
+    v = (["US", "CN", "RU", "KR", "OBSERVER"] as Seat[]).filter((x) => x !== owner);
+    OTHERS.set(owner, v);
+  }
+  return v;
 }

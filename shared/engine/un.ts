@@ -6,7 +6,7 @@
  */
 import type { PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
-import type { CommodityGroup, GameEvent, GameState, Resolution, UnDraft, Vote } from "../state.js";
+import type { CommodityGroup, EventRecord, GameState, Resolution, UnDraft, Vote } from "../state.js";
 import { addPressure } from "./enforcement.js";
 import { clamp } from "./math.js";
 
@@ -46,12 +46,7 @@ export function tableDraft(
     drafts: [...state.drafts, draft],
     events: [
       ...state.events,
-      ev(
-        state,
-        "draft_tabled",
-        `${by} tables a UN draft on ${draft.groups.join(", ")} at strength ${strength}.`,
-        { id: draft.id },
-      ),
+      ev(state, "draft_tabled", { id: draft.id }, { by, groups: draft.groups.join(", "), strength }),
     ],
   });
 }
@@ -70,10 +65,7 @@ export function amendDraft(state: GameState, by: PowerId, id: string, strength: 
   return ok({
     ...state,
     drafts,
-    events: [
-      ...state.events,
-      ev(state, "draft_amended", `${by} softens draft ${id}: strength ${d.strength} → ${strength}.`, { id }),
-    ],
+    events: [...state.events, ev(state, "draft_amended", { id }, { by, from: d.strength, to: strength })],
   });
 }
 
@@ -89,7 +81,7 @@ export function voteDraft(state: GameState, by: PowerId, id: string, vote: Vote)
   return ok({
     ...state,
     drafts,
-    events: [...state.events, ev(state, "un_vote", `${by} votes ${vote} on draft ${id}.`, { id, vote })],
+    events: [...state.events, ev(state, "un_vote", { id, vote }, { by })],
   });
 }
 
@@ -107,12 +99,7 @@ export function decideDrafts(s: GameState): void {
     const vetoes = P5.filter((p) => d.votes[p] === "no");
     if (vetoes.length > 0) {
       drafts.push({ ...d, status: "vetoed" });
-      s.events.push(
-        ev(s, "draft_vetoed", `Draft ${d.id} is vetoed by ${vetoes.join(" and ")}.`, {
-          id: d.id,
-          by: vetoes.join(","),
-        }),
-      );
+      s.events.push(ev(s, "draft_vetoed", { id: d.id, by: vetoes.join(",") }, { by: vetoes.join(" and ") }));
       continue;
     }
     drafts.push({ ...d, status: "adopted" });
@@ -133,17 +120,19 @@ export function decideDrafts(s: GameState): void {
       ev(
         s,
         "resolution_adopted",
-        `The Security Council adopts ${res.name}: ${d.groups.join(", ")} at strength ${d.strength}${d.strength < d.tabledStrength ? ` (tabled at ${d.tabledStrength})` : ""}.`,
-        {
-          id: d.id,
-          strength: d.strength,
-        },
+        { id: d.id, strength: d.strength },
+        { name: res.name, groups: d.groups.join(", "), tabled: d.tabledStrength },
       ),
     );
   }
   s.drafts = drafts;
 }
 
-function ev(s: GameState, kind: string, text: string, data: Record<string, string | number>): GameEvent {
-  return { round: s.round, kind, text, data, visibleTo: "all" };
+function ev(
+  s: GameState,
+  kind: string,
+  data: Record<string, string | number>,
+  extra: Record<string, string | number>,
+): EventRecord {
+  return { round: s.round, kind, data, extra, visibleTo: "all" };
 }
