@@ -159,7 +159,11 @@ export default defineConfig({
     target: "es2022",
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
-      input: { index: path.resolve("client/index.html"), bench: path.resolve("client/bench.html") },
+      input: {
+        index: path.resolve("client/index.html"),
+        bench: path.resolve("client/bench.html"),
+        teacher: path.resolve("client/teacher.html"),
+      },
       output: {
         codeSplitting: {
           groups: [

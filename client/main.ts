@@ -13,6 +13,25 @@ import { errorMessage, powerName } from "./ui.js";
 const NAME_KEY = "pressure-point.name";
 /** Per game code: the seat token from the "seat" message, to take the same seat back after a reload. */
 const TOKEN_KEY = "pressure-point.token.";
+/** Per class code: the table this tab was sent to (so a reload goes back to the same table). */
+const TABLE_KEY = "pressure-point.table.";
+/** Per game code: the Control token (read by control.html). */
+const CONTROL_KEY = "pressure-point.control.";
+
+/**
+ * What a player typed: a class code → the table to sit at; a game code → itself (GET /api/seat-for).
+ * A tab that already sits at a table of this class with a seat token goes back to that table.
+ */
+async function resolveCode(code: string): Promise<string> {
+  const known = sessionStorage.getItem(TABLE_KEY + code);
+  if (known && sessionStorage.getItem(TOKEN_KEY + known)) return known;
+  const r = await fetch(`${httpBase()}/api/seat-for/${encodeURIComponent(code)}`);
+  const body = (await r.json().catch(() => ({}))) as { table?: string; message?: string };
+  if (r.status === 404) throw new Error(t("lobby.noSuchCode"));
+  if (!r.ok || !body.table) throw new Error(body.message ?? t("error.generic"));
+  if (body.table !== code) sessionStorage.setItem(TABLE_KEY + code, body.table);
+  return body.table;
+}
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const node = document.getElementById(id);
@@ -45,6 +64,7 @@ function loadGame() {
 
 async function enterGame(session: GameSession): Promise<void> {
   const { startGame } = await loadGame();
+  performance.mark('dbg-module');
   $("lobby").hidden = true;
   startGame(session, $("app"));
 }
@@ -190,6 +210,7 @@ function initLobby(): void {
       code.focus();
       return;
     }
+    performance.mark('dbg-click');
     localStorage.setItem(NAME_KEY, displayName);
     showError(null);
     for (const b of buttons) b.disabled = true;
@@ -205,11 +226,12 @@ function initLobby(): void {
       const power = readPower(which === "join" ? joinPower : createPower);
       // No undefined keys: the server's option schemas are strict.
       const common: Record<string, unknown> = { name: displayName, ...(power ? { power } : {}) };
-      const token = sessionStorage.getItem(TOKEN_KEY + joinCode);
       let room: Room;
-      if (which === "join")
-        room = await client.joinById(joinCode, { ...common, ...(token ? { token } : {}) });
-      else if (which === "quick") room = await client.joinOrCreate("quick", { name: displayName });
+      if (which === "join") {
+        const table = await resolveCode(joinCode);
+        const token = sessionStorage.getItem(TOKEN_KEY + table);
+        room = await client.joinById(table, { ...common, ...(token ? { token } : {}) });
+      } else if (which === "quick") room = await client.joinOrCreate("quick", { name: displayName });
       else {
         const asControl = $<HTMLInputElement>("as-control").checked;
         room = await client.create("game", {
@@ -225,8 +247,29 @@ function initLobby(): void {
           asControl,
         });
       }
+      performance.mark('dbg-joined');
       // Handlers first, before awaiting anything else.
       const session = new RoomSession(room);
+      if (which === "create" && $<HTMLInputElement>("as-control").checked) {
+        // Control's place is the console (control.html), which joins again with the Control token.
+        status.textContent = t("lobby.toConsole");
+        const token = await new Promise<string>((resolve) => {
+          const done = () => resolve(session.seat?.controlToken ?? "");
+          if (session.seat) return done();
+          const off = session.subscribe(() => {
+            if (!session.seat) return;
+            off();
+            done();
+          });
+          setTimeout(done, 5000);
+        });
+        if (token) {
+          localStorage.setItem(CONTROL_KEY + room.roomId, token);
+          await room.leave(true).catch(() => undefined);
+          location.assign(`control.html?code=${encodeURIComponent(room.roomId)}`);
+          return;
+        }
+      }
       const unsub = session.subscribe(() => {
         if (!session.seat) return;
         if (session.seat.token) sessionStorage.setItem(TOKEN_KEY + room.roomId, session.seat.token);
@@ -245,6 +288,18 @@ function initLobby(): void {
     code.value = c;
     void go("join");
   };
+
+  if (!document.getElementById("run-class")) {
+    const link = Object.assign(document.createElement("a"), {
+      id: "run-class",
+      className: "run-class",
+      href: "teacher.html",
+      textContent: t("lobby.runClass"),
+    });
+    link.style.cssText = "display: block; margin: 18px 0 0; text-align: center; font-weight: 600";
+    link.dataset.i18n = "lobby.runClass";
+    $("lobby").querySelector(".lobby-foot")?.before(link);
+  }
 
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
