@@ -163,6 +163,7 @@ export default defineConfig({
         index: path.resolve("client/index.html"),
         bench: path.resolve("client/bench.html"),
         teacher: path.resolve("client/teacher.html"),
+        control: path.resolve("client/control.html"),
       },
       output: {
         codeSplitting: {

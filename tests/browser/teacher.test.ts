@@ -1,0 +1,209 @@
+/**
+ * A class in a real browser: the teacher creates a class of two tables on the dashboard; two
+ * students type the class code in the lobby and land at different tables; the teacher starts and
+ * pauses every table (the students' screens say paused) and broadcasts a message both students
+ * read; the teacher opens one table's Control console and overrides the crisis level with a reason,
+ * which that table's student sees (and the other table's does not); the Markdown record downloaded
+ * from the console holds the override with its reason. Also: creating a game "as Control" in the
+ * lobby lands in the console. Screenshots go to test-results/screenshots.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+
+let server: RunningServer;
+let browser: BrowserContext;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  fs.mkdirSync(SHOTS_DIR, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function watch(page: Page, who: string): Page {
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${who}: ${m.text()}`);
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`${who}: ${String(e)}`));
+  return page;
+}
+
+async function open(url: string, who: string): Promise<Page> {
+  const page = watch(await browser.newPage(), who);
+  // Nothing loops under reduced motion: keeps the test machine's cores for the server and bots.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(url);
+  return page;
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SHOTS_DIR, `teacher-${name}.png`) });
+
+async function student(name: string, classCode: string): Promise<{ page: Page; table: string }> {
+  const page = await open(`${server.url}/?lang=en`, name);
+  await page.fill("#name", name);
+  await page.fill("#join-code", classCode);
+  await page.click("#join-button");
+  await page.waitForSelector("#game", { timeout: 20_000 });
+  await page.waitForFunction(() =>
+    /^[A-Z2-9]{6}$/.test(document.querySelector("#game-code")?.textContent ?? ""),
+  );
+  const table = ((await page.textContent("#game-code")) ?? "").trim();
+  return { page, table };
+}
+
+test("a teacher runs a class of two tables from the dashboard and a Control console", async () => {
+  // ---- the dashboard: create a class of two tables
+  const teacher = await open(`${server.url}/?lang=en`, "teacher");
+  await teacher.click("#run-class");
+  await teacher.waitForSelector("#class-form");
+  await teacher.fill("#class-name", "Period 3");
+  await teacher.fill("#class-tables", "2");
+  await teacher.click("#create-class");
+  await teacher.waitForFunction(
+    () => document.querySelectorAll("[data-table] .seat-table tr[data-seat]").length === 10,
+  );
+  const classCode = ((await teacher.textContent("#class-code")) ?? "").trim();
+  expect(classCode).toMatch(/^[A-Z2-9]{6}$/);
+  const tables = await teacher.$$eval("[data-table]", (cards) =>
+    cards.map((c) => c.getAttribute("data-table")),
+  );
+  expect(tables).toHaveLength(2);
+  expect(tables).not.toContain(classCode);
+
+  // ---- two students type the class code and are sent to different tables
+  const a = await student("Ana", classCode);
+  const b = await student("Ben", classCode);
+  expect(tables).toContain(a.table);
+  expect(tables).toContain(b.table);
+  expect(a.table).not.toBe(b.table);
+  // The dashboard shows each student at their table.
+  for (const s of [
+    { name: "Ana", table: a.table },
+    { name: "Ben", table: b.table },
+  ])
+    await teacher.waitForFunction(
+      ([name, code]) =>
+        [...document.querySelectorAll(`[data-table="${code}"] tr.human .who`)].some((n) =>
+          n.textContent?.includes(name!),
+        ),
+      [s.name, s.table],
+    );
+
+  // ---- start all, then pause all: both students' screens say paused
+  await teacher.click("#start-all");
+  await teacher.waitForFunction(
+    () =>
+      [...document.querySelectorAll("[data-table]")].every(
+        (c) => c.getAttribute("data-status") === "running",
+      ),
+    undefined,
+    { timeout: 15_000 },
+  );
+  for (const s of [a, b])
+    await s.page.waitForFunction(
+      () => document.querySelector("#phase")?.getAttribute("data-phase") === "diplomacy",
+    );
+  await teacher.click("#pause-all");
+  await teacher.waitForFunction(() =>
+    [...document.querySelectorAll("[data-table]")].every((c) => c.getAttribute("data-status") === "paused"),
+  );
+  for (const s of [a, b])
+    await s.page.waitForFunction(() => {
+      const c = document.querySelector("#countdown");
+      return !!c && c.classList.contains("paused") && /paused/i.test(c.textContent ?? "");
+    });
+  await shot(teacher, "dashboard");
+
+  // ---- broadcast a message: both students read it in the public channel
+  const notice = "Five minutes left in this lesson: wrap up your talks.";
+  await teacher.fill("#broadcast-text", notice);
+  await teacher.click("#broadcast-button");
+  for (const s of [a, b]) {
+    await s.page.click("#tab-negotiate");
+    await s.page.waitForFunction(
+      (text) => document.querySelector("#chat-log")?.textContent?.includes(text),
+      notice,
+    );
+  }
+
+  // ---- open the Control console of Ana's table and override the crisis level with a reason
+  const [consolePage] = await Promise.all([
+    browser.waitForEvent("page"),
+    teacher.click(`[data-table="${a.table}"] a[data-open]`),
+  ]);
+  const ctl = watch(consolePage, "console");
+  await ctl.waitForSelector("#powers-table tr[data-power='US']", { timeout: 15_000 });
+  expect(((await ctl.textContent("#c-code")) ?? "").trim()).toBe(a.table);
+  // Control sees what a power keeps secret: the achieved enforcement of every power.
+  expect(await ctl.textContent("#powers-table tr[data-power='CN']")).toMatch(/\d/);
+  const before = Number((await a.page.textContent("#crisis .value"))?.trim());
+  const target = before >= 90 ? 40 : before + 9;
+  const reason = "Border incident at Dandong, as briefed (test 7731)";
+  await ctl.click("#ctab-override");
+  await ctl.selectOption("#override-index", "crisis");
+  await ctl.fill("#override-value", String(target));
+  // The reason is required: without one (blanks are none) nothing is sent.
+  await ctl.fill("#override-reason", "   ");
+  await ctl.click("#override-button");
+  await ctl.waitForFunction(() =>
+    document.querySelector("#override-form .status")?.classList.contains("bad"),
+  );
+  expect(Number((await a.page.textContent("#crisis .value"))?.trim())).toBe(before);
+  await ctl.fill("#override-reason", reason);
+  await ctl.click("#override-button");
+  await ctl.waitForFunction(() => document.querySelector("#override-form .status")?.classList.contains("ok"));
+  await a.page.waitForFunction(
+    (n) => document.querySelector("#crisis .value")?.textContent?.trim() === String(n),
+    target,
+  );
+  await a.page.waitForFunction(
+    (text) => document.querySelector("#chat-log")?.textContent?.includes(text),
+    reason,
+  );
+  await ctl.click("#ctab-record");
+  await ctl.waitForFunction(
+    (text) => document.querySelector("#control-log")?.textContent?.includes(text),
+    reason,
+  );
+  await shot(ctl, "console");
+  await shot(a.page, "student-after-override");
+  // The other table is a different game: no override there.
+  expect(await b.page.textContent("#chat-log")).not.toContain(reason);
+
+  // ---- the Markdown record holds the override and its reason
+  const [download] = await Promise.all([ctl.waitForEvent("download"), ctl.click("#record-md")]);
+  expect(download.suggestedFilename()).toBe(`pressure-point-${a.table}.md`);
+  const md = fs.readFileSync((await download.path())!, "utf8");
+  expect(md).toContain(`# Pressure Point — record of game ${a.table}`);
+  expect(md).toMatch(
+    new RegExp(
+      `\\*\\*CONTROL\\*\\* control_override \\{"index":"crisis","value":${target}\\} — _${reason.replace(/[()]/g, "\\$&")}_`,
+    ),
+  );
+  expect(consoleErrors).toEqual([]);
+}, 90_000);
+
+test("creating a game as Control in the lobby opens the Control console", async () => {
+  const page = await open(`${server.url}/?lang=en`, "facilitator");
+  await page.fill("#name", "Control team");
+  await page.click(".advanced summary");
+  await page.check("#as-control");
+  await page.click("#create-button");
+  await page.waitForURL(/control\.html\?code=[A-Z2-9]{6}$/, { timeout: 20_000 });
+  await page.waitForSelector("#powers-table tr[data-power='KP']", { timeout: 15_000 });
+  expect(await page.isEnabled("#c-start")).toBe(true);
+  await page.click("#c-start");
+  await page.waitForFunction(
+    () => document.querySelector("#c-phase")?.getAttribute("data-status") === "running",
+  );
+  expect(consoleErrors).toEqual([]);
+}, 40_000);
