@@ -267,6 +267,23 @@ function historyPointView(h: HistoryPoint, seat: Seat): HistoryPointView {
   return v;
 }
 
+/*
+ * A seat's history for the last history list it was shown, reusing the point views of the prefix
+ * it shares with the list before (one point is added a round; the earlier ones never change).
+ */
+const lastHistory = new Map<Seat, { points: readonly HistoryPoint[]; views: HistoryPointView[] }>();
+function historyFor(points: HistoryPoint[], seat: Seat): HistoryPointView[] {
+  const last = lastHistory.get(seat);
+  if (last?.points === points) return last.views;
+  const views: HistoryPointView[] = [];
+  for (let i = 0; i < points.length; i++) {
+    const h = points[i]!;
+    views.push(last && last.points[i] === h ? last.views[i]! : historyPointView(h, seat));
+  }
+  lastHistory.set(seat, { points, views });
+  return views;
+}
+
 function designationsOf(state: GameState): DesignationView[] {
   const list = state.sanctions.designations;
   let v = designationsCache.get(list);
@@ -378,6 +395,11 @@ function explanationsFor(state: GameState, seat: Seat, me: PowerId | null): Expl
   return out;
 }
 
+/** How an objective of `p` stands, or "unknown" while it rests on numbers the seat cannot see. */
+function statusOf(state: GameState, o: ObjectiveSpec, p: PowerId, seesAll: boolean): ObjectiveView["status"] {
+  return seesAll || measureVisibleTo(o.measure, p) ? grade(state, o) : "unknown";
+}
+
 /**
  * The view of `state` from `seat`. It may share objects with the state and with other views (the
  * engine never mutates a state it has returned), so treat it as read-only.
@@ -437,18 +459,20 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
   const over = state.phase === "ended";
   for (const p of POWERS) {
     if (!all && !over && me !== p) continue;
-    const status = (o: ObjectiveSpec): ObjectiveView["status"] =>
-      all || over || measureVisibleTo(o.measure, p) ? grade(state, o) : "unknown";
     const list: ObjectiveView[] = [];
     for (const o of objectiveSpecs(state, p))
-      list.push({ id: o.id, text: o.text, secret: false, status: status(o) });
+      list.push({ id: o.id, text: o.text, secret: false, status: statusOf(state, o, p, all || over) });
     const agenda = agendaOf(state, p);
-    list.push({ id: agenda.id, text: agenda.text, secret: true, status: status(agenda) });
+    list.push({
+      id: agenda.id,
+      text: agenda.text,
+      secret: true,
+      status: statusOf(state, agenda, p, all || over),
+    });
     objectives[p] = list;
   }
 
-  const history: HistoryPointView[] = [];
-  for (const h of state.history) history.push(historyPointView(h, seat));
+  const history = historyFor(state.history, seat);
 
   const view: PlayerView = {
     seat,

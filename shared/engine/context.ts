@@ -94,26 +94,38 @@ export function addCrisis(
   );
 }
 
+/** Pair keys looked up, not built: `pairKey` makes a new string per call, many times a round. */
+const PAIR_KEYS = byPower((a) => byPower((b) => pairKey(a, b)));
+
 export function addRelation(s: GameState, a: PowerId, b: PowerId, delta: number): void {
   if (a === b || delta === 0) return;
-  const k: PairKey = pairKey(a, b);
+  const k: PairKey = PAIR_KEYS[a][b];
   s.relations[k] = clamp(s.relations[k] + delta, -100, 100);
 }
 
 export function relation(s: GameState, a: PowerId, b: PowerId): number {
-  return a === b ? 100 : s.relations[pairKey(a, b)];
+  return a === b ? 100 : s.relations[PAIR_KEYS[a][b]];
 }
 
 export function has(ctx: Ctx, p: PowerId, type: ActionType): boolean {
-  return ctx.actions[p].some((a) => a.type === type);
+  for (const a of ctx.actions[p]) if (a.type === type) return true;
+  return false;
 }
 
+const NONE: readonly never[] = [];
+/** The power's actions of one type (a shared empty list when none: the usual case). */
 export function actionsOf<T extends ActionType>(
   ctx: Ctx,
   p: PowerId,
   type: T,
-): Extract<Action, { type: T }>[] {
-  return ctx.actions[p].filter((a): a is Extract<Action, { type: T }> => a.type === type);
+): readonly Extract<Action, { type: T }>[] {
+  let out: Extract<Action, { type: T }>[] | null = null;
+  for (const a of ctx.actions[p]) {
+    if (a.type !== type) continue;
+    out ??= [];
+    out.push(a as Extract<Action, { type: T }>);
+  }
+  return out ?? NONE;
 }
 
 const ONLY = new Map<Seat, Map<Seat | undefined, Seat[]>>();

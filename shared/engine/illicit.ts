@@ -46,11 +46,14 @@ export function allocateIllicit(ctx: Ctx, demand: readonly number[]): void {
   }
   let dNet = 0;
   let dRu = 0;
-  for (const [i, f] of s.flows.entries()) {
+  const flows = s.flows;
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
     if (f.enforcedBy === "RU") dRu += demand[i]!;
     else if (f.enforcedBy === "CN") dNet += demand[i]!;
   }
-  for (const [i, f] of s.flows.entries()) {
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
     const d = demand[i]!;
     if (f.enforcedBy === "RU") f.illicit = dRu <= capRu ? d : Math.trunc((d * capRu) / dRu);
     else if (f.enforcedBy === "CN") f.illicit = dNet <= capNet ? d : Math.trunc((d * capNet) / dNet);

@@ -56,26 +56,34 @@ export function measureVisibleTo(name: string, power: PowerId): boolean {
   return who === undefined || who.includes(power);
 }
 
-/** Reads a measure, including the parameterised ones ("relation:KR-US", "economy:KR", "summit:KP-US"). */
-export function measure(s: GameState, name: string): number {
-  const m = MEASURES[name];
-  if (m) return m(s);
+/** Parameterised measures, parsed once per name (views grade every objective of a seat, every time). */
+const PARSED = new Map<string, Measure>();
+function parse(name: string): Measure {
   const [kind, arg] = name.split(":") as [string, string];
   if (kind === "relation") {
     const [a, b] = arg.split("-") as [PowerId, PowerId];
-    return relation(s, a, b);
+    return (s) => relation(s, a, b);
   }
-  if (kind === "economy") return s.powers[arg as PowerId].economy;
-  if (kind === "stability") return s.powers[arg as PowerId].stability;
-  if (kind === "summit") return s.tracks.summits.includes(arg as PairKey) ? 1 : 0;
+  if (kind === "economy") return (s) => s.powers[arg as PowerId].economy;
+  if (kind === "stability") return (s) => s.powers[arg as PowerId].stability;
+  if (kind === "summit") return (s) => (s.tracks.summits.includes(arg as PairKey) ? 1 : 0);
   throw new Error(`objectives: unknown measure ${name}`);
+}
+
+/** Reads a measure, including the parameterised ones ("relation:KR-US", "economy:KR", "summit:KP-US"). */
+export function measure(s: GameState, name: string): number {
+  let m = MEASURES[name] ?? PARSED.get(name);
+  if (!m) {
+    m = parse(name);
+    PARSED.set(name, m);
+  }
+  return m(s);
 }
 
 export function grade(s: GameState, o: ObjectiveSpec): ObjectiveResult["grade"] {
   const v = measure(s, o.measure);
-  const meets = (t: number) => (o.higherIsBetter ? v >= t : v <= t);
-  if (meets(o.success)) return "success";
-  if (meets(o.partial)) return "partial";
+  if (o.higherIsBetter ? v >= o.success : v <= o.success) return "success";
+  if (o.higherIsBetter ? v >= o.partial : v <= o.partial) return "partial";
   return "failure";
 }
 

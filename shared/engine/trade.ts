@@ -52,14 +52,20 @@ function illicitBase(s: GameState, index: number): number {
 /** Step 8 of the resolution: official volumes, illicit volumes within capacity, Russia's backfill. */
 export function resolveTrade(ctx: Ctx): void {
   const { s, rules } = ctx;
-  const before = s.flows.map((f) => ({ official: f.official, illicit: f.illicit }));
+  // Indexed loops and number arrays: this runs every round over every flow.
+  const flows = s.flows;
+  const beforeOfficial: number[] = [];
+  const beforeIllicit: number[] = [];
   const demand: number[] = [];
-  const vols: OfficialVolume[] = [];
+  const enforced: number[] = [];
   let fuelShort = 0;
   let goodsShort = 0;
-  for (const [i, f] of s.flows.entries()) {
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
+    beforeOfficial.push(f.official);
+    beforeIllicit.push(f.illicit);
     const v = officialVolume(s, f);
-    vols.push(v);
+    enforced.push(v.enforced);
     f.official = v.official;
     let d = illicitBase(s, i);
     if (f.enforcedBy === "RU" && GROUP_OF[f.commodity] === "fuel") d = pct(d * 2, s.policies.RU.fuelSales);
@@ -103,19 +109,18 @@ export function resolveTrade(ctx: Ctx): void {
     });
   }
 
-  for (const [i, f] of s.flows.entries()) {
-    const b = before[i]!;
-    const v = vols[i]!;
-    if (b.official !== f.official) explainFlow(ctx, f, b.official, v);
-    if (b.illicit !== f.illicit) {
-      explain(ctx, indexKey("illicit", f.id), b.illicit, f.illicit, only("KP"), [
+  for (let i = 0; i < flows.length; i++) {
+    const f = flows[i]!;
+    if (beforeOfficial[i] !== f.official) explainFlow(ctx, f, beforeOfficial[i]!, enforced[i]!);
+    if (beforeIllicit[i] !== f.illicit) {
+      explain(ctx, indexKey("illicit", f.id), beforeIllicit[i]!, f.illicit, only("KP"), [
         { why: "illicit_flow", flow: f.id, visibleTo: only("KP") },
       ]);
     }
   }
 }
 
-function explainFlow(ctx: Ctx, f: Flow, from: number, v: OfficialVolume): void {
+function explainFlow(ctx: Ctx, f: Flow, from: number, enforced: number): void {
   const s = ctx.s;
   const owner: PowerId = f.enforcedBy;
   const e = s.enforcement[owner];
@@ -131,7 +136,7 @@ function explainFlow(ctx: Ctx, f: Flow, from: number, v: OfficialVolume): void {
       banned,
       visibleTo: only(owner, "KP"),
     },
-    { why: "flow_public", flow: f.id, banned, enforced: v.enforced > 0, visibleTo: othersThan(owner) },
+    { why: "flow_public", flow: f.id, banned, enforced: enforced > 0, visibleTo: othersThan(owner) },
   ]);
 }
 
