@@ -164,6 +164,7 @@ export default defineConfig({
         bench: path.resolve("client/bench.html"),
         teacher: path.resolve("client/teacher.html"),
         control: path.resolve("client/control.html"),
+        debrief: path.resolve("client/debrief.html"),
       },
       output: {
         codeSplitting: {

@@ -14,6 +14,17 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
   const ranked = [...POWERS].sort((a, b) => (scores?.[b]?.normalised ?? 0) - (scores?.[a]?.normalised ?? 0));
   const closeBtn = el("button", { type: "button", class: "primary", id: "end-close" }, t("end.close"));
   closeBtn.addEventListener("click", close);
+  // The debrief page (client/debrief): this seat's key, so it shows the revealed game and one's own record.
+  const key = sessionStorage.getItem(`pressure-point.token.${view.gameId}`) ?? "";
+  const debrief = el(
+    "a",
+    {
+      href: `debrief.html?code=${view.gameId}${key ? `#key=${encodeURIComponent(key)}` : ""}`,
+      target: "_blank",
+      id: "end-debrief",
+    },
+    t("end.debrief"),
+  );
   const dialog = el(
     "div",
     {
@@ -108,6 +119,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
           );
         }),
       ),
+      el("p", {}, debrief),
       closeBtn,
     ),
   );

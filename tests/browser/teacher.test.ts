@@ -190,11 +190,12 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
     ),
   );
   expect(consoleErrors).toEqual([]);
-}, 90_000);
+}, 60_000);
 
-test("creating a game as Control in the lobby opens the Control console", async () => {
+test("a game created as Control in the lobby opens the console; played to the end, its debrief", async () => {
   const page = await open(`${server.url}/?lang=en`, "facilitator");
   await page.fill("#name", "Control team");
+  await page.selectOption("#preset", "quick");
   await page.click(".advanced summary");
   await page.check("#as-control");
   await page.click("#create-button");
@@ -205,5 +206,36 @@ test("creating a game as Control in the lobby opens the Control console", async 
   await page.waitForFunction(
     () => document.querySelector("#c-phase")?.getAttribute("data-status") === "running",
   );
+  const code = new URL(page.url()).searchParams.get("code")!;
+  // Control advances every phase of the four rounds (bots hold every seat).
+  const where = () =>
+    page.evaluate(
+      () =>
+        `${document.querySelector("#c-round")?.textContent}|${document.querySelector("#c-phase")?.textContent}`,
+    );
+  for (let i = 0; i < 8; i++) {
+    const before = await where();
+    await page.click("#c-advance");
+    await page.waitForFunction(
+      (b) =>
+        `${document.querySelector("#c-round")?.textContent}|${document.querySelector("#c-phase")?.textContent}` !==
+        b,
+      before,
+    );
+  }
+  await page.waitForFunction(
+    () => document.querySelector("#c-phase")?.getAttribute("data-status") === "ended",
+  );
+  // The debrief from the record: scores against par, and each round beside the same quarter in 2017–18.
+  await page.goto(`${server.url}/debrief.html?code=${code}&lang=en`);
+  await page.waitForSelector("#debrief-history tr[data-round='4']");
+  expect(await page.locator("#debrief-scores tr[data-power]").count()).toBe(5);
+  const q3 = (await page.textContent("#debrief-history tr[data-round='1']")) ?? "";
+  expect(q3).toContain("Q3 2017");
+  expect(q3).toContain("Resolution 2371");
+  expect(q3).toMatch(/Source: .*\[R46\]/);
+  expect(await page.textContent("#d-objectives")).toMatch(/Secret agenda/);
+  await page.waitForSelector("#debrief-charts .uplot");
+  await shot(page, "debrief");
   expect(consoleErrors).toEqual([]);
-}, 40_000);
+}, 60_000);
