@@ -64,7 +64,6 @@ function loadGame() {
 
 async function enterGame(session: GameSession): Promise<void> {
   const { startGame } = await loadGame();
-  performance.mark('dbg-module');
   $("lobby").hidden = true;
   startGame(session, $("app"));
 }
@@ -210,7 +209,6 @@ function initLobby(): void {
       code.focus();
       return;
     }
-    performance.mark('dbg-click');
     localStorage.setItem(NAME_KEY, displayName);
     showError(null);
     for (const b of buttons) b.disabled = true;
@@ -247,7 +245,6 @@ function initLobby(): void {
           asControl,
         });
       }
-      performance.mark('dbg-joined');
       // Handlers first, before awaiting anything else.
       const session = new RoomSession(room);
       if (which === "create" && $<HTMLInputElement>("as-control").checked) {
