@@ -1,13 +1,60 @@
 /** A stable fingerprint of any JSON value: FNV-1a over its canonical (key-sorted) JSON. */
 
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+  return write(value, "");
+}
+
+/** Quoted keys, made once: the same few hundred keys recur in every state (capped, in case). */
+const QUOTED = new Map<string, string>();
+function quoted(k: string): string {
+  let q = QUOTED.get(k);
+  if (q === undefined) {
+    q = JSON.stringify(k);
+    if (QUOTED.size < 10_000) QUOTED.set(k, q);
+  }
+  return q;
+}
+
+/**
+ * Appends `value`'s canonical JSON to `out`. One string grown left to right (V8 ropes), instead of
+ * an array, a join and a JSON.stringify per key at every level: a state is ~50 KB of JSON.
+ * Same output as before: keys sorted by code unit, undefined members dropped, numbers as JSON
+ * writes them (non-finite as null).
+ */
+function write(value: unknown, out: string): string {
+  switch (typeof value) {
+    case "string":
+      return out + JSON.stringify(value);
+    case "number":
+      return out + (Number.isFinite(value) ? String(value) : "null");
+    case "boolean":
+      return out + (value ? "true" : "false");
+    case "object": {
+      if (value === null) return `${out}null`;
+      if (Array.isArray(value)) {
+        out += "[";
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ",";
+          out = write(value[i], out);
+        }
+        return `${out}]`;
+      }
+      const obj = value as Record<string, unknown>;
+      const keys = Object.keys(obj).sort();
+      out += "{";
+      let first = true;
+      for (const k of keys) {
+        const v = obj[k];
+        if (v === undefined) continue;
+        out += first ? quoted(k) : `,${quoted(k)}`;
+        first = false;
+        out = write(v, `${out}:`);
+      }
+      return `${out}}`;
+    }
+    default:
+      return out + (JSON.stringify(value) ?? "null");
+  }
 }
 
 /**
