@@ -68,14 +68,27 @@ export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord
   if (!row) return undefined;
   const options = CreateOptionsSchema.parse(row.options);
   let state = newGame({ gameId: code, seed: row.seed, maxRounds: options.rounds ?? 8 });
-  const rounds: RoundRecord[] = [];
+  const rounds = new Map<number, GameEvent[]>();
   const inputs: RecordedInput[] = [];
+  const who = seat ?? "CONTROL";
+  let seen = new Set<string>();
   for (const e of store.inputs(code)) {
     const r = step(state, e.actor, e.input);
     if (!r.ok) throw new Error(`record ${code}: logged input ${e.seq} rejected (${r.error.code})`);
-    const resolved = r.value.round !== state.round || (r.value.phase === "ended" && state.phase !== "ended");
+    const changed = r.value.events !== state.events;
     state = r.value;
-    if (resolved) rounds.push({ round: e.round, events: viewFor(state, seat ?? "CONTROL").events });
+    // Events appear at resolution and mid-phase (injects, proposals, adjudications): keep each
+    // new one once, under its round, as far as this record's reader may see it.
+    if (changed) {
+      const now = viewFor(state, who).events;
+      const keys = new Set<string>();
+      for (const ev of now) {
+        const key = JSON.stringify(ev);
+        keys.add(key);
+        if (!seen.has(key)) rounds.set(ev.round, [...(rounds.get(ev.round) ?? []), ev]);
+      }
+      seen = keys;
+    }
     inputs.push({
       seq: e.seq,
       at: iso(e.at),
@@ -97,8 +110,8 @@ export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord
     inputs: inputs.filter((i) => mine(i.actor)),
     messages: messages.filter((m) => mine(m.from)),
     control: seat === undefined ? store.controlLog(code).map((c) => ({ ...c, at: iso(c.at) })) : [],
-    rounds,
-    final: viewFor(state, seat ?? "CONTROL"),
+    rounds: [...rounds.entries()].sort((a, b) => a[0] - b[0]).map(([round, events]) => ({ round, events })),
+    final: viewFor(state, who),
   };
 }
 

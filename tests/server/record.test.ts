@@ -15,6 +15,16 @@ test("Control's full record and a player's own export", async () => {
   const cn = await connect(await sdk.joinById(code, { name: "Li", power: "CN" }));
   const us = await connect(await sdk.joinById(code, { name: "Sam", power: "US" }));
   await control.room.request("control", { command: "start" });
+  expect(
+    await control.room.request("act", {
+      type: "control_inject",
+      custom: {
+        title: "Typhoon at Nampo",
+        text: "A typhoon closes the port of Nampo.",
+        effects: { crisis: 5 },
+      },
+    }),
+  ).toEqual({ ok: true });
   await cn.room.request("chat", { channel: "CN-US", text: "We will look at the coal trade." });
   await us.room.request("chat", { channel: "public", text: "Statement follows." });
   await control.room.request("control", { command: "advance" });
@@ -37,6 +47,8 @@ test("Control's full record and a player's own export", async () => {
   expect(rec.inputs.find((i) => i.actor === "CN")?.rationale).toContain("Look firm");
   expect(rec.messages.map((m) => m.text)).toEqual(["We will look at the coal trade.", "Statement follows."]);
   expect(rec.rounds.map((r) => r.round)).toEqual([1]);
+  // Mid-phase events (an inject) are in the record as well as the resolution's.
+  expect(JSON.stringify(rec.rounds[0]!.events)).toContain("Typhoon at Nampo");
   expect(rec.control.length).toBeGreaterThanOrEqual(3);
 
   const md = await (
