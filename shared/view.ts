@@ -11,7 +11,7 @@ import { impliedRange } from "./engine/enforcement.js";
 import { agendaOf, grade, measureVisibleTo, objectivesOf } from "./engine/objectives.js";
 import type { PUBLIC_POLICIES } from "./engine/policies.js";
 import { eventText, reasonText } from "./engine/text.js";
-import { type ByPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
+import { type ByPower, byPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
 import type { ObjectiveSpec, Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
 import type {
@@ -211,6 +211,49 @@ function publicPolicies(pol: Policies): Pick<Policies, (typeof PUBLIC_POLICIES)[
   };
 }
 
+/**
+ * The last few results, keyed by identity. Not a WeakMap: these values are made every round, and
+ * a WeakMap entry whose key has reached the old generation keeps its value alive through every
+ * scavenge until a full GC (measured: scavenges twice as dear in self-play). A few slots cover the
+ * bursts of views of one state, and a server's rooms taking turns.
+ */
+class Recent<K, V> {
+  private readonly keys: (K | undefined)[] = [];
+  private readonly values: (V | undefined)[] = [];
+  private next = 0;
+  constructor(private readonly size = 8) {}
+  get(k: K): V | undefined {
+    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] === k) return this.values[i];
+    return undefined;
+  }
+  set(k: K, v: V): void {
+    this.keys[this.next] = k;
+    this.values[this.next] = v;
+    this.next = (this.next + 1) % this.size;
+  }
+}
+
+// Others' public enforcement and policies: built once per round (the records change only when a
+// resolution or a Control override copies them), shared by every view until then.
+const publicEnforcementCache = new Recent<GameState["enforcement"], ByPower<EnforcementView>>();
+function publicEnforcementOf(e: GameState["enforcement"]): ByPower<EnforcementView> {
+  let v = publicEnforcementCache.get(e);
+  if (!v) {
+    v = byPower((p) => ({ announced: e[p].announced }));
+    publicEnforcementCache.set(e, v);
+  }
+  return v;
+}
+const publicPoliciesCache = new Recent<GameState["policies"], ByPower<PolicyView>>();
+function publicPoliciesOf(pol: GameState["policies"]): ByPower<PolicyView> {
+  let v = publicPoliciesCache.get(pol);
+  if (!v) {
+    v = byPower((p) => publicPolicies(pol[p]));
+    publicPoliciesCache.set(pol, v);
+  }
+  return v;
+}
+
 function canSee(seat: Seat, v: Visibility): boolean {
   return seat === "CONTROL" || v === "all" || v.includes(seat);
 }
@@ -314,7 +357,7 @@ function designationsOf(state: GameState): DesignationView[] {
  */
 let lastEvents: readonly EventRecord[] = [];
 let lastRendered: GameEvent[] = [];
-const explanationsCache = new WeakMap<ExplanationRecord[], Explanation[]>();
+const explanationsCache = new Recent<ExplanationRecord[], Explanation[]>();
 
 function eventsOf(state: GameState): GameEvent[] {
   const list = state.events;
@@ -416,8 +459,8 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       enforcement[p] = state.enforcement[p];
       policies[p] = state.policies[p];
     } else {
-      enforcement[p] = { announced: state.enforcement[p].announced };
-      policies[p] = publicPolicies(state.policies[p]);
+      enforcement[p] = publicEnforcementOf(state.enforcement)[p];
+      policies[p] = publicPoliciesOf(state.policies)[p];
     }
   }
 
@@ -435,14 +478,16 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       illicitNodes.push(v);
     }
   }
-  const flows: FlowView[] = [];
-  if (!seesAllIllicit && !knownRegions) flows.push(...publicFlows(state.flows));
-  else
+  let flows: FlowView[];
+  if (!seesAllIllicit && !knownRegions) flows = publicFlows(state.flows);
+  else {
+    flows = [];
     for (const f of state.flows) {
       let sees = seesAllIllicit;
       if (!sees && knownRegions) for (const r of regionsOf(f)) if (knownRegions.has(r)) sees = true;
       flows.push(sees ? f : publicFlows(state.flows)[flows.length]!);
     }
+  }
 
   // Orders are immutable once accepted; `submitted` keeps the order they came in.
   const orders: Partial<ByPower<Orders>> = {};
