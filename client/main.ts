@@ -55,10 +55,16 @@ function httpBase(): string {
   return "";
 }
 
-/** Starts loading the game screen (and Phaser) early; the promise is shared. */
+/**
+ * Starts loading the game screen (and Phaser) early; the promise is shared. Once the chunk is in,
+ * the map data is fetched and decoded too, so that it is ready when the join returns.
+ */
 let gameModule: Promise<typeof import("./game/index.js")> | null = null;
 function loadGame() {
-  gameModule ??= import("./game/index.js");
+  if (!gameModule) {
+    gameModule = import("./game/index.js");
+    gameModule.then((m) => m.prefetchMap()).catch(() => undefined);
+  }
   return gameModule;
 }
 

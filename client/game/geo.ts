@@ -41,22 +41,77 @@ export interface Atlas {
   countries: FeatureCollection<Geometry, { name?: string }>;
   coast: MultiLineString;
   borders: MultiLineString;
+  /**
+   * The same shapes already projected, at scale 1 and no offset: every frame's projection differs
+   * only by a scale and an offset (see `makeFrame`), so drawing at a new size is a matrix applied to
+   * these paths, not a new projection of 21 000 points.
+   */
+  unit: {
+    countries: { id: string; path: Path2D }[];
+    coast: Path2D;
+    borders: Path2D;
+    graticule: Path2D;
+  };
+}
+
+/** The map's projection before fitting: the frame's is this one scaled and translated. */
+function baseProjection(): GeoProjection {
+  // No adaptive resampling (precision 0): the 50m outlines are already denser than the pixels
+  // they cover, and resampling the long edges that the trimmed atlas clamps onto its box, far
+  // outside the frame, turned 21 000 points into ~670 000 canvas calls (0.8 s per draw).
+  return geoConicConformal().precision(0).parallels([30, 45]).rotate([-128, 0]);
+}
+
+function unitPaths(
+  countries: FeatureCollection<Geometry, { name?: string }>,
+  coast: MultiLineString,
+  borders: MultiLineString,
+): Atlas["unit"] {
+  const unit = baseProjection().scale(1).translate([0, 0]);
+  const of = (g: Parameters<ReturnType<typeof geoPath>>[0]) => {
+    const p = new Path2D();
+    geoPath(unit, {
+      beginPath() {},
+      moveTo: (x, y) => p.moveTo(x, y),
+      lineTo: (x, y) => p.lineTo(x, y),
+      closePath: () => p.closePath(),
+      arc: (x, y, r, a0, a1) => p.arc(x, y, r, a0, a1),
+    })(g);
+    return p;
+  };
+  return {
+    countries: countries.features.map((f) => ({ id: String(f.id), path: of(f) })),
+    coast: of(coast),
+    borders: of(borders),
+    graticule: of(geoGraticule().step([5, 5]).precision(1)()),
+  };
 }
 
 let atlasPromise: Promise<Atlas> | null = null;
 
-/** Loads and decodes the countries once (the JSON is a separate static asset). */
+/**
+ * Loads and decodes the countries once (the JSON is a separate static asset). The lobby starts it
+ * as soon as the game chunk loads (on hover or on the click), in parallel with joining.
+ */
 export function loadAtlas(): Promise<Atlas> {
   atlasPromise ??= fetch(atlasUrl)
     .then((r) => {
       if (!r.ok) throw new Error(`map data: HTTP ${r.status}`);
       return r.json() as Promise<Topology<{ countries: GeometryCollection<{ name?: string }> }>>;
     })
-    .then((topo) => ({
-      countries: feature(topo, topo.objects.countries) as FeatureCollection<Geometry, { name?: string }>,
-      coast: mesh(topo, topo.objects.countries, (a, b) => a === b),
-      borders: mesh(topo, topo.objects.countries, (a, b) => a !== b),
-    }));
+    .then((topo) => {
+      const countries = feature(topo, topo.objects.countries) as FeatureCollection<
+        Geometry,
+        { name?: string }
+      >;
+      const coast = mesh(topo, topo.objects.countries, (a, b) => a === b);
+      const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b);
+      return { countries, coast, borders, unit: unitPaths(countries, coast, borders) };
+    })
+    .catch((e: unknown) => {
+      atlasPromise = null; // a later attempt fetches again
+      throw e;
+    });
   return atlasPromise;
 }
 
@@ -85,16 +140,13 @@ export interface MapFrame {
 
 export function makeFrame(width: number, height: number): MapFrame {
   const pad = Math.max(8, Math.min(width, height) * 0.02);
-  const projection = geoConicConformal()
-    .parallels([30, 45])
-    .rotate([-128, 0])
-    .fitExtent(
-      [
-        [pad, pad],
-        [Math.max(pad + 1, width - pad), Math.max(pad + 1, height - pad)],
-      ],
-      frameOutline(),
-    );
+  const projection = baseProjection().fitExtent(
+    [
+      [pad, pad],
+      [Math.max(pad + 1, width - pad), Math.max(pad + 1, height - pad)],
+    ],
+    frameOutline(),
+  );
   // A short, wide map (the tablet layout, with the bottom sheet up) would shrink the whole frame
   // into a strip: zoom in toward "cover" instead, up to 1.8×, keeping the Korean peninsula centred.
   const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(frameOutline());
@@ -153,43 +205,44 @@ const TINT: Readonly<Record<PowerId, number>> = { CN: 0.11, RU: 0.13, KP: 0.3, K
 /** Land, tints, coast, borders, graticule, country and sea names. */
 export function drawBasemap(ctx: CanvasRenderingContext2D, frame: MapFrame, atlas: Atlas): void {
   const { width, height, projection } = frame;
-  const path = geoPath(projection, ctx);
+  // The unit paths placed in this frame (strokes keep their widths: the paths are transformed).
+  const k = projection.scale();
+  const [tx, ty] = projection.translate();
+  const m = new DOMMatrix([k, 0, 0, k, tx, ty]);
+  const placed = (unit: Path2D) => {
+    const p = new Path2D();
+    p.addPath(unit, m);
+    return p;
+  };
   ctx.save();
   ctx.clearRect(0, 0, width, height);
   ctx.fillStyle = COLOURS.sea;
   ctx.fillRect(0, 0, width, height);
 
-  ctx.beginPath();
-  path(geoGraticule().step([5, 5])());
   ctx.strokeStyle = COLOURS.graticule;
   ctx.lineWidth = 0.7;
-  ctx.stroke();
+  ctx.stroke(placed(atlas.unit.graticule));
 
-  for (const f of atlas.countries.features) {
-    const power = COUNTRY_POWER[String(f.id)];
-    ctx.beginPath();
-    path(f);
+  for (const c of atlas.unit.countries) {
+    const power = COUNTRY_POWER[c.id];
+    const shape = placed(c.path);
     ctx.fillStyle = COLOURS.land;
-    ctx.fill("evenodd");
+    ctx.fill(shape, "evenodd");
     if (power) {
       ctx.fillStyle = hexToRgba(POWER_HUES[power], TINT[power]);
-      ctx.fill("evenodd");
+      ctx.fill(shape, "evenodd");
     }
   }
 
   ctx.lineJoin = "round";
-  ctx.beginPath();
-  path(atlas.coast);
   ctx.strokeStyle = COLOURS.coast;
   ctx.lineWidth = 0.8;
-  ctx.stroke();
+  ctx.stroke(placed(atlas.unit.coast));
 
-  ctx.beginPath();
-  path(atlas.borders);
   ctx.strokeStyle = COLOURS.border;
   ctx.lineWidth = 0.9;
   ctx.setLineDash([4, 2]);
-  ctx.stroke();
+  ctx.stroke(placed(atlas.unit.borders));
   ctx.setLineDash([]);
 
   const scale = Math.min(1.15, Math.max(0.75, Math.min(width, height) / 700));

@@ -21,6 +21,11 @@ import { renderNews } from "./news.js";
 import { ordersPanel } from "./orders.js";
 import { eventText, gradeMark, gradeText, objectiveText, placeName } from "./words.js";
 
+/** Starts fetching and decoding the map data (the lobby calls it while the player joins). */
+export function prefetchMap(): void {
+  void loadAtlas().catch(() => undefined);
+}
+
 export interface GameHandle {
   destroy(): void;
 }

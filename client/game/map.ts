@@ -1,10 +1,15 @@
 /**
- * The map: a Phaser 4 scene over real geography. Static layers (land, borders, names; cities; the
- * flows themselves with their arrowheads, sanction bars and illicit dashes) are drawn onto canvases
- * used as textures, redrawn only when the view, the size or the focus changes. What moves each
- * frame are sprites: small particles travelling along each flow (faster for bigger volumes). Rings
- * grow with a short ease when the programme advances, last round's events pulse once where they
- * happened, and nothing loops under prefers-reduced-motion.
+ * The map: real geography with a Phaser 4 scene for what moves. The still layers are plain 2D
+ * canvases stacked in the page, redrawn only when the view, the size or the focus changes: under
+ * the Phaser canvas, the ground (land, borders, names) and the overlay (range rings, last round's
+ * halos, the flows with their arrowheads, sanction bars and illicit dashes); above it, the cities
+ * and their names. The WebGL canvas is transparent and holds only sprites: small particles
+ * travelling along each flow (faster for bigger volumes) and the one-off pulses. The browser
+ * composites the still canvases without re-uploading them; drawing them as full-screen WebGL
+ * textures instead cost three full-screen textured quads a frame, which a software GL (SwiftShader,
+ * a classroom machine without a GPU) cannot afford. Rings grow with a short ease when the
+ * programme advances, last round's events pulse once where they happened, and nothing loops under
+ * prefers-reduced-motion.
  */
 import * as Phaser from "phaser";
 import type { GameEvent } from "../../shared/state.js";
@@ -157,6 +162,33 @@ const EVENT_PLACE: Readonly<Record<string, string>> = {
 
 const PARTICLE_GAP = 46;
 
+/** A still layer: a 2D canvas in the page, sized in CSS pixels like the Phaser canvas. */
+interface Layer {
+  canvas: HTMLCanvasElement;
+  ctx: CanvasRenderingContext2D;
+}
+
+function makeLayer(name: string): Layer {
+  const canvas = document.createElement("canvas");
+  canvas.className = `map-layer map-${name}`;
+  canvas.setAttribute("aria-hidden", "true");
+  canvas.style.cssText = "position:absolute;left:0;top:0;pointer-events:none";
+  canvas.width = 1;
+  canvas.height = 1;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) throw new Error(`2D canvas ${name}`);
+  return { canvas, ctx };
+}
+
+function sizeLayer(layer: Layer, w: number, h: number): void {
+  if (layer.canvas.width !== w || layer.canvas.height !== h) {
+    layer.canvas.width = w;
+    layer.canvas.height = h;
+    layer.canvas.style.width = `${w}px`;
+    layer.canvas.style.height = `${h}px`;
+  }
+}
+
 interface Particle {
   sprite: Phaser.GameObjects.Image;
   shape: FlowShape;
@@ -166,15 +198,14 @@ interface Particle {
 
 class MapScene extends Phaser.Scene {
   opts!: MapOptions;
+  /** Under the Phaser canvas: the ground, then rings and flows. Above it: the cities. */
+  ground!: Layer;
+  overlay!: Layer;
+  cities!: Layer;
   atlas: Atlas | null = null;
   frame: MapFrame | null = null;
   view: PlayerView | null = null;
   reduced = false;
-  base!: Phaser.Textures.CanvasTexture;
-  flowTex!: Phaser.Textures.CanvasTexture;
-  labels!: Phaser.Textures.CanvasTexture;
-  ringG!: Phaser.GameObjects.Graphics;
-  ringTexts: Phaser.GameObjects.Text[] = [];
   shapes: FlowShape[] = [];
   particles: Particle[] = [];
   /** Volumes as drawn, easing toward the view's after a resolution. */
@@ -197,17 +228,6 @@ class MapScene extends Phaser.Scene {
 
   create(): void {
     this.reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
-    const mk = (key: string) => {
-      const c = document.createElement("canvas");
-      c.width = Math.max(1, this.scale.width);
-      c.height = Math.max(1, this.scale.height);
-      const tex = this.textures.addCanvas(key, c);
-      if (!tex) throw new Error(`texture ${key}`);
-      return tex;
-    };
-    this.base = mk("basemap");
-    this.flowTex = mk("flows");
-    this.labels = mk("labels");
     // The particle and pulse sprites' textures, drawn once.
     const dot = this.textures.createCanvas("dot", 8, 8);
     if (dot) {
@@ -228,14 +248,12 @@ class MapScene extends Phaser.Scene {
       g.stroke();
       ring.refresh();
     }
-    this.add.image(0, 0, "basemap").setOrigin(0, 0).setDepth(0);
-    this.ringG = this.add.graphics().setDepth(2);
-    this.add.image(0, 0, "flows").setOrigin(0, 0).setDepth(3);
-    this.add.image(0, 0, "labels").setOrigin(0, 0).setDepth(5);
     this.scale.on(Phaser.Scale.Events.RESIZE, () => this.layout());
     this.input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => this.pick(p.x, p.y, false));
     this.input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => this.pick(p.x, p.y, true));
     this.input.on(Phaser.Input.Events.GAME_OUT, () => this.pick(-1, -1, false));
+    this.created = true;
+    if (this.pendingView) this.setView(this.pendingView);
     loadAtlas()
       .then((atlas) => {
         this.atlas = atlas;
@@ -243,8 +261,6 @@ class MapScene extends Phaser.Scene {
         this.opts.onReady();
       })
       .catch((e: unknown) => this.opts.onError(t("map.loadFailed", { error: String(e) })));
-    this.created = true;
-    if (this.pendingView) this.setView(this.pendingView);
   }
 
   setView(view: PlayerView): void {
@@ -310,14 +326,11 @@ class MapScene extends Phaser.Scene {
     const w = Math.max(1, Math.floor(this.scale.width));
     const h = Math.max(1, Math.floor(this.scale.height));
     this.cameras.main.setSize(w, h);
+    if (this.frame && this.frame.width === w && this.frame.height === h) return;
     this.frame = makeFrame(w, h);
-    this.base.setSize(w, h);
-    drawBasemap(this.base.getContext(), this.frame, this.atlas);
-    this.base.refresh();
-    this.flowTex.setSize(w, h);
-    this.labels.setSize(w, h);
-    drawLabels(this.labels.getContext(), this.frame);
-    this.labels.refresh();
+    for (const layer of [this.ground, this.overlay, this.cities]) sizeLayer(layer, w, h);
+    drawBasemap(this.ground.ctx, this.frame, this.atlas);
+    drawLabels(this.cities.ctx, this.frame);
     this.buildShapes();
     this.dirty = true;
     this.wake();
@@ -458,8 +471,7 @@ class MapScene extends Phaser.Scene {
     const growing = this.ringGrow !== null;
     const dirty = this.dirty;
     this.dirty = false;
-    if (dirty || growing) this.drawRings();
-    if (dirty || easing) this.drawFlows();
+    if (dirty || growing || easing) this.drawOverlay();
     if (!this.reduced) this.moveParticles(time);
     // Under reduced motion nothing loops: once the picture is still, stop the loop (no CPU spent
     // redrawing the same frame); `wake()` restarts it on any change or pointer event.
@@ -473,15 +485,36 @@ class MapScene extends Phaser.Scene {
     if (!this.game.loop.running) this.game.loop.wake();
   }
 
-  drawRings(): void {
+  /** The overlay under the particles: range rings, last round's halos, the flows, ring labels. */
+  drawOverlay(): void {
     const frame = this.frame!;
-    const g = this.ringG;
-    g.clear();
-    for (const tx of this.ringTexts) tx.destroy();
-    this.ringTexts = [];
+    const g = this.overlay.ctx;
+    g.clearRect(0, 0, frame.width, frame.height);
+    const labels = this.drawRings(g);
+    this.drawFlows(g);
+    // Ring labels above the flows (as the sprites' text was), on a light box.
+    for (const l of labels) {
+      g.font = `${l.current ? "bold 12px" : "11px"} system-ui, "Noto Sans KR", sans-serif`;
+      g.textAlign = "left";
+      g.textBaseline = "middle";
+      const m = g.measureText(l.text);
+      const hh = (m.fontBoundingBoxAscent ?? 9) + (m.fontBoundingBoxDescent ?? 3) + 2;
+      g.fillStyle = "rgba(246, 243, 234, 0.85)";
+      g.fillRect(l.x, l.y - hh / 2, m.width + 6, hh);
+      g.fillStyle = "#7A3A00";
+      g.fillText(l.text, l.x + 3, l.y);
+    }
+  }
+
+  /** Reached range rings, dashed; returns where their labels go. */
+  drawRings(g: CanvasRenderingContext2D): { x: number; y: number; text: string; current: boolean }[] {
+    const frame = this.frame!;
+    const labels: { x: number; y: number; text: string; current: boolean }[] = [];
     const stage = this.view?.programme.stage ?? 0;
     const notes: RingNote[] = [];
     const origin = frame.projection(PYONGYANG) ?? [0, 0];
+    g.lineCap = "butt";
+    g.lineJoin = "round";
     for (const r of RANGE_STAGES) {
       if (r.stage > stage) continue;
       let km = r.km;
@@ -498,17 +531,10 @@ class MapScene extends Phaser.Scene {
       let labelAt: Pt | null = null;
       let score = Number.NEGATIVE_INFINITY;
       const current = r.stage === stage;
-      g.lineStyle(current ? 2 : 1.4, 0x9c4a00, current ? 0.9 : 0.55);
+      g.strokeStyle = current ? "rgba(156, 74, 0, 0.9)" : "rgba(156, 74, 0, 0.55)";
+      g.lineWidth = current ? 2 : 1.4;
       for (const line of lines) {
-        const path = toPath(line);
-        for (let s = 0; s < path.total; s += 15) {
-          const seg = subPath(path, s, s + 9);
-          if (seg.length < 2) continue;
-          g.beginPath();
-          g.moveTo(seg[0]![0], seg[0]![1]);
-          for (let i = 1; i < seg.length; i++) g.lineTo(seg[i]![0], seg[i]![1]);
-          g.strokePath();
-        }
+        stroke(g, line, [9, 6]);
         for (const p of line) {
           if (!inView(p)) continue;
           // Prefer a spot south-south-west of Pyongyang, over the sea (clear of the legend).
@@ -520,29 +546,21 @@ class MapScene extends Phaser.Scene {
         }
       }
       notes.push({ stage: r.stage, km: r.km, reaches: t(`reach.${r.stage}`), onMap: labelAt !== null });
-      if (labelAt && !this.ringGrow) {
-        const text = this.add
-          .text(labelAt[0] + 4, labelAt[1], `${r.km.toLocaleString("en-US")} km · ${t(`reach.${r.stage}`)}`, {
-            fontFamily: 'system-ui, "Noto Sans KR", sans-serif',
-            fontSize: current ? "12px" : "11px",
-            fontStyle: current ? "bold" : "normal",
-            color: "#7A3A00",
-            backgroundColor: "rgba(246, 243, 234, 0.85)",
-            padding: { x: 3, y: 1 },
-          })
-          .setOrigin(0, 0.5)
-          .setDepth(4);
-        this.ringTexts.push(text);
-      }
+      if (labelAt && !this.ringGrow)
+        labels.push({
+          x: labelAt[0] + 4,
+          y: labelAt[1],
+          text: `${r.km.toLocaleString("en-US")} km · ${t(`reach.${r.stage}`)}`,
+          current,
+        });
     }
     this.opts.onRings(notes);
+    return labels;
   }
 
-  /** The flows layer, baked onto a canvas texture: redrawn on change, not per frame. */
-  drawFlows(): void {
+  /** The flows, with last round's halos under them: redrawn on change, not per frame. */
+  drawFlows(g: CanvasRenderingContext2D): void {
     const frame = this.frame!;
-    const g = this.flowTex.getContext();
-    g.clearRect(0, 0, frame.width, frame.height);
     g.lineCap = "butt";
     g.lineJoin = "round";
     // Last round's events: a red halo where each happened (the pulse plays once on arrival).
@@ -629,7 +647,6 @@ class MapScene extends Phaser.Scene {
         }
       }
     }
-    this.flowTex.refresh();
   }
 }
 
@@ -646,10 +663,19 @@ function markedEvents(events: readonly GameEvent[]): { place: string; kind: stri
 export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
   const scene = new MapScene();
   scene.opts = opts;
+  scene.ground = makeLayer("ground");
+  scene.overlay = makeLayer("overlay");
+  scene.cities = makeLayer("cities");
+  parent.style.background = COLOURS.sea;
+  parent.append(scene.ground.canvas, scene.overlay.canvas);
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
-    backgroundColor: COLOURS.sea,
+    // Only sprites are drawn with WebGL, over the still layers: a transparent canvas, no multisampling
+    // (sprites are textures, already smooth), and positioned so that it stacks above the layers.
+    transparent: true,
+    antialiasGL: false,
+    canvasStyle: "display:block;position:relative",
     banner: false,
     audio: { noAudio: true },
     // Slow particles look the same at 30 frames a second and cost half as much (class Chromebooks).
@@ -662,6 +688,7 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
     },
     scene,
   });
+  parent.append(scene.cities.canvas);
   // The frame bench reads how long each step (update and render) takes.
   const steps = (window as unknown as { __steps?: number[] }).__steps;
   if (steps) {
@@ -680,6 +707,9 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
   // portrait) resize the parent only: follow the parent itself, not just the window.
   const observer = new ResizeObserver(() => {
     if (parent.clientWidth < 1 || parent.clientHeight < 1) return;
+    // Read the parent's new size first: refresh() alone re-applies the size Phaser last read,
+    // which is 0 × 0 after the map was hidden (portrait), and the map stayed blank when shown.
+    game.scale.getParentBounds();
     game.scale.refresh();
     onResize();
   });
@@ -696,6 +726,7 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
       window.removeEventListener("resize", onResize);
       observer.disconnect();
       game.destroy(true);
+      for (const layer of [scene.ground, scene.overlay, scene.cities]) layer.canvas.remove();
     },
   };
 }
