@@ -68,8 +68,22 @@ function loadGame() {
   return gameModule;
 }
 
+/** Resolves once the server's "seat" message is in (it follows the join at once). */
+function seatArrived(session: GameSession): Promise<void> {
+  return new Promise((resolve) => {
+    if (session.seat) return resolve();
+    const off = session.subscribe(() => {
+      if (!session.seat) return;
+      off();
+      resolve();
+    });
+  });
+}
+
 async function enterGame(session: GameSession): Promise<void> {
-  const { startGame } = await loadGame();
+  // The screen is built for the seat: with the game chunk prefetched, it could otherwise be built
+  // before the seat is known, without the orders panel.
+  const [{ startGame }] = await Promise.all([loadGame(), seatArrived(session)]);
   $("lobby").hidden = true;
   startGame(session, $("app"));
 }

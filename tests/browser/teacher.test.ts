@@ -215,7 +215,12 @@ test("a game created as Control in the lobby opens the console; played to the en
     );
   for (let i = 0; i < 8; i++) {
     const before = await where();
-    await page.click("#c-advance");
+    // The console re-renders on every view the bots' moves bring; wait until Advance is enabled,
+    // then press it (a locator click can chase a button replaced on each render under load).
+    await page.waitForFunction(
+      () => !(document.querySelector("#c-advance") as HTMLButtonElement | null)?.disabled,
+    );
+    await page.evaluate(() => (document.querySelector("#c-advance") as HTMLButtonElement).click());
     await page.waitForFunction(
       (b) =>
         `${document.querySelector("#c-round")?.textContent}|${document.querySelector("#c-phase")?.textContent}` !==
