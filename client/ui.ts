@@ -65,3 +65,13 @@ export function errorMessage(e: unknown): string {
 export function kids(...children: (Node | string | null | undefined | false)[]): (Node | string)[] {
   return children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false);
 }
+
+/** A power's colour chip: its id on its hue (colour is never the only signal: the id is there). */
+export function powerChip(p: PowerId): HTMLElement {
+  return el("span", { class: "chip mono", style: `--hue: ${POWER_HUES[p]}` }, p);
+}
+
+/** The row header of a table about the powers: the chip and the power's name. */
+export function powerRowHeader(p: PowerId): HTMLElement {
+  return el("th", { scope: "row" }, powerChip(p), ` ${powerName(p)}`);
+}

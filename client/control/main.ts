@@ -20,7 +20,7 @@ import type { PlayerView } from "../../shared/view.js";
 import { eventText, gradeMark, gradeText, objectiveText, orderSummary, termText } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { el, errorMessage, kids, money, POWER_HUES, powerName } from "../ui.js";
+import { el, errorMessage, kids, money, powerName, powerRowHeader } from "../ui.js";
 import { effectsEditor, effectsText } from "./effects.js";
 import { crisisColour, crisisWord } from "./looks.js";
 import {
@@ -831,12 +831,7 @@ function renderPowers(host: HTMLElement, v: PlayerView, session: RoomSession): v
     return el(
       "tr",
       { "data-power": p },
-      el(
-        "th",
-        { scope: "row" },
-        el("span", { class: "chip mono", style: `--hue: ${POWER_HUES[p]}` }, p),
-        ` ${powerName(p)}`,
-      ),
+      powerRowHeader(p),
       el("td", {}, holder, flags ? el("div", { class: "small muted" }, flags) : null),
       el("td", { class: "num" }, String(ps.economy)),
       el("td", { class: "num" }, String(ps.stability)),

@@ -26,7 +26,7 @@ import {
 } from "../control/net.js";
 import { eventText, gradeMark, gradeText, objectiveText } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
-import { el, errorMessage, POWER_HUES, powerName } from "../ui.js";
+import { el, errorMessage, powerChip, powerName, powerRowHeader } from "../ui.js";
 
 /** The parts of the record (GET /api/games/:code/record?format=json) the debrief reads. */
 interface DebriefRecord {
@@ -205,12 +205,7 @@ function summary(rec: DebriefRecord): HTMLElement {
               return el(
                 "tr",
                 { "data-power": p },
-                el(
-                  "th",
-                  { scope: "row" },
-                  el("span", { class: "chip mono", style: `--hue: ${POWER_HUES[p]}` }, p),
-                  ` ${powerName(p)}`,
-                ),
+                powerRowHeader(p),
                 el("td", {}, !seat ? "—" : seat.bot ? t("seat.bot") : seat.name),
                 el("td", { class: "num" }, String(s.score)),
                 el("td", { class: "num" }, String(s.par)),
@@ -243,12 +238,7 @@ function objectives(v: PlayerView): HTMLElement {
         return el(
           "div",
           { "data-power": p },
-          el(
-            "h3",
-            {},
-            el("span", { class: "chip mono", style: `--hue: ${POWER_HUES[p]}` }, p),
-            ` ${powerName(p)}`,
-          ),
+          el("h3", {}, powerChip(p), ` ${powerName(p)}`),
           el(
             "ul",
             { class: "order-list" },

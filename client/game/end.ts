@@ -5,7 +5,7 @@
 import { POWERS, type PowerId } from "../../shared/powers.js";
 import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
-import { el, POWER_HUES, powerName } from "../ui.js";
+import { el, POWER_HUES, powerName, powerRowHeader } from "../ui.js";
 import { gradeMark, gradeText, objectiveText } from "./words.js";
 
 export function endScreen(view: PlayerView, me: PowerId | null, close: () => void): HTMLElement {
@@ -77,12 +77,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
             return el(
               "tr",
               { class: p === me ? "me" : "", "data-power": p },
-              el(
-                "th",
-                { scope: "row" },
-                el("span", { class: "chip mono", style: `--hue: ${POWER_HUES[p]}` }, p),
-                ` ${powerName(p)}`,
-              ),
+              powerRowHeader(p),
               el("td", { class: "num" }, String(s?.score ?? "—")),
               el("td", { class: "num" }, String(s?.par ?? "—")),
               el("td", { class: "num" }, s ? `${s.normalised}%` : "—"),

@@ -24,7 +24,7 @@ import {
 } from "../control/net.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { el, errorMessage, POWER_HUES, powerName } from "../ui.js";
+import { el, errorMessage, powerRowHeader } from "../ui.js";
 
 const PRESETS = __PRESETS__;
 const BOT_PERSONALITIES = __BOT_PERSONALITIES__;
@@ -403,12 +403,7 @@ function tableCard(tb: Table, className: string): void {
           return el(
             "tr",
             { "data-seat": p, class: human ? "human" : seat?.bot ? "bot" : "open" },
-            el(
-              "th",
-              { scope: "row" },
-              el("span", { class: "chip mono", style: `--hue: ${POWER_HUES[p]}` }, p),
-              ` ${powerName(p)}`,
-            ),
+            powerRowHeader(p),
             el("td", { class: "who" }, human ? "● " : seat?.bot ? "◇ " : "○ ", who),
             el("td", { class: "state" }, state),
           );
