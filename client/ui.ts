@@ -75,3 +75,12 @@ export function powerChip(p: PowerId): HTMLElement {
 export function powerRowHeader(p: PowerId): HTMLElement {
   return el("th", { scope: "row" }, powerChip(p), ` ${powerName(p)}`);
 }
+
+/** The neighbour of `current` for ArrowRight / ArrowLeft in a row of tabs (wrapping); null for other keys. */
+export function arrowNeighbour<T>(items: readonly T[], current: T, key: string): T | null {
+  const i = items.indexOf(current);
+  if (i < 0 || items.length === 0) return null;
+  if (key === "ArrowRight") return items[(i + 1) % items.length] ?? null;
+  if (key === "ArrowLeft") return items[(i - 1 + items.length) % items.length] ?? null;
+  return null;
+}

@@ -20,7 +20,7 @@ import type { PlayerView } from "../../shared/view.js";
 import { eventText, gradeMark, gradeText, objectiveText, orderSummary, termText } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { el, errorMessage, kids, money, powerName, powerRowHeader } from "../ui.js";
+import { arrowNeighbour, el, errorMessage, kids, money, powerName, powerRowHeader } from "../ui.js";
 import { effectsEditor, effectsText } from "./effects.js";
 import { crisisColour, crisisWord } from "./looks.js";
 import {
@@ -269,13 +269,7 @@ function mount(session: RoomSession, code: string, token: string): void {
     );
     b.addEventListener("click", () => select(name));
     b.addEventListener("keydown", (e) => {
-      const i = tools.indexOf(name);
-      const next =
-        e.key === "ArrowRight"
-          ? tools[(i + 1) % tools.length]
-          : e.key === "ArrowLeft"
-            ? tools[(i - 1 + tools.length) % tools.length]
-            : null;
+      const next = arrowNeighbour(tools, name, e.key);
       if (next) {
         e.preventDefault();
         select(next, true);

@@ -12,7 +12,7 @@ import { COMMODITY_GROUPS, flowWidth, styleOf } from "../data/commodities.js";
 import { CITIES, RANGE_STAGES } from "../data/places.js";
 import { isLang, lang, setLang, t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { change, el, money, num, POWER_HUES, powerName } from "../ui.js";
+import { arrowNeighbour, change, el, money, num, POWER_HUES, powerName } from "../ui.js";
 import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
 import { type MapController, mountMap, type RingNote } from "./map.js";
@@ -254,13 +254,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     b.addEventListener("click", () => selectTab(name));
     b.addEventListener("keydown", (e) => {
       const visibleTabs = tabs.filter((x) => getComputedStyle(tabButtons.get(x)!).display !== "none");
-      const i = visibleTabs.indexOf(name);
-      const next =
-        e.key === "ArrowRight"
-          ? visibleTabs[(i + 1) % visibleTabs.length]
-          : e.key === "ArrowLeft"
-            ? visibleTabs[(i - 1 + visibleTabs.length) % visibleTabs.length]
-            : null;
+      const next = arrowNeighbour(visibleTabs, name, e.key);
       if (next) {
         e.preventDefault();
         selectTab(next);
