@@ -25,6 +25,7 @@ import {
   type PowerId,
   PRESETS,
   type Reply,
+  replay,
   type Seat,
   type SeatMessage,
   seedFrom,
@@ -194,15 +195,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.creatorPending = !serverCreate.success;
       if (branch) {
         this.store.copyInputs(branch.code, code, branch.round);
-        for (const entry of this.store.inputs(code)) {
-          const r = step(this.game, entry.actor, entry.input);
-          if (!r.ok)
-            throw new Error(
-              `branch ${code}: input ${entry.seq} of ${branch.code} rejected (${r.error.code})`,
-            );
-          this.game = r.value;
-          this.seq++;
-        }
+        const log = this.store.inputs(code);
+        this.game = replay(this.game, log);
+        this.seq = log.length;
       }
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {
@@ -433,13 +428,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.settings = settingsFrom(CreateOptionsSchema.parse(row.options));
     this.seats = new Seats(this.settings.teamSize);
     this.controlToken = row.controlToken;
-    let game = newGame({ gameId: id, seed: row.seed, maxRounds: this.settings.rounds });
     const log = this.store.inputs(id);
-    for (const entry of log) {
-      const r = step(game, entry.actor, entry.input);
-      if (!r.ok) throw new Error(`restore ${id}: logged input ${entry.seq} rejected (${r.error.code})`);
-      game = r.value;
-    }
+    const game = replay(newGame({ gameId: id, seed: row.seed, maxRounds: this.settings.rounds }), log);
     this.game = game;
     this.seq = log.length;
     this.controlSeq = this.store.controlLog(id).length;
