@@ -19,7 +19,7 @@ test("three people hold the US seat together; a fourth is turned away; the team 
   await expect(sdk.joinById(code, { name: "Dee", power: "US" })).rejects.toThrow(/seat_taken/);
   const cn = await connect(await sdk.joinById(code, { name: "Li" }));
   expect(cn.seat.power).toBe("CN"); // auto-assignment fills empty seats first
-  expect(control.room.state.seats.get("US")?.name).toBe("Ana, Ben, Cy");
+  await until(() => control.room.state.seats.get("US")?.name === "Ana, Ben, Cy");
 
   const heard: ChatMessage[][] = [[], [], [], []];
   for (const [i, p] of [...team, cn].entries())
