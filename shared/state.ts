@@ -289,6 +289,7 @@ export type Reason = { delta?: number; visibleTo: Visibility } & (
   | { why: "border_trade"; now: number; start: number }
   | { why: "inspections" | "discontent"; value: number }
   | { why: "ru_trade"; now: number; start: number; gain: number }
+  | { why: "implied"; owner: PowerId; lo: number; hi: number }
 );
 
 /** Why an index moved, as the engine records it (reasons as data; see `Explanation`). */
@@ -304,9 +305,12 @@ export interface ExplanationRecord {
 
 /** One reason an index moved, tagged with who may read it. */
 export interface ExplanationPart {
+  /** Plain-language text (English); the client may re-render from `reason`. */
   text: string;
   delta?: number;
   visibleTo: Visibility;
+  /** The record the text was rendered from (every field of it appears in the text). */
+  reason: Reason;
 }
 
 /** Why an index moved this round (DESIGN §5, "every change is explained"), as a seat reads it. */

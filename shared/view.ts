@@ -36,6 +36,7 @@ import type {
   Programme,
   Proposal,
   PublishedStats,
+  Reason,
   Region,
   Resolution,
   UnDraft,
@@ -391,8 +392,8 @@ function renderedExplanations(state: GameState): Explanation[] {
       const parts = x.parts.map(
         (r): ExplanationPart =>
           r.delta === undefined
-            ? { text: reasonText(sc, x, r), visibleTo: r.visibleTo }
-            : { text: reasonText(sc, x, r), delta: r.delta, visibleTo: r.visibleTo },
+            ? { text: reasonText(sc, x, r), visibleTo: r.visibleTo, reason: r }
+            : { text: reasonText(sc, x, r), delta: r.delta, visibleTo: r.visibleTo, reason: r },
       );
       return { round: x.round, index: x.index, from: x.from, to: x.to, visibleTo: x.visibleTo, parts };
     });
@@ -428,7 +429,8 @@ function explanationsFor(state: GameState, seat: Seat, me: PowerId | null): Expl
       let part = implied[owner];
       if (!part) {
         const [lo, hi] = impliedRange(state, owner, me ? state.intel[me] : 0);
-        part = { text: `implied ${owner} enforcement ${lo}–${hi}`, visibleTo: "all" };
+        const reason: Reason = { why: "implied", owner, lo, hi, visibleTo: "all" };
+        part = { text: reasonText(state.scenario, x, reason), visibleTo: "all", reason };
         implied[owner] = part;
       }
       parts.push(part);

@@ -8,7 +8,7 @@
  * renders with a gap rather than throwing.
  */
 import type { Scenario } from "../scenario/schema.js";
-import type { EventRecord, ExplanationRecord, Reason } from "../state.js";
+import type { EventRecord, Reason } from "../state.js";
 import { catalogueOf } from "./catalogue.js";
 import { pctChange, signed } from "./explain.js";
 import { STAGE_NAMES } from "./programme.js";
@@ -152,7 +152,7 @@ export function eventText(sc: Scenario, e: EventRecord): string {
 }
 
 /** The text of one reason an index moved. */
-export function reasonText(sc: Scenario, x: ExplanationRecord, r: Reason): string {
+export function reasonText(sc: Scenario, x: { from: number; to: number }, r: Reason): string {
   switch (r.why) {
     case "label":
       return r.label;
@@ -222,6 +222,8 @@ export function reasonText(sc: Scenario, x: ExplanationRecord, r: Reason): strin
       return `discontent in the border economy at ${r.value}`;
     case "ru_trade":
       return `trade with North Korea $${r.now}M a quarter (mid-2017: $${r.start}M): ${signed(r.gain)}`;
+    case "implied":
+      return `implied ${r.owner} enforcement ${r.lo}–${r.hi}`;
   }
   return "";
 }
