@@ -26,6 +26,7 @@ export const CreateClassSchema = z
     ordersSeconds: z.number().int().min(10).max(3600).optional(),
     botPersonality: z.enum(["hawk", "dove", "pragmatist"]).default("pragmatist"),
     teamSize: z.number().int().min(1).max(8).default(1),
+    advisor: z.boolean().default(true),
   })
   .strict();
 export type CreateClass = z.infer<typeof CreateClassSchema>;

@@ -64,6 +64,8 @@ export const CreateOptionsSchema = z
     teamSize: z.number().int().min(1).max(8).default(1),
     /** Seconds before bots fill empty seats in a public game (quick match). */
     botFillSeconds: z.number().int().min(0).max(600).default(20),
+    /** Human seats see the advisor (their seat's bot suggesting moves); Control can switch it later. */
+    advisor: z.boolean().default(true),
   })
   .strict();
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
@@ -100,6 +102,10 @@ export const ControlCommandSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("extend"), seconds: z.number().int().min(10).max(3600) }).strict(),
   z.object({ command: z.literal("advance") }).strict(),
   z.object({ command: z.literal("broadcast"), text: z.string().trim().min(1).max(CHAT_MAX) }).strict(),
+  /** Show or hide the advisor for every human seat. */
+  z.object({ command: z.literal("advisor"), on: z.boolean() }).strict(),
+  /** Stop (or let again) a power's people posting in any channel. */
+  z.object({ command: z.literal("mute"), power: PowerSchema, on: z.boolean() }).strict(),
 ]);
 export type ControlCommand = z.infer<typeof ControlCommandSchema>;
 

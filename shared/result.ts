@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "moratorium_in_force",
   "needs_reason",
   "bad_effects",
+  "muted",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -101,6 +101,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
   /** The next join is the creator's (set on a fresh create, not on restore). */
   private creatorPending = false;
   private seats!: Seats;
+  /** Table settings Control may change during the game (kept in the control log). */
+  private advisorOn = true;
+  private muted = new Set<PowerId>();
   private phaseTimer: { clear(): void } | undefined;
   private botFillTimer: { clear(): void } | undefined;
 
@@ -134,6 +137,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
       const data = this.dataOf(client);
       if (!canUseChannel(data.seat, parsed.data.channel).post)
         return fail("not_party", `You cannot post in "${parsed.data.channel}".`);
+      if (isPower(data.seat) && this.muted.has(data.seat))
+        return fail("muted", "Control has paused your chat for now.");
       this.postChat(data.seat, data.name, parsed.data.channel, parsed.data.text);
       return { ok: true };
     },
@@ -164,6 +169,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
         : CreateOptionsSchema.parse(stripJoinOnly(raw));
       const serverCreate = ServerCreate.safeParse(raw);
       this.settings = settingsFrom(options);
+      this.advisorOn = this.settings.advisor;
       this.seats = new Seats(this.settings.teamSize);
       let code = newGameCode();
       while (this.store.gameExists(code)) code = newGameCode();
@@ -415,10 +421,23 @@ export class GameRoom extends Room<{ state: RoomState }> {
       case "broadcast":
         this.postChat("CONTROL", "Control", "public", cmd.text);
         break;
+      case "advisor":
+      case "mute":
+        this.applyTableSetting(cmd);
+        break;
     }
     if (reply.ok) this.store.appendControl(this.roomId, this.controlSeq++, cmd, Date.now());
     this.syncState();
     return reply;
+  }
+
+  /** The settings a Control command changes: applied live, and again from the log on restore. */
+  private applyTableSetting(cmd: ControlCommand): void {
+    if (cmd.command === "advisor") this.advisorOn = cmd.on;
+    else if (cmd.command === "mute") {
+      if (cmd.on) this.muted.add(cmd.power);
+      else this.muted.delete(cmd.power);
+    }
   }
 
   private restore(id: string): void {
@@ -432,7 +451,13 @@ export class GameRoom extends Room<{ state: RoomState }> {
     const game = replay(newGame({ gameId: id, seed: row.seed, maxRounds: this.settings.rounds }), log);
     this.game = game;
     this.seq = log.length;
-    this.controlSeq = this.store.controlLog(id).length;
+    this.advisorOn = this.settings.advisor;
+    const controlLog = this.store.controlLog(id);
+    for (const entry of controlLog) {
+      const cmd = ClientMessages.control.safeParse(entry.command);
+      if (cmd.success) this.applyTableSetting(cmd.data);
+    }
+    this.controlSeq = controlLog.length;
     this.messageSeq = this.store.messages(id).length;
     this.started = row.started;
     this.seats.restore(this.store.seats(id));
@@ -546,6 +571,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     s.round = this.game.round;
     s.maxRounds = this.game.maxRounds;
     s.observers = this.clients.filter((c) => this.seatOf(c) === "OBSERVER").length;
+    s.advisor = this.advisorOn;
     for (const p of POWERS) {
       const h = this.seats.holders.get(p);
       const seat = s.seats.get(p) ?? new SeatState();
@@ -554,6 +580,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       seat.connected = h ? this.seats.connected(h) : false;
       seat.ready = h?.ready ?? false;
       seat.bot = h?.botActive ?? false;
+      seat.muted = this.muted.has(p);
       if (!s.seats.has(p)) s.seats.set(p, seat);
     }
     const entry: LobbyEntry = {

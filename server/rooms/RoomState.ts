@@ -11,6 +11,8 @@ export const SeatState = schema(
     connected: t.boolean(),
     ready: t.boolean(),
     bot: t.boolean(),
+    /** Control has stopped this seat's people posting chat. */
+    muted: t.boolean(),
   },
   "SeatState",
 );
@@ -30,6 +32,8 @@ export const RoomState = schema(
     pausedRemaining: t.float64(),
     hasControl: t.boolean(),
     observers: t.uint16(),
+    /** Human seats may see the advisor's suggestions (Control can switch it off). */
+    advisor: t.boolean(),
     seats: t.map(SeatState),
   },
   "RoomState",

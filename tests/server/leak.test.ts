@@ -37,6 +37,7 @@ const ROOM_STATE_KEYS = [
   "pausedRemaining",
   "hasControl",
   "observers",
+  "advisor",
   "seats",
 ];
 
