@@ -17,7 +17,16 @@ import { PAIRS, type PairKey, POWERS, type PowerId } from "../../shared/powers.j
 import type { ControlCommand, Reply } from "../../shared/protocol.js";
 import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
 import type { PlayerView } from "../../shared/view.js";
-import { eventText, gradeMark, gradeText, objectiveText, orderSummary, termText } from "../game/words.js";
+import {
+  eventText,
+  gradeMark,
+  gradeText,
+  injectWords,
+  nodeName,
+  objectiveText,
+  orderSummary,
+  termText,
+} from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
 import { arrowNeighbour, el, errorMessage, kids, money, powerName, powerRowHeader } from "../ui.js";
@@ -295,15 +304,19 @@ function mount(session: RoomSession, code: string, token: string): void {
   for (const inj of SCENARIO.injects) {
     const q = quarterOf(inj.round, SCENARIO);
     injectSelect.append(
-      new Option(`${t("fmt.quarter", { q: q.quarter, year: q.year })} — ${inj.title}`, inj.id),
+      new Option(
+        `${t("fmt.quarter", { q: q.quarter, year: q.year })} — ${injectWords(inj.title, inj.text).title}`,
+        inj.id,
+      ),
     );
   }
   const injectPreview = el("div", { class: "preview", id: "inject-preview" });
   const showInject = () => {
     const inj = SCENARIO.injects.find((i) => i.id === injectSelect.value);
     if (!inj) return;
+    const words = injectWords(inj.title, inj.text);
     injectPreview.replaceChildren(
-      el("p", {}, el("strong", {}, inj.title), " — ", inj.text),
+      el("p", {}, el("strong", {}, words.title), " — ", words.text),
       el("p", { class: "small" }, `${t("control.effects")}: ${effectsText(inj.effects)}`),
       el("p", { class: "small muted" }, `${t("control.source")}: ${inj.source}`),
     );
@@ -320,7 +333,7 @@ function mount(session: RoomSession, code: string, token: string): void {
     if (!inj) return;
     report(
       await session.act({ type: "control_inject", inject: inj.id }),
-      t("control.injected", { title: inj.title }),
+      t("control.injected", { title: injectWords(inj.title, inj.text).title }),
       injectStatus,
     );
   });
@@ -928,7 +941,7 @@ function renderPowers(host: HTMLElement, v: PlayerView, session: RoomSession): v
               ? v.illicitNodes
                   .map(
                     (n) =>
-                      `${n.name} (${money(n.capacity)}; ${t("control.knownBy")}: ${n.knownBy?.join(", ") || "—"})`,
+                      `${nodeName(n.name)} (${money(n.capacity)}; ${t("control.knownBy")}: ${n.knownBy?.join(", ") || "—"})`,
                   )
                   .join(" · ")
               : t("news.noNodes"),

@@ -24,7 +24,15 @@ import {
   SEAT_KEY,
   showError,
 } from "../control/net.js";
-import { eventText, gradeMark, gradeText, objectiveText } from "../game/words.js";
+import {
+  eventText,
+  gradeMark,
+  gradeText,
+  injectWords,
+  objectiveText,
+  timelineEvent,
+  timelineTrade,
+} from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { el, errorMessage, powerChip, powerName, powerRowHeader } from "../ui.js";
 
@@ -278,7 +286,8 @@ function history(rec: DebriefRecord): HTMLElement {
       .map((i) => {
         const custom = i.input.custom as { title?: string } | undefined;
         const id = i.input.inject as string | undefined;
-        return custom?.title ?? SCENARIO.injects.find((x) => x.id === id)?.title ?? id ?? "";
+        const lib = SCENARIO.injects.find((x) => x.id === id);
+        return custom?.title ?? (lib ? injectWords(lib.title, lib.text).title : (id ?? ""));
       });
     const game =
       r > last
@@ -315,9 +324,12 @@ function history(rec: DebriefRecord): HTMLElement {
           el(
             "ul",
             {},
-            ...real.events.map((e) => el("li", {}, el("strong", {}, `${e.date} · ${e.actor}: `), e.text)),
+            ...real.events.map((e, i) => {
+              const w = timelineEvent(r, i, e);
+              return el("li", {}, el("strong", {}, `${w.date} · ${w.actor}: `), w.text);
+            }),
           ),
-          el("p", { class: "small" }, t("debrief.chinaTrade", { value: real.chinaTrade })),
+          el("p", { class: "small" }, t("debrief.chinaTrade", { value: timelineTrade(r, real.chinaTrade) })),
           el("p", { class: "src" }, `${t("control.source")}: ${real.source}`),
         )
       : el("p", { class: "muted" }, t("debrief.beyondTimeline"));

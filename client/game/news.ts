@@ -9,7 +9,16 @@ import type { GameEvent } from "../../shared/state.js";
 import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import { delta, el, money, powerName } from "../ui.js";
-import { eventText, groupName, placeName, regionName } from "./words.js";
+import {
+  entityName,
+  eventText,
+  groupName,
+  nodeName,
+  placeName,
+  reasonText,
+  regionName,
+  resolutionName,
+} from "./words.js";
 
 function quarterText(round: number): string {
   const q = quarterOf(round);
@@ -85,7 +94,7 @@ export function renderNews(host: HTMLElement, view: PlayerView, me: PowerId | nu
                     "ul",
                     {},
                     ...x.parts.map((p) =>
-                      el("li", {}, p.text, p.delta !== undefined ? ` (${delta(p.delta)})` : ""),
+                      el("li", {}, reasonText(p, x), p.delta !== undefined ? ` (${delta(p.delta)})` : ""),
                     ),
                   )
                 : null,
@@ -140,7 +149,11 @@ export function renderNews(host: HTMLElement, view: PlayerView, me: PowerId | nu
                 el(
                   "li",
                   {},
-                  t("news.node", { name: n.name, region: regionName(n.region), capacity: money(n.capacity) }),
+                  t("news.node", {
+                    name: nodeName(n.name),
+                    region: regionName(n.region),
+                    capacity: money(n.capacity),
+                  }),
                 ),
               ),
             )
@@ -213,13 +226,15 @@ export function renderNews(host: HTMLElement, view: PlayerView, me: PowerId | nu
             "li",
             {},
             t("news.resolution", {
-              name: r.name,
+              name: resolutionName(r),
               groups: r.groups.map(groupName).join(", "),
               strength: r.strength,
             }),
           ),
         ),
-        ...designations.map((d) => el("li", {}, t("news.designation", { name: d.name, round: d.round }))),
+        ...designations.map((d) =>
+          el("li", {}, t("news.designation", { name: entityName(d.entity, d.name), round: d.round })),
+        ),
       ),
     ),
   );

@@ -19,7 +19,15 @@ import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
 import { el, kids, powerName } from "../ui.js";
-import { actionEffect, actionLabel, groupName, orderSummary, regionName } from "./words.js";
+import {
+  actionEffect,
+  actionLabel,
+  entityName,
+  groupName,
+  nodeName,
+  orderSummary,
+  regionName,
+} from "./words.js";
 
 type Val = number | boolean | string;
 interface Instance {
@@ -53,10 +61,10 @@ function options(type: string, param: string, me: PowerId, view: PlayerView | nu
         (p) => [p, powerName(p)],
       );
     case "node":
-      return (view?.illicitNodes ?? []).map((n) => [n.id, `${n.name} (${regionName(n.region)})`]);
+      return (view?.illicitNodes ?? []).map((n) => [n.id, `${nodeName(n.name)} (${regionName(n.region)})`]);
     case "entity": {
       const done = new Set(view?.sanctions.designations.map((d) => d.entity) ?? []);
-      return SUMMER_2017.entities.filter((e) => !done.has(e.id)).map((e) => [e.id, e.name]);
+      return SUMMER_2017.entities.filter((e) => !done.has(e.id)).map((e) => [e.id, entityName(e.id, e.name)]);
     }
     default:
       return [];

@@ -3,13 +3,15 @@
  * translation by action type), terms of agreements, objectives, events. The catalogue and the
  * engine stay the source of the facts; this only chooses the words.
  */
+import i18next from "i18next";
 import type { ActionSpec } from "../../shared/engine/catalogue.js";
 import type { Action } from "../../shared/orders.js";
-import type { PowerId } from "../../shared/powers.js";
-import type { GameEvent, Term } from "../../shared/state.js";
+import { isPower, type PowerId } from "../../shared/powers.js";
+import { SUMMER_2017 } from "../../shared/scenario.js";
+import type { ExplanationPart, GameEvent, Reason, Term } from "../../shared/state.js";
 import type { ObjectiveView } from "../../shared/view.js";
 import { t, tNumbered, tOr } from "../i18n/index.js";
-import { powerName } from "../ui.js";
+import { change, money, powerName } from "../ui.js";
 
 export function actionLabel(spec: ActionSpec): string {
   return tOr(`action.${spec.type}.label`, spec.label);
@@ -53,20 +55,435 @@ export function gradeMark(g: ObjectiveView["status"]): string {
   return g === "success" ? "✓" : g === "partial" ? "◐" : g === "unknown" ? "?" : "✕";
 }
 
-/**
- * An event's text: a Korean template by kind where one exists (filled from the event's data),
- * otherwise the engine's English text.
- */
-export function eventText(e: GameEvent): string {
-  const vars: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(e.data))
-    vars[k] = typeof v === "string" && isPowerId(v) ? powerName(v) : v;
-  return tOr(`event.${e.kind}`, e.text, vars);
+/** Words rendered from the engine's records, and whether a template said them. */
+export interface Said {
+  text: string;
+  /** False when the engine's English text is shown as is (no template, or a field it lacked). */
+  templated: boolean;
 }
 
-function isPowerId(s: string): s is PowerId {
-  return s === "US" || s === "CN" || s === "RU" || s === "KP" || s === "KR";
+type Vars = Record<string, string | number>;
+/** A template key with its values, or null when the event lacks what the template needs. */
+type Words = [key: string, vars: Vars] | null;
+
+const SC = SUMMER_2017;
+const flowSpecs = new Map(SC.flows.map((f) => [f.id, f]));
+const entityIds = new Map(SC.entities.map((x) => [x.id, x]));
+const nodeIdsByName = new Map(SC.illicit.nodes.map((n) => [n.name, n.id]));
+const injectsByTitle = new Map(SC.injects.map((i) => [i.title, i]));
+const actionTypeByLabel = new Map(SC.actions.map((a) => [a.label, a.type]));
+const catalogueTypes = new Set<string>(SC.actions.map((a) => a.type));
+
+/** The engine's fixed phrases for why an index moved (`why: "label"`), by their key. */
+const LABEL_KEYS: Readonly<Record<string, string>> = {
+  "refugees crossing into China": "refugees",
+  "North Korea's test moratorium holds": "moratoriumHolds",
+  "North Korean missile test": "kpMissileTest",
+  "failed North Korean missile test": "kpMissileTestFailed",
+  "US–South Korea joint exercises": "exercises",
+  "joint exercises suspended": "exercisesSuspended",
+  "agreements in force": "agreementsInForce",
+  "missile test": "missileTest",
+  "North Korean nuclear test": "nuclearTest",
+  "offer of talks": "offerOfTalks",
+  "missile test failed: a little learned": "testFailedLearned",
+};
+
+const isPowerId = (s: unknown): s is PowerId => typeof s === "string" && isPower(s);
+const names = (ids: string, sep = ","): string =>
+  ids
+    .split(sep)
+    .map((x) => x.trim())
+    .filter(Boolean)
+    .map((x) => (isPowerId(x) ? powerName(x) : x))
+    .join(", ");
+
+/** A flow as the explanations name it: "Coal Sinuiju → Dandong". */
+export function flowName(id: string): string {
+  const f = flowSpecs.get(id);
+  return f ? `${t(`commodity.${f.commodity}`)} ${placeName(f.from)}\u2192${placeName(f.to)}` : id;
 }
+
+export function entityName(id: string, english?: string): string {
+  return tOr(`entity.${id}`, english ?? entityIds.get(id)?.name ?? id);
+}
+
+/** An illicit node's name: the scenario's by id, the engine's "New fronts (dandong)" by pattern. */
+export function nodeName(name: string): string {
+  const id = nodeIdsByName.get(name);
+  if (id) return tOr(`nodeName.${id}`, name);
+  const m = /^New (accounts|fronts|ship-to-ship zone) \((.+)\)$/.exec(name);
+  if (!m) return name;
+  const kind = m[1] === "accounts" ? "accounts" : m[1] === "fronts" ? "fronts" : "sts";
+  return t(`node.new.${kind}`, { region: regionName(m[2]!.replace(/ /g, "_")) });
+}
+
+/** A resolution's name: the scenario's by id, the engine's "Resolution d1 (round 3)" by pattern. */
+export function resolutionName(r: { id?: string; name: string }): string {
+  if (r.id) {
+    const known = tOr(`resolutionName.${r.id}`, "");
+    if (known) return known;
+  }
+  const m = /^Resolution (\S+) \(round (\d+)\)$/.exec(r.name);
+  return m ? t("resolution.adopted", { id: m[1]!, round: m[2]! }) : r.name;
+}
+
+/** An inject's title and text: the library's translated by id, a custom one as Control wrote it. */
+export function injectWords(title: string, text: string): { title: string; text: string } {
+  const lib = injectsByTitle.get(title);
+  if (!lib) return { title, text };
+  return { title: tOr(`inject.${lib.id}.title`, title), text: tOr(`inject.${lib.id}.text`, text) };
+}
+
+/** A short name of an agreement term's kind ("no tests"). */
+export function termShort(kind: string): string {
+  return tOr(`termShort.${kind}`, kind.replace(/_/g, " "));
+}
+
+function stageName(n: number): string {
+  return n >= 1 && n <= 5 ? t(`reach.${n}`) : t("rail.none");
+}
+
+/**
+ * Per event kind: the template key and its values. `data` carries ids and numbers; what the
+ * engine kept in `extra` (never sent) is read back from the English text where a template needs it.
+ * Keep in step with shared/engine/text.ts (tests/browser/words.test.ts checks every kind).
+ */
+const EVENTS: Readonly<Record<string, (d: Vars, text: string, raw: GameEvent["data"]) => Words>> = {
+  enforcement_announced: (d) => ["event.enforcement_announced", d],
+  trade_policy: (d) => ["event.trade_policy", { ...d, group: groupName(String(d.group)) }],
+  pipeline: (d) => ["event.pipeline", d],
+  inspections: (d) => ["event.inspections", d],
+  fuel_sales: (d) => ["event.fuel_sales", d],
+  exercises_policy: (d) => [`event.exercises_policy.${d.on ? "on" : "off"}`, d],
+  md_consent: (d) => [`event.md_consent.${d.on ? "on" : "off"}`, d],
+  tariffs: (d) => [`event.tariffs.${d.on ? "on" : "off"}`, d],
+  moratorium: (d) => [`event.moratorium.${d.on ? "on" : "off"}`, d],
+  labourers: (d) => ["event.labourers", d],
+  engagement: (d) => ["event.engagement", d],
+  statement: (d, text) => {
+    const m = /\u201c([\s\S]*)\u201d$/.exec(text);
+    return m ? ["event.statement", { ...d, text: m[1]! }] : null;
+  },
+  matrix_queued: (d) => ["event.matrix_queued", d],
+  retaliation: (d) => ["event.retaliation", d],
+  summit_held: (d) => ["event.summit_held", d],
+  talks_offered: (d) => ["event.talks_offered", d],
+  designated: (d) => ["event.designated", { ...d, entity: entityName(String(d.entity)) }],
+  intel_report: (d, text) => {
+    const region = regionName(String(d.region));
+    if (!d.found) return ["event.intel_report.none", { region }];
+    const m = /: ([\s\S]*) \([^()]*\)\.$/.exec(text);
+    return m
+      ? ["event.intel_report.found", { region, names: m[1]!.split(", ").map(nodeName).join(", ") }]
+      : null;
+  },
+  node_closed: (d, text) => {
+    const m = /^(\S+) exposed ([\s\S]*): it shuts down/.exec(text);
+    if (!m) return null;
+    const by = isPowerId(m[1]) ? powerName(m[1]) : m[1]!;
+    return ["event.node_closed", { by, name: nodeName(m[2]!), capacity: money(Number(d.capacity)) }];
+  },
+  smuggling_capped: () => ["event.smuggling_capped", {}],
+  smuggling_op: (d) => [
+    "event.smuggling_op",
+    { region: regionName(String(d.region)), add: money(Number(d.add)) },
+  ],
+  node_opened: (d, text) => {
+    const m = /\(\$(\d+)M\)\.$/.exec(text);
+    return m
+      ? ["event.node_opened", { region: regionName(String(d.region)), capacity: money(Number(m[1])) }]
+      : null;
+  },
+  md_arrived: (d) => ["event.md_arrived", d],
+  md_deployed: (d) => ["event.md_deployed", d],
+  md_blocked: () => ["event.md_blocked", {}],
+  strike_war: () => ["event.strike_war", {}],
+  strike: () => ["event.strike", {}],
+  missile_tested: (d, text) => {
+    if (!d.success) return ["event.missile_tested.failed", {}];
+    const stage = Number(d.stage);
+    // A test that showed a new stage names it: "… range stage 2 (Guam)."
+    const up = text.includes("(");
+    return [`event.missile_tested.${up ? "stageUp" : "success"}`, { stage, stageName: stageName(stage) }];
+  },
+  programme_progress: (d) => ["event.programme_progress", d],
+  nuclear_tested: () => ["event.nuclear_tested", {}],
+  russia_backfilled: (d) => [
+    "event.russia_backfilled",
+    {
+      backfill: money(Number(d.backfill)),
+      wanted: money(Number(d.wanted)),
+      capacity: money(Number(d.capacity)),
+    },
+  ],
+  cyber_attributed: () => ["event.cyber_attributed", {}],
+  refugees: () => ["event.refugees", {}],
+  crisis_costs: (d) => ["event.crisis_costs", d],
+  proposal: (d, text) => {
+    const m = / to ([A-Z]{2}(?:, [A-Z]{2})*)\.$/.exec(text);
+    return m ? ["event.proposal", { ...d, to: names(m[1]!) }] : null;
+  },
+  proposal_rejected: (d) => ["event.proposal_rejected", d],
+  agreement_signed: (d, text) => {
+    if (text.startsWith("All five")) return ["event.agreement_signed.grand", {}];
+    const m = /\(([a-z_, ]*)\), for (\d+) round/.exec(text);
+    if (!m) return null;
+    const terms = [...new Set(m[1]!.split(", ").filter(Boolean))].map(termShort).join(", ");
+    return [
+      "event.agreement_signed.deal",
+      { id: d.id ?? "", parties: names(String(d.parties ?? "")), terms, duration: Number(m[2]) },
+    ];
+  },
+  breach_unseen: (d, text) => {
+    const m = /^(\S+) is not keeping the "([a-z_]+)" term/.exec(text);
+    if (!m) return null;
+    return [
+      "event.breach_unseen",
+      { id: d.id ?? "", party: isPowerId(m[1]) ? powerName(m[1]) : m[1]!, term: termShort(m[2]!) },
+    ];
+  },
+  agreement_broken: (d) => ["event.agreement_broken", { ...d, term: termShort(String(d.term)) }],
+  agreement_expired: (d) => ["event.agreement_expired", d],
+  collapse: () => ["event.collapse", {}],
+  war: (_d, _text, raw) =>
+    isPowerId(raw.pusher) ? ["event.war.pushed", { pusher: powerName(raw.pusher) }] : ["event.war.plain", {}],
+  draft_tabled: (d, text) => {
+    const m = /^(\S+) tables a UN draft on ([a-z_, ]*) at strength (\d+)\.$/.exec(text);
+    if (!m) return null;
+    return [
+      "event.draft_tabled",
+      {
+        id: d.id ?? "",
+        by: isPowerId(m[1]) ? powerName(m[1]) : m[1]!,
+        groups: m[2]!.split(", ").map(groupName).join(", "),
+        strength: Number(m[3]),
+      },
+    ];
+  },
+  draft_amended: (d, text) => {
+    const m = /^(\S+) softens draft \S+: strength (\d+) \u2192 (\d+)\.$/.exec(text);
+    if (!m) return null;
+    const by = isPowerId(m[1]) ? powerName(m[1]) : m[1]!;
+    return ["event.draft_amended", { id: d.id ?? "", by, from: Number(m[2]), to: Number(m[3]) }];
+  },
+  un_vote: (d, text) => {
+    const m = /^(\S+) votes/.exec(text);
+    if (!m) return null;
+    return [
+      "event.un_vote",
+      {
+        id: d.id ?? "",
+        by: isPowerId(m[1]) ? powerName(m[1]) : m[1]!,
+        vote: tOr(`vote.${d.vote}`, String(d.vote)),
+      },
+    ];
+  },
+  draft_vetoed: (d) => ["event.draft_vetoed", { id: d.id ?? "", by: names(String(d.by ?? "")) }],
+  resolution_adopted: (d, text) => {
+    const m =
+      /^The Security Council adopts ([\s\S]*): ([a-z_, ]*) at strength \d+(?: \(tabled at (\d+)\))?\.$/.exec(
+        text,
+      );
+    if (!m) return null;
+    const vars = {
+      strength: Number(d.strength),
+      name: resolutionName({ name: m[1]! }),
+      groups: m[2]!.split(", ").map(groupName).join(", "),
+      tabled: Number(m[3] ?? 0),
+    };
+    return [m[3] ? "event.resolution_adopted.softened" : "event.resolution_adopted.plain", vars];
+  },
+  inject: (d, text) => {
+    const title = String(d.title ?? "");
+    if (!text.startsWith(`${title}: `)) return null;
+    return ["event.inject", injectWords(title, text.slice(title.length + 2))];
+  },
+  adjudicated: (d) => [
+    `event.adjudicated.${d.success ? "success" : "failure"}`,
+    { title: String(d.title ?? ""), chance: Number(d.chance) },
+  ],
+  override: (d, text) => {
+    const m = /^Control set ([\s\S]*?): -?\d+ \u2192 -?\d+\. Reason: ([\s\S]*)$/.exec(text);
+    if (!m) return null;
+    // "enforcement_actual (CN)": the index's name, the power's name.
+    const what = m[1]!
+      .replace(/^(\w+)/, (i) => tOr(`control.idx.${i}`, i.replace(/_/g, " ")))
+      .replace(/\(([A-Z]{2})\)/g, (all, p: string) => (isPowerId(p) ? `(${powerName(p)})` : all));
+    return ["event.override", { what, from: Number(d.from), to: Number(d.to), reason: m[2]! }];
+  },
+};
+
+/** Event kinds the client has words for (besides catalogue moves, which say their label). */
+export const EVENT_KINDS: readonly string[] = Object.keys(EVENTS);
+
+/** Fills `vars` and the Korean particles that depend on the word before them. */
+function say(key: string, vars: Vars): string {
+  return particles(t(key, vars));
+}
+
+/**
+ * An event in the player's language, from its kind and data. A move whose event is its catalogue
+ * label ("US: Show of force.") says the translated label. Where the event lacks what the template
+ * needs, the engine's English text is shown as is.
+ */
+export function sayEvent(e: GameEvent): Said {
+  const vars: Vars = {};
+  for (const [k, v] of Object.entries(e.data)) vars[k] = isPowerId(v) ? powerName(v) : v;
+  const rule = EVENTS[e.kind];
+  if (rule) {
+    const words = rule(vars, e.text, e.data);
+    if (words && i18next.exists(words[0])) return { text: say(words[0], words[1]), templated: true };
+    return { text: e.text, templated: false };
+  }
+  if (catalogueTypes.has(e.kind)) {
+    const spec = (SC.actions as readonly ActionSpec[]).find((a) => a.type === e.kind)!;
+    return {
+      text: say("event.move", { power: vars.power ?? "", label: actionLabel(spec) }),
+      templated: true,
+    };
+  }
+  return { text: e.text, templated: false };
+}
+
+export function eventText(e: GameEvent): string {
+  return sayEvent(e).text;
+}
+
+/** A `why: "label"` phrase: a fixed phrase, a catalogue label or an inject title, translated. */
+export function labelText(label: string): Said {
+  const fixed = LABEL_KEYS[label];
+  if (fixed) return { text: t(`reasonLabel.${fixed}`), templated: true };
+  const type = actionTypeByLabel.get(label);
+  if (type) return { text: tOr(`action.${type}.label`, label), templated: true };
+  if (injectsByTitle.has(label)) return { text: injectWords(label, "").title, templated: true };
+  return { text: label, templated: false };
+}
+
+type ReasonWords = (r: Reason & Record<string, unknown>, x: { from: number; to: number }) => Words;
+const num = (v: unknown) => Number(v ?? 0);
+const REASONS: Readonly<Record<Reason["why"], ReasonWords>> = {
+  label: () => null, // labelText
+  summit: (r) => ["reason.summit", { a: powerName(r.a as PowerId), b: powerName(r.b as PowerId) }],
+  decay: (r) => ["reason.decay", { value: num(r.value) }],
+  scenario_baseline: (r) => ["reason.scenario_baseline", { value: num(r.value) }],
+  pressure: (r) => ["reason.pressure", { value: num(r.value) }],
+  tension: (r) => ["reason.tension", { value: num(r.value) }],
+  sustained: (r) => [
+    "reason.sustained",
+    { before: num(r.before), after: num(r.after), target: num(r.target) },
+  ],
+  crackdown: (r) => [
+    "reason.crackdown",
+    { before: num(r.before), after: num(r.after), target: num(r.target), cap: num(r.cap) },
+  ],
+  drift: (r) => ["reason.drift", { before: num(r.before), after: num(r.after), baseline: num(r.baseline) }],
+  flow_owner: (r, x) => [
+    "reason.flow_owner",
+    {
+      flow: flowName(String(r.flow)),
+      change: change(x.from, x.to),
+      before: num(r.before),
+      after: num(r.after),
+      level: num(r.level),
+      banned: num(r.banned),
+    },
+  ],
+  flow_public: (r, x) => [
+    `reason.flow_public.${r.enforced ? "enforced" : "plain"}`,
+    { flow: flowName(String(r.flow)), change: change(x.from, x.to), banned: num(r.banned) },
+  ],
+  illicit_flow: (r, x) => [
+    "reason.illicit_flow",
+    { flow: flowName(String(r.flow)), change: change(x.from, x.to) },
+  ],
+  exposed: (r) => [
+    "reason.exposed",
+    { by: isPowerId(r.by) ? powerName(r.by) : String(r.by), name: nodeName(String(r.name)) },
+  ],
+  test_succeeded: (r) => ["reason.test_succeeded", { value: num(r.value) }],
+  nuclear_test: (r) => ["reason.nuclear_test", { value: num(r.value) }],
+  passive: (r) => ["reason.passive", { value: num(r.value) }],
+  resources: (r) => ["reason.resources", { value: num(r.value) }],
+  stage: (r) => ["reason.stage", { stage: stageName(num(r.stage)) }],
+  cyber_theft: (r) => ["reason.cyber_theft", { value: money(num(r.value)) }],
+  exports: (r) => ["reason.exports", { value: money(num(r.value)) }],
+  illicit_sales: (r) => ["reason.illicit_sales", { value: money(num(r.value)) }],
+  imports: (r) => ["reason.imports", { value: money(num(r.value)) }],
+  upkeep: (r) => ["reason.upkeep", { value: money(num(r.value)) }],
+  tests: (r) => ["reason.tests", { value: money(num(r.value)) }],
+  unpaid: (r) => ["reason.unpaid", { value: money(num(r.value)) }],
+  fuel: (r) => ["reason.fuel", { fuelIn: num(r.fuelIn), used: num(r.used) }],
+  food: (r) => ["reason.food", { imports: money(num(r.imports)), supply: num(r.supply) }],
+  kp_trade: (r) => ["reason.kp_trade", { value: num(r.value) }],
+  nk_stress: (r) => [
+    "reason.nk_stress",
+    { currency: num(r.currency), fuel: num(r.fuel), food: num(r.food), target: num(r.target) },
+  ],
+  nk_max_move: (r) => ["reason.nk_max_move", { fall: num(r.fall), rise: num(r.rise) }],
+  border_trade: (r) => ["reason.border_trade", { now: money(num(r.now)), start: money(num(r.start)) }],
+  inspections: (r) => ["reason.inspections", { value: num(r.value) }],
+  discontent: (r) => ["reason.discontent", { value: num(r.value) }],
+  ru_trade: (r) => [
+    "reason.ru_trade",
+    { now: money(num(r.now)), start: money(num(r.start)), gain: signedNumber(num(r.gain)) },
+  ],
+  implied: (r) => [
+    "reason.implied",
+    { owner: isPowerId(r.owner) ? powerName(r.owner) : String(r.owner), lo: num(r.lo), hi: num(r.hi) },
+  ],
+};
+
+/** Reason `why`s the client has words for. */
+export const REASON_WHYS: readonly string[] = Object.keys(REASONS);
+
+/** One reason an index moved, in the player's language; the engine's English where none fits. */
+export function sayReason(part: ExplanationPart, x: { from: number; to: number }): Said {
+  const r = part.reason;
+  if (!r) return { text: part.text, templated: false };
+  if (r.why === "label") return labelText(r.label);
+  const rule = REASONS[r.why] as ReasonWords | undefined;
+  const words = rule?.(r as Reason & Record<string, unknown>, x);
+  if (words && i18next.exists(words[0])) return { text: say(words[0], words[1]), templated: true };
+  return { text: part.text, templated: false };
+}
+
+export function reasonText(part: ExplanationPart, x: { from: number; to: number }): string {
+  return sayReason(part, x).text;
+}
+
+/** "+3", "−2", "±0" (the engine's signed numbers). */
+function signedNumber(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : "\u00b10";
+}
+
+/**
+ * Korean particles written as "이(가)", "을(를)", "은(는)", "와(과)", "(으)로" in the templates
+ * are chosen by the syllable before them (a final consonant or not). Other text is left alone.
+ */
+export function particles(s: string): string {
+  if (!s.includes("(")) return s;
+  // A parenthesis between the word and its particle ("새 계좌 (금융)을(를)") is skipped over.
+  return s.replace(
+    /([가-힣])(\s*\([^()]*\))?(이\(가\)|을\(를\)|은\(는\)|와\(과\)|\(으\)로)/g,
+    (_, ch: string, aside: string | undefined, p: string) => {
+      const final = (ch.charCodeAt(0) - 0xac00) % 28;
+      const [afterFinal, afterVowel] = PARTICLES[p]!;
+      // ㄹ (final 8) takes 로, like a vowel.
+      const closed = p === "(으)로" ? final !== 0 && final !== 8 : final !== 0;
+      return ch + (aside ?? "") + (closed ? afterFinal : afterVowel);
+    },
+  );
+}
+
+/** Each particle after a final consonant and after a vowel. */
+const PARTICLES: Readonly<Record<string, [string, string]>> = {
+  "이(가)": ["이", "가"],
+  "을(를)": ["을", "를"],
+  "은(는)": ["은", "는"],
+  "와(과)": ["과", "와"],
+  "(으)로": ["으로", "로"],
+};
 
 /** A short summary of one order, for the advisor and the record. */
 export function orderSummary(a: Action, spec: ActionSpec | undefined): string {
@@ -80,7 +497,26 @@ export function orderSummary(a: Action, spec: ActionSpec | undefined): string {
   if (typeof r.commodityGroup === "string") bits.push(groupName(r.commodityGroup));
   if (typeof r.region === "string") bits.push(regionName(r.region));
   if (typeof r.on === "boolean") bits.push(r.on ? t("orders.on") : t("orders.off"));
-  if (typeof r.entity === "string") bits.push(r.entity);
+  if (typeof r.entity === "string") bits.push(entityName(r.entity));
   if (typeof r.node === "string") bits.push(r.node);
   return bits.length ? `${label} (${bits.join(", ")})` : label;
+}
+
+/** One event of the scenario's real 2017–18 timeline, in the player's language. */
+export function timelineEvent(
+  round: number,
+  i: number,
+  e: { date: string; actor: string; text: string },
+): { date: string; actor: string; text: string } {
+  const k = `timeline.r${round}e${i}`;
+  return {
+    date: tOr(`${k}.date`, e.date),
+    actor: tOr(`${k}.actor`, e.actor),
+    text: tOr(`${k}.text`, e.text),
+  };
+}
+
+/** The real China–North Korea trade figure of a round's quarter. */
+export function timelineTrade(round: number, english: string): string {
+  return tOr(`timeline.r${round}trade`, english);
 }

@@ -16,7 +16,17 @@ const ko = read("ko.json");
 const keys = (o: Tree, p = ""): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === "string" ? [p + k] : keys(v, `${p}${k}.`)));
 /** Korean-only families: translations of scenario text the English takes from the catalogue. */
-const KO_ONLY = ["place.", "country.", "action.", "objective.", "event."];
+const KO_ONLY = [
+  "place.",
+  "country.",
+  "action.",
+  "objective.",
+  "entity.",
+  "inject.",
+  "nodeName.",
+  "resolutionName.",
+  "timeline.",
+];
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

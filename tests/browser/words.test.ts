@@ -1,0 +1,390 @@
+/**
+ * Everything the engine says reaches the Korean screen in Korean: every event kind and every reason
+ * `why` of shared/engine/text.ts has a template in client/game/words.ts, in English and Korean.
+ * The engine's English is rendered from records (the way `viewFor` does it) and the client renders
+ * the same records again from `kind` + `data` / `reason`; a record the client can only show in
+ * English (`templated: false`) fails. (Plain Node: no browser needed.)
+ */
+import fs from "node:fs";
+import path from "node:path";
+import i18next from "i18next";
+import { beforeAll, describe, expect, test } from "vitest";
+import { botPolicy } from "../../shared/bots/index.js";
+import { mixedPersonalities } from "../../shared/bots/selfplay.js";
+import { type Input, step } from "../../shared/engine/step.js";
+import { eventText as engineEventText, reasonText as engineReasonText } from "../../shared/engine/text.js";
+import { POWERS } from "../../shared/powers.js";
+import { newGame, SUMMER_2017 } from "../../shared/scenario.js";
+import type { EventRecord, ExplanationPart, GameEvent, GameState, Reason, Term } from "../../shared/state.js";
+import { viewFor } from "../../shared/view.js";
+
+/** What this test uses of client/game/words.ts. */
+interface Said {
+  text: string;
+  templated: boolean;
+}
+interface Words {
+  EVENT_KINDS: readonly string[];
+  REASON_WHYS: readonly string[];
+  sayEvent(e: GameEvent): Said;
+  sayReason(part: ExplanationPart, x: { from: number; to: number }): Said;
+  objectiveText(o: { id: string; text: string }): string;
+  termText(term: Term): string;
+  particles(s: string): string;
+}
+// Client modules are typechecked by client/tsconfig.json (bundler resolution); loading them by a
+// computed path keeps the root typecheck (NodeNext) out of them.
+const { EVENT_KINDS, REASON_WHYS, sayEvent, sayReason, objectiveText, termText, particles } = (await import(
+  path.resolve("client/game/words.ts")
+)) as Words;
+const json = (f: string) => JSON.parse(fs.readFileSync(path.resolve("client/i18n", f), "utf8")) as object;
+
+const SC = SUMMER_2017;
+const HANGUL = /[가-힣]/;
+
+beforeAll(async () => {
+  await i18next.init({
+    lng: "ko",
+    fallbackLng: "en",
+    resources: { en: { translation: json("en.json") }, ko: { translation: json("ko.json") } },
+    interpolation: { escapeValue: false },
+  });
+});
+
+/** The `case "…":` labels of one function of shared/engine/text.ts. */
+function caseLabels(fn: string): string[] {
+  const src = fs.readFileSync(path.resolve("shared/engine/text.ts"), "utf8");
+  const start = src.indexOf(`export function ${fn}(`);
+  const end = src.indexOf("\nexport function", start + 1);
+  const body = src.slice(start, end < 0 ? undefined : end);
+  return [...body.matchAll(/case "([a-z_0-9]+)":/g)].map((m) => m[1]!);
+}
+
+/** One record of every kind the engine's eventText knows, with the data and extra it records. */
+type Sample = Pick<EventRecord, "data" | "extra"> & { free?: boolean };
+const EVENT_SAMPLES: Record<string, Sample[]> = {
+  enforcement_announced: [{ data: { power: "CN", from: 35, to: 60 } }],
+  trade_policy: [{ data: { power: "RU", group: "fuel", level: 40 } }],
+  pipeline: [{ data: { level: 80 } }],
+  inspections: [{ data: { level: 50 } }],
+  fuel_sales: [{ data: { level: 30 } }],
+  exercises_policy: [{ data: { power: "KR", on: 0 } }, { data: { power: "US", on: 1 } }],
+  md_consent: [{ data: { on: 1 } }, { data: { on: 0 } }],
+  tariffs: [{ data: { on: 1 } }, { data: { on: 0 } }],
+  moratorium: [{ data: { on: 1 } }, { data: { on: 0 } }],
+  labourers: [{ data: { level: 20 } }],
+  engagement: [{ data: { level: 70 } }],
+  statement: [
+    { data: { power: "KP" }, extra: { text: "We will never give up: “fire and fury”, they say." } },
+  ],
+  matrix_queued: [{ data: { power: "US" } }],
+  retaliation: [{ data: { target: "KR" } }],
+  summit_held: [{ data: { a: "US", b: "KP" } }],
+  talks_offered: [{ data: { from: "KR", to: "KP" } }],
+  designated: [{ data: { entity: "bank_of_dandong" } }],
+  intel_report: [
+    { data: { region: "dandong", found: 0 } },
+    {
+      data: { region: "yellow_sea", found: 2 },
+      extra: { names: "Yellow Sea ship-to-ship zone, New fronts (dandong)" },
+    },
+  ],
+  node_closed: [
+    {
+      data: { node: "dandong-fronts", region: "dandong", capacity: 40 },
+      extra: { by: "US", name: "Dandong front companies" },
+    },
+    {
+      data: { node: "node-7", region: "finance", capacity: 12 },
+      extra: { by: "KR", name: "New accounts (finance)" },
+    },
+  ],
+  smuggling_capped: [{ data: {} }],
+  smuggling_op: [{ data: { region: "east_china_sea", add: 15 } }],
+  node_opened: [{ data: { node: "node-3", region: "yellow_sea" }, extra: { capacity: 14 } }],
+  md_arrived: [{ data: { launchers: 4 } }],
+  md_deployed: [{ data: { launchers: 2 } }],
+  md_blocked: [{ data: {} }],
+  strike_war: [{ data: { chance: 60 } }],
+  strike: [{ data: { chance: 60 } }],
+  missile_tested: [
+    { data: { success: 0, stage: 1 } },
+    { data: { success: 1, stage: 2 } },
+    { data: { success: 1, stage: 3 }, extra: { stageUp: 1 } },
+  ],
+  programme_progress: [{ data: { progress: 45, resources: 80 } }],
+  nuclear_tested: [{ data: { readiness: 40 } }],
+  russia_backfilled: [{ data: { backfill: 12, wanted: 30, capacity: 25 } }],
+  cyber_attributed: [{ data: {} }],
+  refugees: [{ data: { flow: 3 } }],
+  crisis_costs: [{ data: { crisis: 72 } }],
+  proposal: [
+    { data: { id: "p1", from: "CN" }, extra: { to: "US, KP" } },
+    { data: { id: "p2", from: "US" }, extra: { to: "KP" } },
+  ],
+  proposal_rejected: [{ data: { id: "p1", by: "US" } }],
+  agreement_signed: [
+    { data: { id: "a1", parties: "US,CN" }, extra: { grand: 1 } },
+    {
+      data: { id: "a2", parties: "CN,KP,RU" },
+      extra: { parties: "CN, KP, RU", terms: "no_tests, suspend_exercises, no_tests", duration: 2 },
+    },
+  ],
+  breach_unseen: [{ data: { id: "a2" }, extra: { party: "KP", term: "no_tests" } }],
+  agreement_broken: [{ data: { id: "a2", by: "KP", term: "no_tests" } }],
+  agreement_expired: [{ data: { id: "a2" } }],
+  collapse: [{ data: {} }],
+  war: [{ data: { pusher: "none" } }, { data: { pusher: "US" } }],
+  draft_tabled: [{ data: { id: "d1" }, extra: { by: "US", groups: "minerals, fuel", strength: 70 } }],
+  draft_amended: [{ data: { id: "d1" }, extra: { by: "CN", from: 70, to: 50 } }],
+  un_vote: [{ data: { id: "d1", vote: "abstain" }, extra: { by: "RU" } }],
+  draft_vetoed: [{ data: { id: "d1", by: "CN,RU" }, extra: { by: "CN and RU" } }],
+  resolution_adopted: [
+    {
+      data: { id: "d1", strength: 50 },
+      extra: { name: "Resolution d1 (round 3)", groups: "minerals, fuel", tabled: 70 },
+    },
+    {
+      data: { id: "d2", strength: 60 },
+      extra: { name: "Resolution d2 (round 4)", groups: "labour", tabled: 60 },
+    },
+  ],
+  inject: [
+    {
+      data: { title: "Guam threatened" },
+      extra: { text: SC.injects.find((i) => i.id === "guam-threat")!.text },
+    },
+    // Control's own words stay as Control wrote them (the template still frames them).
+    { data: { title: "A ferry sinks" }, extra: { text: "A ferry sinks off Nampo: 40 missing." }, free: true },
+  ],
+  adjudicated: [
+    { data: { title: "Back-channel to Pyongyang", chance: 50, success: 1 } },
+    { data: { title: "Back-channel to Pyongyang", chance: 30, success: 0 } },
+  ],
+  override: [
+    {
+      data: { index: "enforcement_actual", from: 35, to: 50 },
+      extra: { what: "enforcement_actual (CN)", reason: "a class discussion: 3 → 4" },
+    },
+    { data: { index: "crisis", from: 40, to: 55 }, extra: { what: "crisis", reason: "scenario beat" } },
+  ],
+};
+
+/** One reason of every `why` the engine's reasonText knows. */
+const REASON_SAMPLES: Record<string, Reason[]> = {
+  label: [
+    { why: "label", label: "agreements in force", visibleTo: "all" },
+    { why: "label", label: SC.actions.find((a) => a.type === "fonop")!.label, visibleTo: "all" },
+    { why: "label", label: "Guam threatened", visibleTo: "all" },
+    { why: "label", label: "missile test failed: a little learned", visibleTo: "all" },
+  ],
+  summit: [{ why: "summit", a: "US", b: "KP", visibleTo: "all" }],
+  decay: [{ why: "decay", value: 2, visibleTo: "all" }],
+  scenario_baseline: [{ why: "scenario_baseline", value: 30, visibleTo: "all" }],
+  pressure: [{ why: "pressure", value: 12, visibleTo: "all" }],
+  tension: [{ why: "tension", value: 40, visibleTo: "all" }],
+  sustained: [{ why: "sustained", before: 30, after: 45, target: 60, visibleTo: "all" }],
+  crackdown: [{ why: "crackdown", before: 30, after: 45, target: 80, cap: 55, visibleTo: "all" }],
+  drift: [{ why: "drift", before: 50, after: 44, baseline: 30, visibleTo: "all" }],
+  flow_owner: [
+    {
+      why: "flow_owner",
+      flow: "kp-cn-coal",
+      before: 30,
+      after: 45,
+      level: 100,
+      banned: 60,
+      visibleTo: "all",
+    },
+  ],
+  flow_public: [
+    { why: "flow_public", flow: "kp-cn-coal", banned: 60, enforced: true, visibleTo: "all" },
+    { why: "flow_public", flow: "kp-cn-coal", banned: 0, enforced: false, visibleTo: "all" },
+  ],
+  illicit_flow: [{ why: "illicit_flow", flow: "kp-cn-coal", visibleTo: "all" }],
+  exposed: [{ why: "exposed", by: "US", name: "Accounts abroad", visibleTo: "all" }],
+  test_succeeded: [{ why: "test_succeeded", value: 6, visibleTo: "all" }],
+  nuclear_test: [{ why: "nuclear_test", value: 12, visibleTo: "all" }],
+  passive: [{ why: "passive", value: 1, visibleTo: "all" }],
+  resources: [{ why: "resources", value: 80, visibleTo: "all" }],
+  stage: [{ why: "stage", stage: 3, visibleTo: "all" }],
+  cyber_theft: [{ why: "cyber_theft", value: 40, visibleTo: "all" }],
+  exports: [{ why: "exports", value: 120, visibleTo: "all" }],
+  illicit_sales: [{ why: "illicit_sales", value: 60, visibleTo: "all" }],
+  imports: [{ why: "imports", value: 90, visibleTo: "all" }],
+  upkeep: [{ why: "upkeep", value: 50, visibleTo: "all" }],
+  tests: [{ why: "tests", value: 10, visibleTo: "all" }],
+  unpaid: [{ why: "unpaid", value: 20, visibleTo: "all" }],
+  fuel: [{ why: "fuel", fuelIn: 120, used: 130, visibleTo: "all" }],
+  food: [{ why: "food", imports: 30, supply: 70, visibleTo: "all" }],
+  kp_trade: [{ why: "kp_trade", value: 60, visibleTo: "all" }],
+  nk_stress: [{ why: "nk_stress", currency: 20, fuel: 10, food: 30, target: 55, visibleTo: "all" }],
+  nk_max_move: [{ why: "nk_max_move", fall: 8, rise: 4, visibleTo: "all" }],
+  border_trade: [{ why: "border_trade", now: 1200, start: 1500, visibleTo: "all" }],
+  inspections: [{ why: "inspections", value: 50, visibleTo: "all" }],
+  discontent: [{ why: "discontent", value: 40, visibleTo: "all" }],
+  ru_trade: [{ why: "ru_trade", now: 40, start: 30, gain: -2, visibleTo: "all" }],
+  implied: [{ why: "implied", owner: "CN", lo: 30, hi: 60, visibleTo: "all" }],
+};
+
+const asEvent = ({ data, extra }: Sample, kind: string): GameEvent => {
+  const rec: EventRecord = { round: 2, kind, visibleTo: "all", data, ...(extra ? { extra } : {}) };
+  return { round: 2, kind, data: rec.data, text: engineEventText(SC, rec), visibleTo: "all" };
+};
+const asPart = (r: Reason, x = { from: 100, to: 80 }): ExplanationPart => ({
+  text: engineReasonText(SC, x, r),
+  visibleTo: "all",
+  reason: r,
+});
+
+/** Korean text a student can read: from a template, filled, with Korean in it. */
+function expectKorean(said: Said, what: string, free = false): void {
+  expect(said.templated, `${what}: shown in English: ${said.text}`).toBe(true);
+  expect(said.text, what).not.toMatch(/\{\{|undefined|NaN|\b(event|reason|node|termShort)\./);
+  if (!free) expect(said.text, what).toMatch(HANGUL);
+}
+
+async function inLang<T>(lang: "en" | "ko", f: () => T): Promise<T> {
+  await i18next.changeLanguage(lang);
+  return f();
+}
+
+describe("every event kind and reason the engine can produce has words in both languages", () => {
+  test("the client knows exactly the engine's event kinds and reasons", () => {
+    const kinds = caseLabels("eventText");
+    const whys = caseLabels("reasonText");
+    expect(kinds.length).toBeGreaterThan(40);
+    expect(whys.length).toBeGreaterThan(30);
+    expect([...EVENT_KINDS].sort()).toEqual([...kinds].sort());
+    expect([...REASON_WHYS].sort()).toEqual([...whys].sort());
+    // Every kind has a sample below, so the next test covers it.
+    expect(kinds.filter((k) => !EVENT_SAMPLES[k])).toEqual([]);
+    expect(whys.filter((w) => !REASON_SAMPLES[w])).toEqual([]);
+  });
+
+  test.each(Object.keys(EVENT_SAMPLES))("event %s in Korean and English", async (kind) => {
+    for (const sample of EVENT_SAMPLES[kind]!) {
+      const e = asEvent(sample, kind);
+      expectKorean(await inLang("ko", () => sayEvent(e)), `${kind} ${JSON.stringify(sample)}`, sample.free);
+      const english = await inLang("en", () => sayEvent(e));
+      expect(english.templated, e.text).toBe(true);
+      expect(english.text).not.toMatch(/\{\{|undefined|NaN/);
+    }
+  });
+
+  test("catalogue moves say their translated label", async () => {
+    for (const a of SC.actions) {
+      if (EVENT_KINDS.includes(a.type)) continue; // has its own words ("statement")
+      const e = asEvent({ data: { power: "US" } }, a.type);
+      if (e.text === a.type) continue; // not a move the engine reports by its label
+      expectKorean(await inLang("ko", () => sayEvent(e)), a.type);
+    }
+  });
+
+  test.each(Object.keys(REASON_SAMPLES))("reason %s in Korean and English", async (why) => {
+    for (const r of REASON_SAMPLES[why]!) {
+      const part = asPart(r);
+      expectKorean(
+        await inLang("ko", () => sayReason(part, { from: 100, to: 80 })),
+        `${why} ${JSON.stringify(r)}`,
+      );
+      const english = await inLang("en", () => sayReason(part, { from: 100, to: 80 }));
+      expect(english.text).not.toMatch(/\{\{|undefined|NaN/);
+    }
+  });
+});
+
+/** Plays a seeded game with bots in every seat and Control's library injects, collecting all it said. */
+function playCollecting(seed: number): {
+  events: GameEvent[];
+  parts: [ExplanationPart, { from: number; to: number }][];
+} {
+  const events: GameEvent[] = [];
+  const parts: [ExplanationPart, { from: number; to: number }][] = [];
+  const collect = (s: GameState) => {
+    const v = viewFor(s, "CONTROL");
+    events.push(...v.events);
+    for (const x of v.explanations) for (const p of x.parts) parts.push([p, x]);
+  };
+  const pers = mixedPersonalities(seed);
+  const policy = botPolicy("simple");
+  let s = newGame({ gameId: `words-${seed}`, seed, maxRounds: 8 });
+  const injects = [...SC.injects];
+  while (s.phase !== "ended") {
+    const inj = injects.shift();
+    if (inj) {
+      const r = step(s, "CONTROL", { type: "control_inject", inject: inj.id } as Input);
+      if (r.ok) s = r.value;
+    }
+    for (const p of POWERS) {
+      for (const input of policy(viewFor(s, p), p, pers[p]) as Input[]) {
+        const r = step(s, p, input);
+        if (r.ok) s = r.value;
+        if (s.phase === "ended") break;
+      }
+      if (s.phase === "ended") break;
+    }
+    collect(s);
+    if (s.phase === "ended") break;
+    const r = step(s, "SYSTEM", { type: "advance_phase" });
+    if (!r.ok) throw new Error(r.error.message);
+    s = r.value;
+    collect(s);
+  }
+  return { events, parts };
+}
+
+test("seeded bot games read entirely in Korean", async () => {
+  await i18next.changeLanguage("ko");
+  const kinds = new Set<string>();
+  const whys = new Set<string>();
+  for (const seed of [3, 11, 42]) {
+    const { events, parts } = playCollecting(seed);
+    for (const e of events) {
+      kinds.add(e.kind);
+      expectKorean(sayEvent(e), `${e.kind}: ${e.text}`);
+    }
+    for (const [p, x] of parts) {
+      whys.add(p.reason.why);
+      expectKorean(sayReason(p, x), `${p.reason.why}: ${p.text}`);
+    }
+  }
+  // The games say a good share of what the engine can say (the samples above cover the rest).
+  expect(kinds.size).toBeGreaterThan(15);
+  expect(whys.size).toBeGreaterThan(15);
+});
+
+test("objectives, agendas and terms read in Korean", async () => {
+  await i18next.changeLanguage("ko");
+  for (const o of [...SC.objectives, ...SC.agendas]) expect(objectiveText(o), o.id).toMatch(HANGUL);
+  for (const terms of Object.values(SC.templates))
+    for (const term of terms) expect(termText(term), term.kind).toMatch(HANGUL);
+});
+
+test.each([
+  ["미국이(가) 떠남", "미국이 떠남"],
+  ["러시아이(가) 떠남", "러시아가 떠남"],
+  ["결의안을(를) 채택", "결의안을 채택"],
+  ["중국와(과) 러시아", "중국과 러시아"],
+  ["러시아와(과) 중국", "러시아와 중국"],
+  ["서울(으)로", "서울로"],
+  ["부산(으)로", "부산으로"],
+  ["한국(으)로", "한국으로"],
+  ["새 계좌 (금융)을(를) 폭로", "새 계좌 (금융)를 폭로"],
+  ["Dandong이(가)", "Dandong이(가)"],
+])("Korean particles follow the word before them: %s", (input, output) => {
+  expect(particles(input)).toBe(output);
+});
+
+test("the scenario's injects, entities, illicit nodes, resolutions and real timeline read in Korean", () => {
+  const ko = json("ko.json") as Record<string, Record<string, unknown>>;
+  const has = (family: string, key: string) => key in (ko[family] ?? {});
+  expect(SC.injects.filter((i) => !has("inject", i.id)).map((i) => i.id)).toEqual([]);
+  expect(SC.entities.filter((e) => !has("entity", e.id)).map((e) => e.id)).toEqual([]);
+  expect(SC.illicit.nodes.filter((n) => !has("nodeName", n.id)).map((n) => n.id)).toEqual([]);
+  expect(SC.sanctions.resolutions.filter((r) => !has("resolutionName", r.id)).map((r) => r.id)).toEqual([]);
+  const missing = SC.timeline.flatMap((q) =>
+    q.events.flatMap((_, i) => (has("timeline", `r${q.round}e${i}`) ? [] : [`r${q.round}e${i}`])),
+  );
+  expect(missing).toEqual([]);
+});
