@@ -141,6 +141,10 @@ for (const s of states.slice(0, 500)) {
 const hashCpu = (cpu() - hashCpu0) / hashTimes.length;
 console.log(`hashOf(state): median ${us(quantiles(hashTimes)(0.5))}; CPU time ${us(hashCpu)} (mean)`);
 
+// The games run without the thousands of states above held alive: a server or simulator holds one
+// state per game, and a large old generation makes every young collection dearer.
+states.length = 0;
+times.length = 0;
 const play = (gameId: string, seed: number) => selfPlay({ gameId, seed, policy: simpleBot });
 for (let i = 0; i < 200; i++) play(`warm-${i}`, gameSeed(3, i)); // warm-up
 const games = 2000;

@@ -234,6 +234,38 @@ class Recent<K, V> {
   }
 }
 
+/**
+ * Per-seat results derived from a few of a state's records, kept while those records are the same
+ * objects (the engine replaces a record rather than change it, so the same objects mean the same
+ * result). A view of the next state, in which only the proposals or the events changed, then reuses
+ * what the one before built for the seat. A few slots, like `Recent`.
+ */
+class SeatMemo<V> {
+  private readonly slots: { a: unknown; b: unknown; c: unknown; d: unknown; bySeat: Map<Seat, V> }[] = [];
+  private next = 0;
+  constructor(private readonly size = 8) {}
+  get(seat: Seat, a: unknown, b: unknown, c: unknown, d: unknown, make: () => V): V {
+    let slot: (typeof this.slots)[number] | undefined;
+    for (const x of this.slots) {
+      if (x.a === a && x.b === b && x.c === c && x.d === d) {
+        slot = x;
+        break;
+      }
+    }
+    if (!slot) {
+      slot = { a, b, c, d, bySeat: new Map() };
+      this.slots[this.next] = slot;
+      this.next = (this.next + 1) % this.size;
+    }
+    let v = slot.bySeat.get(seat);
+    if (v === undefined) {
+      v = make();
+      slot.bySeat.set(seat, v);
+    }
+    return v;
+  }
+}
+
 // Others' public enforcement and policies: built once per round (the records change only when a
 // resolution or a Control override copies them), shared by every view until then.
 const publicEnforcementCache = new Recent<GameState["enforcement"], ByPower<EnforcementView>>();
@@ -445,6 +477,64 @@ function statusOf(state: GameState, o: ObjectiveSpec, p: PowerId, seesAll: boole
   return seesAll || measureVisibleTo(o.measure, p) ? grade(state, o) : "unknown";
 }
 
+const recordsMemo = new SeatMemo<{ enforcement: ByPower<EnforcementView>; policies: ByPower<PolicyView> }>();
+/** Enforcement and policies: the seat's own records in full (Control: all), others' public parts. */
+function recordsFor(state: GameState, seat: Seat, me: PowerId | null) {
+  return recordsMemo.get(seat, state.enforcement, state.policies, null, null, () => {
+    const all = seat === "CONTROL";
+    const enforcement = {} as ByPower<EnforcementView>;
+    const policies = {} as ByPower<PolicyView>;
+    const publicEnforcement = publicEnforcementOf(state.enforcement);
+    const publicPolicies = publicPoliciesOf(state.policies);
+    for (const p of POWERS) {
+      const own = all || me === p;
+      enforcement[p] = own ? state.enforcement[p] : publicEnforcement[p];
+      policies[p] = own ? state.policies[p] : publicPolicies[p];
+    }
+    return { enforcement, policies };
+  });
+}
+
+const illicitMemo = new SeatMemo<{ illicitNodes: IllicitNodeView[]; flows: FlowView[] }>();
+/**
+ * The illicit nodes the seat knows of, and the flows with their illicit volumes where it knows of a
+ * node on their route (North Korea and Control: everywhere).
+ */
+function illicitFor(state: GameState, seat: Seat, me: PowerId | null) {
+  return illicitMemo.get(seat, state.illicit.nodes, state.flows, null, null, () => {
+    const all = seat === "CONTROL";
+    const seesAllIllicit = all || me === "KP";
+    let knownRegions: Set<Region> | null = null;
+    const illicitNodes: IllicitNodeView[] = [];
+    for (const n of state.illicit.nodes) {
+      if (seesAllIllicit || (me && n.knownBy.includes(me))) {
+        if (!seesAllIllicit) {
+          knownRegions ??= new Set();
+          knownRegions.add(n.region);
+        }
+        const v: IllicitNodeView = { id: n.id, name: n.name, region: n.region, capacity: n.capacity };
+        if (all) v.knownBy = n.knownBy;
+        illicitNodes.push(v);
+      }
+    }
+    let flows: FlowView[];
+    if (!seesAllIllicit && !knownRegions) flows = publicFlows(state.flows);
+    else {
+      flows = [];
+      const pub = publicFlows(state.flows);
+      for (const f of state.flows) {
+        let sees = seesAllIllicit;
+        if (!sees && knownRegions) for (const r of regionsOf(f)) if (knownRegions.has(r)) sees = true;
+        flows.push(sees ? f : pub[flows.length]!);
+      }
+    }
+    return { illicitNodes, flows };
+  });
+}
+
+const explanationsMemo = new SeatMemo<Explanation[]>();
+const intelligenceMemo = new SeatMemo<NonNullable<PlayerView["intelligence"]>>();
+
 /**
  * The view of `state` from `seat`. It may share objects with the state and with other views (the
  * engine never mutates a state it has returned), so treat it as read-only.
@@ -453,43 +543,8 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
   const all = seat === "CONTROL";
   const me: PowerId | null = isPower(seat) ? seat : null;
 
-  const enforcement = {} as ByPower<EnforcementView>;
-  const policies = {} as ByPower<PolicyView>;
-  for (const p of POWERS) {
-    // The power's own records in full (immutable once the engine returned them); others' public parts.
-    if (all || me === p) {
-      enforcement[p] = state.enforcement[p];
-      policies[p] = state.policies[p];
-    } else {
-      enforcement[p] = publicEnforcementOf(state.enforcement)[p];
-      policies[p] = publicPoliciesOf(state.policies)[p];
-    }
-  }
-
-  const seesAllIllicit = all || me === "KP";
-  let knownRegions: Set<Region> | null = null;
-  const illicitNodes: IllicitNodeView[] = [];
-  for (const n of state.illicit.nodes) {
-    if (seesAllIllicit || (me && n.knownBy.includes(me))) {
-      if (!seesAllIllicit) {
-        knownRegions ??= new Set();
-        knownRegions.add(n.region);
-      }
-      const v: IllicitNodeView = { id: n.id, name: n.name, region: n.region, capacity: n.capacity };
-      if (all) v.knownBy = n.knownBy;
-      illicitNodes.push(v);
-    }
-  }
-  let flows: FlowView[];
-  if (!seesAllIllicit && !knownRegions) flows = publicFlows(state.flows);
-  else {
-    flows = [];
-    for (const f of state.flows) {
-      let sees = seesAllIllicit;
-      if (!sees && knownRegions) for (const r of regionsOf(f)) if (knownRegions.has(r)) sees = true;
-      flows.push(sees ? f : publicFlows(state.flows)[flows.length]!);
-    }
-  }
+  const { enforcement, policies } = recordsFor(state, seat, me);
+  const { illicitNodes, flows } = illicitFor(state, seat, me);
 
   // Orders are immutable once accepted; `submitted` keeps the order they came in.
   const orders: Partial<ByPower<Orders>> = {};
@@ -548,7 +603,14 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     agreements: state.agreements,
     drafts: state.drafts,
     objectives,
-    explanations: explanationsFor(state, seat, me),
+    explanations: explanationsMemo.get(
+      seat,
+      state.explanations,
+      state.enforcement,
+      state.intelNoise,
+      state.intel,
+      () => explanationsFor(state, seat, me),
+    ),
     history,
     matrix: all ? state.matrix : state.matrix.filter((m) => m.power === me),
   };
@@ -561,9 +623,19 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       actionPoints: state.powers[me].actionPoints,
       upkeep: e.sustain ? upkeepCost(state, e.target, e.baseline) : 0,
     };
-    const implied: Partial<ByPower<[number, number]>> = {};
-    for (const p of POWERS) if (p !== me && p !== "KP") implied[p] = impliedRange(state, p, state.intel[me]);
-    view.intelligence = { level: state.intel[me], implied };
+    view.intelligence = intelligenceMemo.get(
+      seat,
+      state.enforcement,
+      state.intelNoise,
+      state.intel,
+      null,
+      () => {
+        const implied: Partial<ByPower<[number, number]>> = {};
+        for (const p of POWERS)
+          if (p !== me && p !== "KP") implied[p] = impliedRange(state, p, state.intel[me]);
+        return { level: state.intel[me], implied };
+      },
+    );
   }
   if (all) view.control = state.control;
   return view;
