@@ -15,6 +15,7 @@ import type { GameSession } from "../session.js";
 import { arrowNeighbour, change, el, money, num, POWER_HUES, powerName } from "../ui.js";
 import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
+import { type Guide, makeGuide } from "./guide.js";
 import { type MapController, mountMap, type RingNote } from "./map.js";
 import { negotiatePanel } from "./negotiate.js";
 import { renderNews } from "./news.js";
@@ -161,6 +162,11 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   const langSelect = el("select", { id: "game-lang", class: "small", "aria-label": t("lobby.language") });
   langSelect.append(new Option("English", "en"), new Option("한국어", "ko"));
   langSelect.value = lang();
+  const guideBtn = el(
+    "button",
+    { type: "button", class: "small ghost", id: "guide-button", "aria-haspopup": "dialog", hidden: !me },
+    t("guide.button"),
+  );
   const connection = el("span", { id: "connection", class: "connection", role: "status" });
   const topbar = el(
     "header",
@@ -174,6 +180,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     startBtn,
     resultsBtn,
     mapToggle,
+    guideBtn,
     langSelect,
     connection,
   );
@@ -345,6 +352,39 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     handle = startGame(session, root);
   });
 
+  // ---- the guided first round: each step points at the panel it explains, in this layout
+  const shown = (x: Element | null | undefined): x is HTMLElement =>
+    x instanceof HTMLElement && x.getClientRects().length > 0 && getComputedStyle(x).visibility !== "hidden";
+  let guide: Guide | null = null;
+  const openGuide = (auto: boolean) => {
+    const gameId = session.view?.gameId ?? session.room.code;
+    if (!me || !gameId) return;
+    guide ??= makeGuide(
+      gameId,
+      [
+        {
+          id: "brief",
+          target: () => {
+            const objectives = left.querySelector<HTMLElement>(".objectives");
+            return shown(objectives) ? objectives : tabButtons.get("you")!;
+          },
+          before: () => {
+            if (!shown(left)) selectTab("you");
+          },
+        },
+        { id: "map", target: () => (shown(mapWrap) ? mapWrap : mapToggle) },
+        { id: "orders", target: () => tabButtons.get("orders")!, before: () => selectTab("orders") },
+        { id: "negotiate", target: () => tabButtons.get("negotiate")!, before: () => selectTab("negotiate") },
+        { id: "clock", target: () => countdown },
+      ],
+      () => guideBtn.focus(),
+    );
+    root.append(guide.element);
+    if (auto) guide.openUnlessDismissed();
+    else guide.open(0);
+  };
+  guideBtn.addEventListener("click", () => openGuide(false));
+
   // ---- map
   let map: MapController | null = null;
   let lastNotes = "";
@@ -398,6 +438,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   // ---- render
   let lastView: PlayerView | null = null;
   let endShownFor = "";
+  let guideChecked = false;
   const render = () => {
     const room = session.room;
     const view = session.view;
@@ -441,6 +482,11 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
         renderNews(newsHost, view, me);
         map?.setView(view);
         if (current === "charts") void drawCharts();
+        // Round 1: the guide opens by itself for a power's player (once per game, until dismissed).
+        if (!guideChecked && me) {
+          guideChecked = true;
+          if (view.round === 1 && !view.ending) openGuide(true);
+        }
         if (view.ending && endShownFor !== view.gameId && !endDismissed) {
           endShownFor = view.gameId;
           showEnd();
@@ -500,6 +546,8 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       clearInterval(timer);
       unsubscribe();
       map?.destroy();
+      guide?.destroy();
+      guide?.element.remove();
       document.body.classList.remove("in-game");
     },
   };

@@ -34,7 +34,7 @@ async function rawKeys(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => document.body.innerText);
   return [
     ...text.matchAll(
-      /\b(?:app|lobby|orders|neg|un|news|rail|top|tabs|map|table|legend|charts|end|seat|param|paramHint|term|termKind|grade|reach|index|tip|crisis|phase|power|brief)\.[a-zA-Z_]+\b/g,
+      /\b(?:app|lobby|orders|neg|un|news|rail|top|tabs|map|table|legend|charts|end|seat|param|paramHint|term|termKind|grade|reach|index|tip|crisis|phase|power|brief|guide|event|reason)\.[a-zA-Z_]+\b/g,
     ),
   ].map((m) => m[0]);
 }
@@ -66,6 +66,35 @@ for (const lang of ["en", "ko"] as const) {
     await page.selectOption("#preset", "quick");
     await page.click("#create-button");
     await page.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
+    // Round 1: the guide opens by itself, points at the real panels, and works from the keyboard.
+    await page.waitForSelector("#guide:not([hidden])");
+    expect(await page.getAttribute("#guide", "data-step")).toBe("brief");
+    expect(await page.locator(".guide-target").count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("guide-title");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("#guide", "data-step")).toBe("map");
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getAttribute("#guide", "data-step")).toBe("orders");
+    expect(await page.getAttribute("#tab-orders", "aria-selected")).toBe("true");
+    await page.keyboard.press("ArrowLeft");
+    expect(await page.getAttribute("#guide", "data-step")).toBe("map");
+    await page.screenshot({ path: path.join(SHOTS_DIR, `guide-${lang}-laptop.png`) });
+    expect(await rawKeys(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    expect(await page.isHidden("#guide")).toBe(true);
+    expect(await page.locator(".guide-target").count()).toBe(0);
+    // Focus returns to the Guide button, which opens it again; Tab reaches its buttons.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("guide-button");
+    const code = (await page.locator("#game-code").textContent()) ?? "";
+    expect(await page.evaluate((c) => localStorage.getItem(`pressure-point.guide.${c}`), code)).toBe(
+      "dismissed",
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#guide:not([hidden])");
+    expect(await page.getAttribute("#guide", "data-step")).toBe("brief");
+    await page.keyboard.press("Shift+Tab"); // the close button, before the title
+    await page.keyboard.press("Enter");
+    expect(await page.isHidden("#guide")).toBe(true);
     await page.click("#start-button");
     await page.waitForFunction(
       () => document.querySelector("#phase")?.getAttribute("data-phase") === "diplomacy",
