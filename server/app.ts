@@ -11,7 +11,7 @@ import { GAME_ROOM, type LobbyEntry, type PowerId, QUICK_ROOM } from "../shared/
 import { branchGame } from "./branch.js";
 import { CreateClassSchema, createClass, tableForStudent } from "./classes.js";
 import { getStore } from "./context.js";
-import { allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
+import { allowCreate, allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
 import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
@@ -102,6 +102,11 @@ export function makeServer(config: ServerConfig = {}) {
           return void res
             .status(400)
             .json({ error: "bad_shape", message: parsed.error.issues[0]?.message ?? "Invalid" });
+        if (!allowCreate("class", req.ip ?? "unknown"))
+          return void res.status(429).json({
+            error: "rate_limited",
+            message: "Too many class sessions from your address; wait a while.",
+          });
         res.json(await createClass(parsed.data));
       });
       app.get("/api/classes/:code", (req, res) => {

@@ -1,6 +1,8 @@
 /**
  * Joining by code is rate-limited per address so codes cannot be enumerated: after a few failed
  * attempts in a minute, further joinById calls from that address are refused until it cools down.
+ * Creating games and class sessions is limited per address too (generous: a class behind one
+ * school address creates many), so one address cannot fill the server with rooms.
  */
 import { matchMaker } from "@colyseus/core";
 
@@ -21,8 +23,13 @@ export function guardJoinById(): void {
   const controller = matchMaker.controller;
   const invoke = controller.invokeMethod.bind(controller);
   controller.invokeMethod = async (method, roomName, clientOptions, authOptions) => {
-    if (method !== "joinById") return invoke(method, roomName, clientOptions, authOptions);
     const key = authOptions?.ip ?? "unknown";
+    if (method === "create") {
+      if (!allowCreate("game", key))
+        throw new Error("rate_limited: too many new games from your address; wait a while.");
+      return invoke(method, roomName, clientOptions, authOptions);
+    }
+    if (method !== "joinById") return invoke(method, roomName, clientOptions, authOptions);
     const now = Date.now();
     if (recent(key, now).length >= MAX_FAILURES) {
       throw new Error("rate_limited: too many join attempts; wait a minute and try again.");
@@ -46,7 +53,27 @@ export function noteFailure(key: string): void {
   recent(key, now).push(now);
 }
 
-/** For tests: forget all recorded failures. */
+const CREATE_WINDOW_MS = 60 * 60_000;
+/** Creations allowed per address an hour: `PP_GAMES_PER_HOUR` (default 100), `PP_CLASSES_PER_HOUR` (20). */
+function createLimit(kind: "game" | "class"): number {
+  const v = Number(kind === "game" ? process.env.PP_GAMES_PER_HOUR : process.env.PP_CLASSES_PER_HOUR);
+  return Number.isInteger(v) && v > 0 ? v : kind === "game" ? 100 : 20;
+}
+const creations = new Map<string, number[]>();
+
+/** Counts a creation by `key` and says whether it is allowed (refused ones do not count). */
+export function allowCreate(kind: "game" | "class", key: string): boolean {
+  const now = Date.now();
+  const id = `${kind}:${key}`;
+  const list = (creations.get(id) ?? []).filter((t) => now - t < CREATE_WINDOW_MS);
+  creations.set(id, list);
+  if (list.length >= createLimit(kind)) return false;
+  list.push(now);
+  return true;
+}
+
+/** For tests: forget all recorded failures and creations. */
 export function resetJoinGuard(): void {
   failures.clear();
+  creations.clear();
 }

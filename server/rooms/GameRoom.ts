@@ -70,6 +70,14 @@ const ASKS = new Set<Input["type"]>(["propose", "table_un_draft", "amend_un_draf
 const ANSWERS = new Set<Input["type"]>(["respond_proposal", "vote_un_draft"]);
 /** How often a room records that it is alive, so a restart can extend deadlines by the downtime. */
 const HEARTBEAT_MS = 2000;
+/**
+ * An ended game leaves memory once nobody has been connected to it for this long; its record stays
+ * in SQLite for the debrief, the exports and branches. `PP_ENDED_IDLE_MS` overrides it.
+ */
+function endedIdleMs(): number {
+  const v = Number(process.env.PP_ENDED_IDLE_MS);
+  return Number.isFinite(v) && v >= 0 ? v : 30 * 60_000;
+}
 const fail = (code: Parameters<typeof errorReply>[0], message: string): Reply => errorReply(code, message);
 
 export function settingsFrom(options: CreateOptions): Settings {
@@ -106,6 +114,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private muted = new Set<PowerId>();
   private phaseTimer: { clear(): void } | undefined;
   private botFillTimer: { clear(): void } | undefined;
+  private idleTimer: { clear(): void } | undefined;
 
   messages = {
     orders: (client: Client, payload: unknown): Reply => {
@@ -218,6 +227,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   onJoin(client: Client, raw: unknown): void {
+    this.idleTimer?.clear();
     const options = JoinOptionsSchema.parse(raw ?? {});
     const name = options.name ?? "Player";
     const first = this.creatorPending;
@@ -298,11 +308,22 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   onLeave(client: Client): void {
     this.markConnected(client, false);
+    this.disposeWhenIdle();
   }
 
   onDispose(): void {
     this.phaseTimer?.clear();
     this.botFillTimer?.clear();
+    this.idleTimer?.clear();
+  }
+
+  /** Once the game has ended and the last person has left, the room closes after a while. */
+  private disposeWhenIdle(): void {
+    this.idleTimer?.clear();
+    if (this.game.phase !== "ended" || this.clients.length > 0) return;
+    this.idleTimer = this.clock.setTimeout(() => {
+      if (this.clients.length === 0) void this.disconnect();
+    }, endedIdleMs());
   }
 
   // ── engine ───────────────────────────────────────────────────────────────
@@ -348,6 +369,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.store.setClock(this.roomId, 0, 0, now);
       this.store.setStatus(this.roomId, "ended", now);
       if (this.settings.public) void this.lock();
+      this.disposeWhenIdle();
     } else {
       this.startPhaseClock();
       this.scheduleBots();
