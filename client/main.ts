@@ -327,9 +327,32 @@ function initLobby(): void {
   void refreshPublic(joinCode);
 }
 
+/**
+ * `?watch=CODE`: watch a game as an observer (public information only); with `&projector=1`, the
+ * situation-room view for a classroom screen (game/projector.ts) instead of the game screen.
+ */
+async function watchGame(code: string, projector: boolean): Promise<void> {
+  try {
+    const room = await new Client(endpoint()).joinById(code, { observer: true });
+    const session = new RoomSession(room);
+    if (projector) {
+      const m = await import("./game/projector.js");
+      $("lobby").hidden = true;
+      m.startProjector(session, $("app"));
+    } else await enterGame(session);
+  } catch (e) {
+    initLobby();
+    showError(errorMessage(e));
+  }
+}
+
 const demoAllowed = import.meta.env.DEV || import.meta.env.VITE_DEMO === "1";
 void initI18n().then(() => {
-  if (demoAllowed && new URLSearchParams(location.search).has("demo")) {
+  const params = new URLSearchParams(location.search);
+  const watch = (params.get("watch") ?? "").toUpperCase();
+  if (/^[A-Z0-9]{6}$/.test(watch)) {
+    void watchGame(watch, params.get("projector") === "1");
+  } else if (demoAllowed && params.has("demo")) {
     // Dev only: the game screen from a local engine state, no server (see demo.ts).
     void import("./demo.js").then(async (m) =>
       enterGame(m.demoSession(new URLSearchParams(location.search))),

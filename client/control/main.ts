@@ -40,6 +40,7 @@ import {
   endpoint,
   keyFromFragment,
   pageUrl,
+  projectorUrl,
   recordUrl,
   showError,
 } from "./net.js";
@@ -225,6 +226,17 @@ function mount(session: RoomSession, code: string, token: string): void {
       extend,
       clockButtons.advance,
       langSel,
+    ),
+    el(
+      "a",
+      {
+        class: "button small",
+        href: projectorUrl(code),
+        target: "_blank",
+        id: "c-projector",
+        title: t("projector.linkTitle"),
+      },
+      t("projector.link"),
     ),
     clockStatus,
     connection,

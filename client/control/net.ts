@@ -62,6 +62,11 @@ export function pageUrl(page: string, code: string, key?: string): string {
   return `${page}?code=${encodeURIComponent(code)}${key ? `#key=${encodeURIComponent(key)}` : ""}`;
 }
 
+/** A table's projector view (index.html, joined as an observer): public information only. */
+export function projectorUrl(code: string): string {
+  return `index.html?watch=${encodeURIComponent(code)}&projector=1`;
+}
+
 export function showError(message: string | null): void {
   const box = document.getElementById("error");
   if (!box) return;

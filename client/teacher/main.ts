@@ -18,6 +18,7 @@ import {
   endpoint,
   httpBase,
   pageUrl,
+  projectorUrl,
   recordUrl,
   rememberControl,
   showError,
@@ -308,6 +309,18 @@ function tableCard(tb: Table, className: string): void {
     },
     t("teacher.open"),
   );
+  // The table's public situation-room view for a classroom screen (an observer: nothing private).
+  const projector = el(
+    "a",
+    {
+      class: "button small",
+      href: projectorUrl(tb.code),
+      target: "_blank",
+      "data-projector": tb.code,
+      title: t("projector.linkTitle"),
+    },
+    t("projector.link"),
+  );
   const records = el(
     "p",
     { class: "records small" },
@@ -332,7 +345,16 @@ function tableCard(tb: Table, className: string): void {
     ),
     crisis,
     seats,
-    el("div", { class: "t-actions" }, buttons.start, buttons.pause, buttons.resume, buttons.advance, open),
+    el(
+      "div",
+      { class: "t-actions" },
+      buttons.start,
+      buttons.pause,
+      buttons.resume,
+      buttons.advance,
+      open,
+      projector,
+    ),
     msg,
     records,
   );

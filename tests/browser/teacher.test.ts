@@ -78,6 +78,11 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
   );
   expect(tables).toHaveLength(2);
   expect(tables).not.toContain(classCode);
+  // Each table links to its projector view (tests/browser/projector.test.ts opens one).
+  for (const code of tables)
+    expect(await teacher.getAttribute(`[data-table="${code}"] a[data-projector]`, "href")).toBe(
+      `index.html?watch=${code}&projector=1`,
+    );
 
   // ---- two students type the class code and are sent to different tables
   const a = await student("Ana", classCode);
@@ -143,6 +148,7 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
   const ctl = watch(consolePage, "console");
   await ctl.waitForSelector("#powers-table tr[data-power='US']", { timeout: 15_000 });
   expect(((await ctl.textContent("#c-code")) ?? "").trim()).toBe(a.table);
+  expect(await ctl.getAttribute("#c-projector", "href")).toBe(`index.html?watch=${a.table}&projector=1`);
   // Control sees what a power keeps secret: the achieved enforcement of every power.
   expect(await ctl.textContent("#powers-table tr[data-power='CN']")).toMatch(/\d/);
   const before = Number((await a.page.textContent("#crisis .value"))?.trim());

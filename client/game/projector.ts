@@ -1,0 +1,320 @@
+/**
+ * The projector ("situation room", UI.md): one table on a classroom screen — the map, the public
+ * indices, the clock and the public news, in a dark theme with large type. It joins as an observer,
+ * so the server sends only the observer's view: no orders, no objectives, no private channel. It
+ * reads the room; it has no controls beyond the language.
+ *
+ * Page: index.html?watch=GAME&projector=1 (linked from the teacher dashboard and the Control console).
+ */
+import "../control/sitroom.css";
+import { POWERS } from "../../shared/powers.js";
+import { quarterOf } from "../../shared/scenario.js";
+import type { PlayerView } from "../../shared/view.js";
+import { RANGE_STAGES } from "../data/places.js";
+import { t } from "../i18n/index.js";
+import type { GameSession } from "../session.js";
+import { el, money, num, POWER_HUES, powerChip, powerName, powerRowHeader } from "../ui.js";
+import { loadAtlas } from "./geo.js";
+import { type MapController, mountMap } from "./map.js";
+import { eventText } from "./words.js";
+
+function crisisWord(level: number): string {
+  if (level >= 80) return t("crisis.severe");
+  if (level >= 60) return t("crisis.high");
+  if (level >= 40) return t("crisis.elevated");
+  if (level >= 20) return t("crisis.guarded");
+  return t("crisis.low");
+}
+
+/** Green → amber → red, always beside the number and its word. */
+function crisisColour(level: number): string {
+  if (level >= 66) return "#D9544A";
+  if (level >= 33) return "#E69F00";
+  return "#009E73";
+}
+
+function clock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** A labelled bar with its number (the bar is never the only signal). */
+function bar(label: HTMLElement | string, value: number, max: number, colour: string): HTMLElement {
+  const pct = Math.max(0, Math.min(100, (value / max) * 100));
+  return el(
+    "div",
+    { class: "pj-bar" },
+    el("span", { class: "pj-bar-label" }, label),
+    el("span", { class: "pj-track" }, el("span", { style: `width:${pct}%;background:${colour}` })),
+    el("span", { class: "pj-bar-value mono" }, num(value)),
+  );
+}
+
+export function startProjector(session: GameSession, root: HTMLElement): { destroy(): void } {
+  void loadAtlas().catch(() => undefined);
+  document.body.classList.add("sitroom", "projector");
+  document.title = `${t("projector.title")} — ${t("app.title")}`;
+
+  const code = el("span", { class: "mono", id: "pj-code" });
+  const round = el("span", { id: "pj-round" });
+  const phase = el("span", { id: "pj-phase", class: "pj-phase" });
+  const timeText = el("span", { class: "pj-time mono", id: "pj-time" });
+  const timeFill = el("span", { class: "pj-time-fill" });
+  const crisisNum = el("span", { class: "pj-crisis-num mono", id: "pj-crisis" });
+  const crisisWordEl = el("span", { class: "pj-crisis-word" });
+  const crisisFill = el("span", {});
+  const header = el(
+    "header",
+    { class: "pj-head" },
+    el(
+      "div",
+      { class: "pj-brand" },
+      t("app.title"),
+      el("span", { class: "muted" }, ` · ${t("projector.title")}`),
+    ),
+    el("div", { class: "pj-where" }, round, " · ", phase),
+    el(
+      "div",
+      { class: "pj-clock", role: "timer", "aria-label": t("top.timeLeft") },
+      timeText,
+      el("span", { class: "pj-track" }, timeFill),
+    ),
+    el(
+      "div",
+      {
+        class: "pj-crisis",
+        role: "meter",
+        "aria-label": t("top.crisis"),
+        "aria-valuemin": 0,
+        "aria-valuemax": 100,
+        id: "pj-crisis-meter",
+      },
+      el("span", { class: "pj-label" }, t("top.crisis")),
+      crisisNum,
+      el("span", { class: "pj-track" }, crisisFill),
+      crisisWordEl,
+    ),
+    el("div", { class: "pj-code" }, `${t("top.game")} `, code),
+  );
+  const mapEl = el("div", { id: "map", "aria-hidden": "true" });
+  const ringNotes = el("div", { class: "pj-rings", id: "pj-rings" });
+  const mapWrap = el(
+    "div",
+    { class: "pj-map map-wrap", role: "img", "aria-label": t("map.aria") },
+    mapEl,
+    ringNotes,
+  );
+  const indices = el("aside", { class: "pj-side", id: "pj-indices", "aria-label": t("projector.indices") });
+  const news = el("section", { class: "pj-news", id: "pj-news", "aria-live": "polite" });
+  const screen = el(
+    "div",
+    { class: "pj", id: "projector", "data-testid": "projector" },
+    header,
+    el("main", { class: "pj-body" }, mapWrap, indices),
+    news,
+  );
+  root.replaceChildren(screen);
+
+  let map: MapController | null = null;
+  try {
+    map = mountMap(mapEl, {
+      onFlowFocus: () => undefined,
+      onRings(list) {
+        const off = list.filter((n) => !n.onMap);
+        ringNotes.textContent = off.length
+          ? t("map.beyond", {
+              list: off
+                .map((n) => t("map.ring", { km: num(n.km), reaches: t(`reach.${n.stage}`) }))
+                .join(", "),
+            })
+          : "";
+      },
+      onReady() {
+        mapEl.dataset.ready = "1";
+      },
+      onError: (m) => console.warn(m),
+    });
+  } catch (e) {
+    ringNotes.textContent = t("map.noWebgl", { error: String(e) });
+  }
+
+  let lastView: PlayerView | null = null;
+  const render = () => {
+    const room = session.room;
+    const view = session.view;
+    const r = view?.round ?? room.round;
+    const q = quarterOf(r);
+    code.textContent = room.code;
+    round.textContent = t("top.round", {
+      round: r,
+      max: view?.maxRounds ?? room.maxRounds,
+      q: q.quarter,
+      year: q.year,
+    });
+    const shownPhase = room.started || room.phase === "ended" ? room.phase : "waiting";
+    phase.textContent = t(`phase.${shownPhase}`);
+    phase.dataset.phase = shownPhase;
+    if (!view || view === lastView) return;
+    lastView = view;
+    map?.setView(view);
+    const c = view.crisis;
+    crisisNum.textContent = String(c);
+    crisisWordEl.textContent = crisisWord(c);
+    crisisFill.style.width = `${c}%`;
+    crisisFill.style.background = crisisColour(c);
+    const meter = document.getElementById("pj-crisis-meter");
+    meter?.setAttribute("aria-valuenow", String(c));
+    meter?.setAttribute("aria-valuetext", `${c} / 100, ${crisisWord(c)}`);
+    renderIndices(indices, view, session);
+    renderNews(news, view);
+  };
+
+  let phaseKey = "";
+  let phaseTotal = 1;
+  const tick = () => {
+    const { deadline, paused, phase: ph, round: rd } = session.room;
+    const key = `${rd}:${ph}:${deadline}`;
+    const remaining = deadline ? deadline - Date.now() : 0;
+    if (key !== phaseKey) {
+      phaseKey = key;
+      phaseTotal = Math.max(1, remaining);
+    }
+    phaseTotal = Math.max(phaseTotal, remaining);
+    timeText.textContent =
+      ph === "ended" ? t("top.ended") : paused ? t("top.paused") : deadline ? clock(remaining) : "—";
+    timeFill.style.width =
+      deadline && !paused ? `${Math.max(0, Math.min(100, (remaining / phaseTotal) * 100))}%` : "0%";
+  };
+  const timer = setInterval(tick, 250);
+  const unsubscribe = session.subscribe(render);
+  render();
+  tick();
+  return {
+    destroy() {
+      clearInterval(timer);
+      unsubscribe();
+      map?.destroy();
+    },
+  };
+}
+
+function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession): void {
+  const prog = view.programme;
+  const cur = RANGE_STAGES[prog.stage - 1];
+  const submitted = new Set(view.submitted);
+  host.replaceChildren(
+    el(
+      "section",
+      { class: "pj-card" },
+      el("h2", {}, t("rail.programme")),
+      el(
+        "p",
+        { class: "pj-big" },
+        el("span", { class: "mono" }, `${prog.stage}/5`),
+        " ",
+        el(
+          "span",
+          { class: "pj-sub" },
+          cur ? `${t(`reach.${cur.stage}`)} · ${num(cur.km)} km` : t("rail.none"),
+        ),
+      ),
+      bar(t("index.readiness"), prog.readiness, 100, "#E69F00"),
+      el("p", { class: "muted" }, t("projector.tests", { n: prog.tests })),
+    ),
+    el(
+      "section",
+      { class: "pj-card" },
+      el("h2", {}, t("rail.announcedAll")),
+      ...POWERS.filter((p) => p !== "KP").map((p) =>
+        bar(
+          el("span", {}, powerChip(p), ` ${powerName(p)}`),
+          view.enforcement[p].announced,
+          100,
+          POWER_HUES[p],
+        ),
+      ),
+      bar(t("index.tension"), view.tension, 100, "#999999"),
+    ),
+    el(
+      "section",
+      { class: "pj-card" },
+      el("h2", {}, t("projector.powers")),
+      el(
+        "table",
+        { class: "pj-table" },
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            el("th", { scope: "col" }, ""),
+            el("th", { scope: "col" }, t("index.economy")),
+            el("th", { scope: "col" }, t("index.stability")),
+            el("th", { scope: "col" }, t("index.standing")),
+            el("th", { scope: "col" }, t("projector.ordersIn")),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          ...POWERS.map((p) =>
+            el(
+              "tr",
+              { "data-power": p },
+              powerRowHeader(p),
+              el("td", { class: "mono" }, String(view.powers[p].economy)),
+              el("td", { class: "mono" }, String(view.powers[p].stability)),
+              el("td", { class: "mono" }, String(view.powers[p].standing)),
+              el(
+                "td",
+                {},
+                submitted.has(p)
+                  ? `✓ ${t("seat.ordersIn")}`
+                  : session.room.seats.find((s) => s.power === p)?.ready
+                    ? t("seat.ready")
+                    : "—",
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    el(
+      "section",
+      { class: "pj-card" },
+      el("h2", {}, t("news.sanctions")),
+      el(
+        "p",
+        {},
+        t("projector.sanctions", {
+          resolutions: view.sanctions.resolutions.length,
+          designations: view.sanctions.designations.length,
+          agreements: view.agreements.filter((a) => a.status === "active").length,
+        }),
+      ),
+      el(
+        "p",
+        { class: "muted" },
+        t("projector.trade", {
+          value: money(view.flows.reduce((sum, f) => sum + f.official, 0)),
+        }),
+      ),
+    ),
+  );
+}
+
+function renderNews(host: HTMLElement, view: PlayerView): void {
+  const ended = view.phase === "ended";
+  const last = ended ? view.round : view.round - 1;
+  const pub = view.events.filter((e) => e.visibleTo === "all");
+  const resolved = pub.filter((e) => e.round === last);
+  const now = pub.filter((e) => e.round > last);
+  const list = [...now.reverse(), ...resolved].slice(0, 6);
+  host.replaceChildren(
+    el("h2", {}, last >= 1 ? t("projector.news", { round: last }) : t("projector.newsNone")),
+    list.length
+      ? el("ul", {}, ...list.map((e) => el("li", { "data-kind": e.kind }, eventText(e))))
+      : el("p", { class: "muted" }, t("news.nothing")),
+  );
+}
