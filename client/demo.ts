@@ -48,12 +48,14 @@ class DemoSession extends BaseSession {
       observers: 0,
       deadline: s.phase === "ended" ? 0 : Date.now() + (s.phase === "orders" ? 120_000 : 240_000),
       paused: false,
+      advisor: true,
       seats: POWERS.map((p) => ({
         power: p,
         name: p === this.#power ? "You (demo)" : `Bot ${p}`,
         connected: true,
         ready: p === this.#power ? this.#ready : false,
         bot: p !== this.#power,
+        muted: false,
       })),
     };
     this.changed();

@@ -25,6 +25,8 @@ export interface SeatInfo {
   connected: boolean;
   ready: boolean;
   bot: boolean;
+  /** Control has paused this power's chat. */
+  muted: boolean;
 }
 
 export interface RoomSnapshot {
@@ -40,6 +42,8 @@ export interface RoomSnapshot {
   pausedRemaining: number;
   hasControl: boolean;
   observers: number;
+  /** Whether human seats see the advisor (Control can switch it off). */
+  advisor: boolean;
   seats: SeatInfo[];
 }
 
@@ -80,6 +84,7 @@ export abstract class BaseSession implements GameSession {
     pausedRemaining: 0,
     hasControl: false,
     observers: 0,
+    advisor: true,
     seats: [],
   };
   connection: Connection = "connected";
@@ -140,6 +145,7 @@ export function snapshotOf(state: unknown): RoomSnapshot | null {
       connected: Boolean(v.connected),
       ready: Boolean(v.ready),
       bot: Boolean(v.bot),
+      muted: Boolean(v.muted),
     });
   };
   if (raw && typeof (raw as SchemaMapLike<Record<string, unknown>>).forEach === "function") {
@@ -159,6 +165,8 @@ export function snapshotOf(state: unknown): RoomSnapshot | null {
     pausedRemaining: Number(s.pausedRemaining ?? 0) || 0,
     hasControl: Boolean(s.hasControl),
     observers: Number(s.observers ?? 0) || 0,
+    // A server without the setting shows the advisor, as before.
+    advisor: s.advisor === undefined ? true : Boolean(s.advisor),
     seats,
   };
 }

@@ -44,6 +44,7 @@ import {
   recordUrl,
   showError,
 } from "./net.js";
+import { tableSettings } from "./settings.js";
 
 const SCENARIO = SUMMER_2017;
 const app = document.getElementById("app")!;
@@ -242,6 +243,17 @@ function mount(session: RoomSession, code: string, token: string): void {
     connection,
   );
 
+  // ---- table settings: the advisor, and each power's chat
+  const settingsStatus = el("p", { class: "status", role: "status", "aria-live": "polite" });
+  const settings = tableSettings(
+    "c-settings",
+    (cmd) => session.control(cmd),
+    (message, ok) => {
+      settingsStatus.textContent = message;
+      settingsStatus.className = `status ${ok ? "ok" : "bad"}`;
+    },
+  );
+
   // ---- left: the state of the table
   const powersHost = el("div");
   const ordersHost = el("div");
@@ -253,6 +265,7 @@ function mount(session: RoomSession, code: string, token: string): void {
     "div",
     { class: "state-col" },
     section("c-powers", t("control.powers"), powersHost),
+    section("c-table", t("settings.title"), settings.element, settingsStatus),
     section("c-matrix", t("control.matrix"), matrixHost),
     section("c-orders", t("control.orders"), ordersHost),
     section("c-deals", t("control.deals"), dealsHost),
@@ -733,6 +746,7 @@ function mount(session: RoomSession, code: string, token: string): void {
       room.phase === "ended" ? "ended" : !room.started ? "waiting" : room.paused ? "paused" : "running";
     phaseEl.dataset.status = status;
     phaseEl.textContent = `${t(`phase.${room.started || room.phase === "ended" ? room.phase : "waiting"}`)} · ${t(`teacher.status.${status}`)}`;
+    settings.update(session.connection === "closed" ? null : room);
     clockButtons.start.disabled = room.started;
     clockButtons.pause.disabled = status !== "running";
     clockButtons.resume.disabled = status !== "paused";

@@ -79,6 +79,23 @@ export function negotiatePanel(
   });
   const chatSend = el("button", { type: "submit", class: "small" }, t("neg.send"));
   const chatForm = el("form", { class: "chat-form", id: "chat-form" }, chatInput, chatSend);
+  // Control can pause a power's chat (docs/PROTOCOL.md, "mute"): the box says so instead of failing.
+  const mutedNote = el(
+    "p",
+    { class: "chat-muted", id: "chat-muted", "data-testid": "chat-muted", role: "status", hidden: true },
+    `🔇 ${t("neg.muted")}`,
+  );
+  const isMuted = () => !!me && !!session.room.seats.find((s) => s.power === me)?.muted;
+  let wasMuted = false;
+  const setPostable = () => {
+    const seat = session.seat?.seat ?? "OBSERVER";
+    const muted = isMuted();
+    const canPost = canUseChannel(seat, channel).post && !muted;
+    chatInput.disabled = !canPost;
+    chatSend.disabled = !canPost;
+    mutedNote.hidden = !muted;
+    wasMuted = muted;
+  };
   chatForm.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const text = chatInput.value.trim();
@@ -87,7 +104,13 @@ export function negotiatePanel(
     const r = await session.chat(channel, text);
     chatSend.disabled = false;
     if (r.ok) chatInput.value = "";
-    else report(r, "");
+    else if (r.error.code === "muted") {
+      // Refused before the state patch arrived: say so now; the next update settles it.
+      mutedNote.hidden = false;
+      chatInput.disabled = true;
+      chatSend.disabled = true;
+      wasMuted = true;
+    } else report(r, "");
   });
 
   /** Group channels opened here before their first message. */
@@ -162,10 +185,7 @@ export function negotiatePanel(
         : [el("li", { class: "muted" }, t("neg.noMessages"))]),
     );
     log.scrollTop = log.scrollHeight;
-    const seat = session.seat?.seat ?? "OBSERVER";
-    const canPost = canUseChannel(seat, channel).post;
-    chatInput.disabled = !canPost;
-    chatSend.disabled = !canPost;
+    setPostable();
     markRead();
   };
 
@@ -561,6 +581,7 @@ export function negotiatePanel(
       t("neg.channels"),
       channelList,
       log,
+      mutedNote,
       chatForm,
       me
         ? el(
@@ -593,6 +614,7 @@ export function negotiatePanel(
       renderChannels();
       renderLog();
     }
+    if (isMuted() !== wasMuted) setPostable();
     const started = session.room.started;
     tableBtn.disabled = !(started && view?.phase === "diplomacy");
     sendProposal.disabled = !started || !view || view.phase === "ended";

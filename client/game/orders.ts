@@ -441,8 +441,10 @@ export function ordersPanel(
       status.className = "";
       return;
     }
+    // Control can switch the advisor off for the table (room state `advisor`).
+    advisor.hidden = !session.room.advisor;
+    if (view && session.room.advisor) renderAdvisor(view);
     if (view) {
-      renderAdvisor(view);
       for (const spec of specs) {
         const now = form.querySelector<HTMLElement>(`[data-now='${spec.type}']`);
         if (now) now.textContent = currentSetting(spec.type, power, view) ?? "";

@@ -23,6 +23,7 @@ import {
   rememberControl,
   showError,
 } from "../control/net.js";
+import { tableSettings } from "../control/settings.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
 import { el, errorMessage, powerRowHeader } from "../ui.js";
@@ -285,6 +286,11 @@ function tableCard(tb: Table, className: string): void {
   );
   const seats = el("table", { class: "seat-table", "data-field": "seats" });
   const msg = el("p", { class: "t-msg", role: "status", "aria-live": "polite" });
+  const settings = tableSettings(
+    `settings-${tb.code}`,
+    (cmd) => command(tb, cmd),
+    (message) => (msg.textContent = message),
+  );
   const btn = (cmd: ControlCommand["command"], label: string) => {
     const b = el("button", { type: "button", class: "small", "data-cmd": cmd }, label);
     b.addEventListener("click", async () => {
@@ -345,6 +351,7 @@ function tableCard(tb: Table, className: string): void {
     ),
     crisis,
     seats,
+    settings.element,
     el(
       "div",
       { class: "t-actions" },
@@ -431,6 +438,7 @@ function tableCard(tb: Table, className: string): void {
           );
         }),
       );
+      settings.update(s.connection === "closed" ? null : s.room);
       buttons.start.disabled = s.room.started;
       buttons.pause.disabled = st !== "running";
       buttons.resume.disabled = st !== "paused";
@@ -440,6 +448,7 @@ function tableCard(tb: Table, className: string): void {
         ? t("teacher.cannotConnect", { error: tb.error })
         : t("teacher.connecting");
       for (const b of Object.values(buttons)) b.disabled = true;
+      settings.update(null);
     }
     tb.tick();
     updateTotals();

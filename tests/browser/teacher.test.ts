@@ -3,7 +3,9 @@
  * students type the class code in the lobby and land at different tables; the teacher starts and
  * pauses every table (the students' screens say paused) and broadcasts a message both students
  * read; the teacher opens one table's Control console and overrides the crisis level with a reason,
- * which that table's student sees (and the other table's does not); the Markdown record downloaded
+ * which that table's student sees (and the other table's does not); the teacher switches the advisor
+ * off and mutes a student's chat at one table (dashboard), and back (dashboard and console, by
+ * keyboard); each table links to its projector view; the Markdown record downloaded
  * from the console holds the override with its reason. Also: creating a game "as Control" in the
  * lobby lands in the console. Screenshots go to test-results/screenshots.
  */
@@ -117,6 +119,28 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
     await s.page.waitForFunction(
       () => document.querySelector("#phase")?.getAttribute("data-phase") === "diplomacy",
     );
+  // ---- the advisor off and Ana's chat muted at her table (Ben's table keeps both)
+  const anaPower = ((await a.page.textContent(".rail.left .power-id")) ?? "").trim();
+  const anaMute = `#settings-${a.table} [data-mute="${anaPower}"]`;
+  expect(await a.page.isVisible("#advisor")).toBe(true);
+  await teacher.uncheck(`#settings-${a.table}-advisor`);
+  await teacher.click(anaMute);
+  await a.page.waitForSelector("#advisor", { state: "hidden" });
+  await a.page.click("#tab-negotiate");
+  await a.page.waitForSelector("#chat-muted:not([hidden])");
+  expect(await a.page.isDisabled("#chat-input")).toBe(true);
+  await teacher.waitForFunction(
+    (sel) => document.querySelector(sel)?.getAttribute("aria-pressed") === "true",
+    anaMute,
+  );
+  expect(await b.page.isVisible("#advisor")).toBe(true);
+  // Unmute from the keyboard.
+  await teacher.focus(anaMute);
+  await teacher.keyboard.press("Enter");
+  await a.page.waitForSelector("#chat-muted", { state: "hidden" });
+  expect(await a.page.isEnabled("#chat-input")).toBe(true);
+  await a.page.click("#tab-orders");
+
   await teacher.click("#pause-all");
   await teacher.waitForFunction(() =>
     [...document.querySelectorAll("[data-table]")].every((c) => c.getAttribute("data-status") === "paused"),
@@ -149,6 +173,15 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
   await ctl.waitForSelector("#powers-table tr[data-power='US']", { timeout: 15_000 });
   expect(((await ctl.textContent("#c-code")) ?? "").trim()).toBe(a.table);
   expect(await ctl.getAttribute("#c-projector", "href")).toBe(`index.html?watch=${a.table}&projector=1`);
+  // The console has the same table settings: the advisor (off, from the dashboard) back on by keyboard.
+  expect(await ctl.locator("#c-settings [data-mute]").count()).toBe(5);
+  await ctl.waitForFunction(
+    () => !(document.querySelector("#c-settings-advisor") as HTMLInputElement).checked,
+  );
+  await ctl.focus("#c-settings-advisor");
+  await ctl.keyboard.press("Space");
+  // (Ana's screen is on the Negotiate tab now: the advisor is back in the Orders panel.)
+  await a.page.waitForFunction(() => document.querySelector<HTMLElement>("#advisor")?.hidden === false);
   // Control sees what a power keeps secret: the achieved enforcement of every power.
   expect(await ctl.textContent("#powers-table tr[data-power='CN']")).toMatch(/\d/);
   const before = Number((await a.page.textContent("#crisis .value"))?.trim());
