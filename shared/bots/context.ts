@@ -45,6 +45,13 @@ export function testedLately(view: PlayerView): boolean {
   return happened(view, "missile_tested") || happened(view, "nuclear_tested");
 }
 
+/** North Korea was squeezed or menaced last round (a designation, a show of force, a new resolution). */
+export function squeezed(view: PlayerView): boolean {
+  return (
+    happened(view, "designated") || happened(view, "show_of_force") || happened(view, "resolution_adopted")
+  );
+}
+
 /** Active agreements the power is party to. */
 export function myAgreements(view: PlayerView, me: PowerId): Agreement[] {
   return view.agreements.filter((a) => a.status === "active" && a.parties.includes(me));

@@ -5,7 +5,8 @@
  * guessed from the public objectives every power has.
  */
 import type { Input } from "../engine/step.js";
-import type { PowerId } from "../powers.js";
+import { POWERS, type PowerId } from "../powers.js";
+import { SUMMER_2017 } from "../scenario/summer2017.js";
 import type { Proposal, Term } from "../state.js";
 import {
   agendaId,
@@ -15,6 +16,7 @@ import {
   objectiveStatus,
   pendingProposals,
   roundsLeft,
+  squeezed,
   testedLately,
 } from "./context.js";
 
@@ -33,7 +35,11 @@ export function termCost(ctx: BotCtx, t: Term): number {
   switch (t.kind) {
     case "no_tests":
       if (view.programme.stage < 5) return 3;
-      return agendaId(view, me) === "kp-agenda-readiness" && view.programme.readiness < 70 ? 1.5 : 0.5;
+      // A squeezed hawk near the brink finds restraint costly: it may break its word and test.
+      return (
+        (agendaId(view, me) === "kp-agenda-readiness" && view.programme.readiness < 70 ? 1.5 : 0.5) +
+        (hawk > 0.6 && squeezed(view) ? 1 : 0)
+      );
     case "suspend_exercises":
       return me === "US" ? 0.5 + hawk : 0.2 + hawk / 2;
     case "no_designations":
@@ -73,7 +79,7 @@ export function termBenefit(ctx: BotCtx, t: Term, parties: readonly PowerId[]): 
     case "no_tests":
       return me === "US"
         ? met(ctx, "us-readiness")
-          ? 1
+          ? 1.5
           : 2.5
         : me === "KR"
           ? 1.5
@@ -312,6 +318,13 @@ export function makeProposals(ctx: BotCtx): Input[] {
         });
       break;
   }
+  // The grand bargain (freeze, relief, no exercises, a summit), floated by a go-between once the
+  // range contest is over and either the crisis is high or the leaders have met. All five must sign,
+  // so it is rare: a US hawk or a North Korea that still wants tests turns it down.
+  const broker = me === "RU" || me === "CN" || (me === "KR" && traits.aggression < 0.6);
+  const ripe = view.crisis >= 60 || view.events.some((e) => e.kind === "summit_held");
+  if (broker && stage5 && ripe && left >= 1 && ctx.rand("grand") < 0.15)
+    offers.unshift({ parties: POWERS, terms: SUMMER_2017.templates.grand_bargain ?? [], duration: 3 });
   let made = 0;
   for (const [i, d] of offers.entries()) {
     if (made >= 2) break;

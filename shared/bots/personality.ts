@@ -14,20 +14,24 @@ export interface Traits {
   initiative: number;
   /** Appetite for escalation (shows of force, tests, threats, designations): 0–1. */
   aggression: number;
-  /** Crisis level above which the bot stops adding to the crisis. */
+  /**
+   * Crisis level above which the bot stops adding to the crisis (and, for the others, starts
+   * easing it). A hawk's is close to the brink: two hawks who each think the other will stop first
+   * can push the crisis past it together, since orders are simultaneous.
+   */
   crisisCeiling: number;
   /** UN: the strongest draft China or Russia lets through unamended; the US's tabling strength. */
   unStrength: number;
 }
 
 export const TRAITS: Record<BotPersonality, Traits> = {
-  hawk: { honour: 0.6, acceptAbove: 1, initiative: 0.35, aggression: 0.8, crisisCeiling: 75, unStrength: 90 },
+  hawk: { honour: 0.6, acceptAbove: 1, initiative: 0.35, aggression: 0.8, crisisCeiling: 88, unStrength: 90 },
   pragmatist: {
     honour: 0.85,
     acceptAbove: 0.5,
     initiative: 0.55,
     aggression: 0.45,
-    crisisCeiling: 65,
+    crisisCeiling: 70,
     unStrength: 70,
   },
   dove: {

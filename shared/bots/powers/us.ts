@@ -4,7 +4,7 @@
  */
 import type { Wish } from "../builder.js";
 import { keeps } from "../commitments.js";
-import { agendaId, type BotCtx, happened, testedLately } from "../context.js";
+import { agendaId, type BotCtx, happened, objectiveStatus, roundsLeft, testedLately } from "../context.js";
 
 const NON_CHINESE = ["kp_banks_abroad", "shipping_network", "ru_fuel_traders"];
 const CHINESE = ["cn_coal_importers", "cn_regional_bank", "cn_state_bank"];
@@ -19,19 +19,43 @@ export function usWishes(ctx: BotCtx): Wish[] {
   const target = NON_CHINESE.find((id) => !designated.has(id));
   const squeeze = agenda === "us-agenda-currency" ? 15 : 0;
   if (target) out.push({ action: { type: "designate", entity: target }, priority: 35 + 40 * aggr + squeeze });
+  // Chinese banks: the lasting lever on Beijing's enforcement, at the price of its goodwill. Worth
+  // more when the secret agenda is China's enforcement, unless China already delivers.
   const cn = CHINESE.find((id) => !designated.has(id));
-  if (cn && !restrained && rand("cn-designate") < aggr * 0.6)
-    out.push({ action: { type: "designate", entity: cn }, priority: 30 + 30 * aggr });
-  if (testedLately(view) && view.crisis < traits.crisisCeiling - 10)
-    out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
+  const wantCn =
+    agenda === "us-agenda-china" && (view.enforcement.CN.actual ?? view.enforcement.CN.announced) < 60
+      ? 0.35
+      : 0;
+  if (cn && !restrained && rand("cn-designate") < aggr * 0.8 + wantCn)
+    out.push({ action: { type: "designate", entity: cn }, priority: 30 + 30 * aggr + 40 * wantCn });
+  // Answer tests and threats with force while the crisis leaves room (a hawk's room reaches close
+  // to the brink); above the ceiling, a non-hawk suspends the exercises instead.
+  const provoked = testedLately(view) || happened(view, "threaten_seoul");
+  const room = view.crisis < traits.crisisCeiling - 5;
+  if (provoked && room) out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
   if (!view.policies.US.exercises && !keeps(ctx, "suspend_exercises") && view.crisis < traits.crisisCeiling)
     out.push({ action: { type: "set_exercises", on: true }, priority: 40 });
+  if (view.policies.US.exercises && view.crisis >= traits.crisisCeiling && aggr < 0.6)
+    out.push({ action: { type: "set_exercises", on: false }, priority: 50 });
+  // The "bloody nose": a hawk who sees the readiness objective slipping away late in the game may
+  // gamble on a strike (its war chance grows with the crisis, so it waits for a calmer round).
+  if (
+    aggr > 0.6 &&
+    view.programme.stage >= 5 &&
+    view.programme.readiness >= 70 &&
+    roundsLeft(view) <= 3 &&
+    objectiveStatus(view, "US", "us-readiness") !== "success" &&
+    view.crisis < 45 &&
+    rand("strike") < 0.25
+  )
+    out.push({ action: { type: "preventive_strike" }, priority: 95 });
   for (const n of view.illicitNodes) out.push({ action: { type: "expose", node: n.id }, priority: 45 });
   out.push({
     action: { type: "intel_op", region: rand("region") < 0.5 ? "yellow_sea" : "east_china_sea" },
     priority: 28,
   });
-  out.push({ action: { type: "humanitarian_aid" }, priority: 20 + 20 * (1 - aggr) });
+  // Aid eases the regime's food shortages: a hawk withholds it while it squeezes.
+  if (aggr < 0.6) out.push({ action: { type: "humanitarian_aid" }, priority: 20 + 20 * (1 - aggr) });
   // Talks: answer an offer from Pyongyang once the range contest is over.
   if (happened(view, "talks_offered") && view.programme.stage >= 5 && aggr < 0.7)
     out.push({ action: { type: "summit", target: "KP" }, priority: 55 });
