@@ -21,6 +21,7 @@ import {
   eventText,
   gradeMark,
   gradeText,
+  groupName,
   injectWords,
   nodeName,
   objectiveText,
@@ -1055,7 +1056,7 @@ function renderDeals(host: HTMLElement, v: PlayerView): void {
           "li",
           {},
           el("span", { class: "tag" }, t(`draftStatus.${d.status}`)),
-          `${d.id} · ${powerName(d.by)} · ${d.groups.join(", ")} · ${d.tabledStrength}→${d.strength} · `,
+          `${d.id} · ${powerName(d.by)} · ${d.groups.map(groupName).join(", ")} · ${d.tabledStrength}→${d.strength} · `,
           POWERS.filter((p) => d.votes[p])
             .map((p) => `${p} ${t(`vote.${d.votes[p]}`)}`)
             .join(", ") || "—",

@@ -457,7 +457,7 @@ export function negotiatePanel(
         { class: "small muted" },
         t("neg.proposalMeta", {
           rounds: p.duration,
-          signed: p.accepted.join(", "),
+          signed: p.accepted.map(powerName).join(", "),
           round: p.round,
         }),
       ),
@@ -499,7 +499,7 @@ export function negotiatePanel(
     const open = d.status === "open" && view.phase === "diplomacy";
     const voter = me !== null && P5.includes(me);
     const amender = me !== null && AMENDERS.includes(me);
-    const votes = P5.map((p) => `${p}: ${d.votes[p] ? t(`vote.${d.votes[p]}`) : "—"}`).join(" · ");
+    const votes = P5.map((p) => `${powerName(p)}: ${d.votes[p] ? t(`vote.${d.votes[p]}`) : "—"}`).join(" · ");
     const voteButtons =
       open && voter
         ? el(
@@ -563,7 +563,11 @@ export function negotiatePanel(
         }),
       ),
       d.amendedBy.length
-        ? el("p", { class: "small muted" }, t("un.amendedBy", { list: d.amendedBy.join(", ") }))
+        ? el(
+            "p",
+            { class: "small muted" },
+            t("un.amendedBy", { list: d.amendedBy.map(powerName).join(", ") }),
+          )
         : null,
       el("p", { class: "small mono" }, votes),
       voteButtons,
@@ -637,7 +641,7 @@ export function negotiatePanel(
               el(
                 "header",
                 {},
-                el("strong", {}, `${a.id} · ${a.parties.join(", ")}`),
+                el("strong", {}, `${a.id} · ${a.parties.map(powerName).join(", ")}`),
                 el("span", { class: `tag ${a.status}` }, t(`agreementStatus.${a.status}`)),
               ),
               el("ul", { class: "term-list" }, ...a.terms.map((x) => el("li", {}, termText(x)))),

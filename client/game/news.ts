@@ -13,6 +13,7 @@ import {
   entityName,
   eventText,
   groupName,
+  indexName,
   nodeName,
   placeName,
   reasonText,
@@ -38,15 +39,6 @@ function eventList(events: readonly GameEvent[]): HTMLElement {
       ),
     ),
   );
-}
-
-function indexName(index: string): string {
-  const [head, rest] = index.split(":");
-  if (head === "flow" && rest) return t("news.idxFlow", { flow: rest });
-  if (rest && isPower(rest))
-    return t("news.idxOf", { index: t(`index.${head}`), power: powerName(rest as PowerId) });
-  if (head === "nk" && rest) return t("news.idxNk", { what: t(`index.nk_${rest}`) });
-  return t(`index.${head}`, { defaultValue: index });
 }
 
 export function renderNews(host: HTMLElement, view: PlayerView, me: PowerId | null): void {

@@ -128,6 +128,23 @@ export function resolutionName(r: { id?: string; name: string }): string {
   return m ? t("resolution.adopted", { id: m[1]!, round: m[2]! }) : r.name;
 }
 
+/** An explained index ("flow:kp-cn-coal", "enforcement:CN", "nk:fuel", "crisis") by its name. */
+export function indexName(index: string): string {
+  const [head = "", rest] = index.split(":");
+  if ((head === "flow" || head === "illicit") && rest)
+    return t(head === "flow" ? "news.idxFlow" : "news.idxIllicit", { flow: flowName(rest) });
+  if (head === "node" && rest) return t("news.idxNode", { name: nodeLabel(rest) });
+  if (rest && isPower(rest)) return t("news.idxOf", { index: t(`index.${head}`), power: powerName(rest) });
+  if (head === "nk" && rest) return t("news.idxNk", { what: t(`index.nk_${rest}`) });
+  return tOr(`index.${head}`, index);
+}
+
+/** An illicit node by id: the scenario's translated name, or the id of one opened in play. */
+function nodeLabel(id: string): string {
+  const n = SC.illicit.nodes.find((x) => x.id === id);
+  return n ? tOr(`nodeName.${n.id}`, n.name) : t("news.newNode");
+}
+
 /** An inject's title and text: the library's translated by id, a custom one as Control wrote it. */
 export function injectWords(title: string, text: string): { title: string; text: string } {
   const lib = injectsByTitle.get(title);

@@ -31,12 +31,12 @@ interface Words {
   objectiveText(o: { id: string; text: string }): string;
   termText(term: Term): string;
   particles(s: string): string;
+  indexName(index: string): string;
 }
 // Client modules are typechecked by client/tsconfig.json (bundler resolution); loading them by a
 // computed path keeps the root typecheck (NodeNext) out of them.
-const { EVENT_KINDS, REASON_WHYS, sayEvent, sayReason, objectiveText, termText, particles } = (await import(
-  path.resolve("client/game/words.ts")
-)) as Words;
+const { EVENT_KINDS, REASON_WHYS, sayEvent, sayReason, objectiveText, termText, particles, indexName } =
+  (await import(path.resolve("client/game/words.ts"))) as Words;
 const json = (f: string) => JSON.parse(fs.readFileSync(path.resolve("client/i18n", f), "utf8")) as object;
 
 const SC = SUMMER_2017;
@@ -298,13 +298,18 @@ describe("every event kind and reason the engine can produce has words in both l
 function playCollecting(seed: number): {
   events: GameEvent[];
   parts: [ExplanationPart, { from: number; to: number }][];
+  indices: Set<string>;
 } {
   const events: GameEvent[] = [];
   const parts: [ExplanationPart, { from: number; to: number }][] = [];
+  const indices = new Set<string>();
   const collect = (s: GameState) => {
     const v = viewFor(s, "CONTROL");
     events.push(...v.events);
-    for (const x of v.explanations) for (const p of x.parts) parts.push([p, x]);
+    for (const x of v.explanations) {
+      indices.add(x.index);
+      for (const p of x.parts) parts.push([p, x]);
+    }
   };
   const pers = mixedPersonalities(seed);
   const policy = botPolicy("simple");
@@ -331,7 +336,7 @@ function playCollecting(seed: number): {
     s = r.value;
     collect(s);
   }
-  return { events, parts };
+  return { events, parts, indices };
 }
 
 test("seeded bot games read entirely in Korean", async () => {
@@ -339,7 +344,13 @@ test("seeded bot games read entirely in Korean", async () => {
   const kinds = new Set<string>();
   const whys = new Set<string>();
   for (const seed of [3, 11, 42]) {
-    const { events, parts } = playCollecting(seed);
+    const { events, parts, indices } = playCollecting(seed);
+    for (const index of indices) {
+      const name = indexName(index);
+      expect(name, index).toMatch(HANGUL);
+      // No raw key, no flow or node id: "무역 흐름: 석탄 신의주→단둥".
+      expect(name, index).not.toMatch(/\b(index|news)\.|[a-z]+-[a-z]+/);
+    }
     for (const e of events) {
       kinds.add(e.kind);
       expectKorean(sayEvent(e), `${e.kind}: ${e.text}`);
@@ -387,4 +398,47 @@ test("the scenario's injects, entities, illicit nodes, resolutions and real time
     q.events.flatMap((_, i) => (has("timeline", `r${q.round}e${i}`) ? [] : [`r${q.round}e${i}`])),
   );
   expect(missing).toEqual([]);
+});
+
+/**
+ * The English each Korean objective was translated from. Numbers are checked at run time (a
+ * template whose numbers no longer match falls back to English); words are not ("a sixth" became
+ * "a quarter"). When the scenario's text changes, this fails: update ko.json `objective.<id>`, then
+ * the line here.
+ */
+const TRANSLATED_FROM: Record<string, string> = {
+  "us-readiness": "North Korea's readiness below 55 at the end, or a test moratorium held two rounds or more",
+  "us-alliance": "Keep US–South Korea trust: relations at 65 or more at the end (60 at the start)",
+  "us-no-war": "No war",
+  "cn-nk-stable": "North Korea stable all game: its stability never below 50",
+  "cn-banks": "No further Chinese bank designated by the US",
+  "cn-no-md": "No further missile defence in South Korea, or the exercises suspended at least one round",
+  "ru-trade": "Raise trade with North Korea by a quarter, all channels counted (vs the start)",
+  "ru-agreements": "Be party to two agreements, or host a summit",
+  "ru-no-override": "No UN resolution adopted without Russia's yes",
+  "kp-survive": "The regime survives: no collapse, no war",
+  "kp-stage5-relief": "Show stage 5, and win sanctions relief or recognition",
+  "kp-currency": "Keep hard currency: at least 90% of the start",
+  "kr-crisis": "Crisis at 30 or lower at the end (45 at the start), and no war",
+  "kr-economy": "Economy grown by 4% or more at the end (104), whatever China does",
+  "kr-inter-korean": "Five inter-Korean agreements (talks, joint projects, summits)",
+  "us-agenda-china": "China's achieved enforcement at 60 or more two rounds running",
+  "us-agenda-currency":
+    "North Korea's hard currency down by a tenth: 450 or less at the end (500 at the start)",
+  "cn-agenda-stability": "China's own stability kept: 75 or more at the end (as at the start)",
+  "cn-agenda-tension": "US–China tension at 5 or less at the end (30 at the start)",
+  "ru-agenda-f4f":
+    "Freeze-for-freeze implemented: a moratorium and no exercises in the same round, three times",
+  "ru-agenda-economy": "Russia's economy at 110 or more at the end",
+  "kp-agenda-summit": "A summit with the United States",
+  "kp-agenda-readiness": "Readiness at 70 or more at the end",
+  "kr-agenda-deal": "Be party to any US–North Korea deal",
+  "kr-agenda-summit": "An inter-Korean summit",
+};
+
+test("the Korean objectives were translated from the scenario's current English", () => {
+  const changed = [...SC.objectives, ...SC.agendas]
+    .filter((o) => TRANSLATED_FROM[o.id] !== o.text)
+    .map((o) => `${o.id}: "${o.text}"`);
+  expect(changed).toEqual([]);
 });
