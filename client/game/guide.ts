@@ -15,6 +15,8 @@ export interface GuideStep {
   target(): HTMLElement | null;
   /** Makes the target visible first (selects a tab). */
   before?(): void;
+  /** The text's key when it depends on the table (default `guide.<id>.text`). */
+  textKey?(): string;
 }
 
 export interface Guide {
@@ -119,7 +121,7 @@ export function makeGuide(gameId: string, steps: readonly GuideStep[], onClose: 
     target?.classList.add("guide-target");
     counter.textContent = t("guide.step", { n: index + 1, of: steps.length });
     title.textContent = t(`guide.${step.id}.title`);
-    text.textContent = t(`guide.${step.id}.text`);
+    text.textContent = t(step.textKey?.() ?? `guide.${step.id}.text`);
     card.dataset.step = step.id;
     back.disabled = index === 0;
     next.textContent = index === steps.length - 1 ? t("guide.done") : t("guide.next");

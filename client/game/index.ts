@@ -373,7 +373,13 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
           },
         },
         { id: "map", target: () => (shown(mapWrap) ? mapWrap : mapToggle) },
-        { id: "orders", target: () => tabButtons.get("orders")!, before: () => selectTab("orders") },
+        {
+          id: "orders",
+          target: () => tabButtons.get("orders")!,
+          before: () => selectTab("orders"),
+          // Control may have switched the advisor off for this table.
+          textKey: () => (session.room.advisor ? "guide.orders.text" : "guide.orders.textNoAdvisor"),
+        },
         { id: "negotiate", target: () => tabButtons.get("negotiate")!, before: () => selectTab("negotiate") },
         { id: "clock", target: () => countdown },
       ],
