@@ -401,10 +401,10 @@ test("the scenario's injects, entities, illicit nodes, resolutions and real time
 });
 
 /**
- * The English each Korean objective was translated from. Numbers are checked at run time (a
- * template whose numbers no longer match falls back to English); words are not ("a sixth" became
- * "a quarter"). When the scenario's text changes, this fails: update ko.json `objective.<id>`, then
- * the line here.
+ * The English each Korean objective was translated from. Numbers are filled in at run time (and a
+ * template whose count of numbers no longer matches falls back to English), so only the words are
+ * compared here: "a sixth" becoming "a quarter" needs a new translation. When this fails, update
+ * ko.json `objective.<id>`, then the line here.
  */
 const TRANSLATED_FROM: Record<string, string> = {
   "us-readiness": "North Korea's readiness below 55 at the end, or a test moratorium held two rounds or more",
@@ -438,7 +438,7 @@ const TRANSLATED_FROM: Record<string, string> = {
 
 test("the Korean objectives were translated from the scenario's current English", () => {
   const changed = [...SC.objectives, ...SC.agendas]
-    .filter((o) => TRANSLATED_FROM[o.id] !== o.text)
+    .filter((o) => TRANSLATED_FROM[o.id]?.replace(/\d+/g, "#") !== o.text.replace(/\d+/g, "#"))
     .map((o) => `${o.id}: "${o.text}"`);
   expect(changed).toEqual([]);
 });
