@@ -2,7 +2,8 @@
  * The projector ("situation room") view of a table: index.html?watch=CODE&projector=1 joins as an
  * observer and shows the map, the public indices, the clock and the public news in the dark theme —
  * no orders panel, no chat, no objectives, nothing only the player's seat may know — without
- * console errors or raw translation keys, in English and Korean.
+ * console errors or raw translation keys, in English and Korean. `?watch=CODE` alone opens the
+ * ordinary game screen as an observer.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -82,6 +83,19 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
     await page.close();
     expect(errors).toEqual([]);
   }
+  // ?watch=CODE alone: the ordinary game screen as an observer (no orders, no guide).
+  const observer = await browser.newPage();
+  await observer.emulateMedia({ reducedMotion: "reduce" });
+  const observerErrors = collectErrors(observer);
+  await observer.goto(`${server.url}/?watch=${code}&lang=en`);
+  await observer.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
+  expect(await observer.locator("#orders-form").count()).toBe(0);
+  expect(await observer.textContent("#panel-orders")).toMatch(/observing/i);
+  expect(await observer.isHidden("#guide-button")).toBe(true);
+  expect(await observer.locator("#guide").count()).toBe(0);
+  await observer.close();
+  expect(observerErrors).toEqual([]);
+
   await player.close();
   expect(playerErrors).toEqual([]);
 }, 120_000);
