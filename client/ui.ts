@@ -1,6 +1,6 @@
 /** Small presentation helpers shared by the lobby and the game screen (no Phaser, no zod). */
 import type { PowerId } from "../shared/powers.js";
-import { lang, t } from "./i18n/index.js";
+import { lang, t, tOr } from "./i18n/index.js";
 
 export function powerName(p: PowerId): string {
   return t(`power.${p}`);
@@ -53,6 +53,17 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   }
   for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
+}
+
+/**
+ * A refused request in the player's language. The server explains in English (with the specifics:
+ * "Orders cost 7 of 5 points"); other languages say what the stable error code means.
+ */
+export function refusal(e: { code: string; message: string }): string {
+  if (lang() === "en") return e.message || tOr(`refusal.${e.code}`, t("error.generic"));
+  const said = tOr(`refusal.${e.code}`, e.message);
+  // "bad_shape" also stands for a request that failed on the way (session.ts): keep its detail.
+  return e.code === "bad_shape" && e.message ? `${said} (${e.message})` : said;
 }
 
 export function errorMessage(e: unknown): string {

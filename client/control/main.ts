@@ -30,7 +30,7 @@ import {
 } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { arrowNeighbour, el, errorMessage, kids, money, powerName, powerRowHeader } from "../ui.js";
+import { arrowNeighbour, el, errorMessage, kids, money, powerName, powerRowHeader, refusal } from "../ui.js";
 import { effectsEditor, effectsText } from "./effects.js";
 import { crisisColour, crisisWord } from "./looks.js";
 import {
@@ -156,9 +156,9 @@ async function start(): Promise<void> {
 
 function mount(session: RoomSession, code: string, token: string): void {
   const report = (r: Reply, ok: string, out: HTMLElement) => {
-    out.textContent = r.ok ? ok : t("neg.refused", { message: r.error.message });
+    out.textContent = r.ok ? ok : t("neg.refused", { message: refusal(r.error) });
     out.className = `status ${r.ok ? "ok" : "bad"}`;
-    if (!r.ok) showError(r.error.message);
+    if (!r.ok) showError(refusal(r.error));
     else showError(null);
     return r.ok;
   };
@@ -611,7 +611,7 @@ function mount(session: RoomSession, code: string, token: string): void {
         reason,
       }).slice(0, 500);
       const c = await session.control({ command: "broadcast", text });
-      if (!c.ok) showError(c.error.message);
+      if (!c.ok) showError(refusal(c.error));
     }
     ovReason.value = "";
   });

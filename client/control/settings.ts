@@ -8,7 +8,7 @@ import { POWERS, type PowerId } from "../../shared/powers.js";
 import type { ControlCommand, Reply } from "../../shared/protocol.js";
 import { t } from "../i18n/index.js";
 import type { RoomSnapshot } from "../session.js";
-import { el, powerChip, powerName } from "../ui.js";
+import { el, powerChip, powerName, refusal } from "../ui.js";
 
 export interface TableSettings {
   readonly element: HTMLElement;
@@ -46,7 +46,7 @@ export function tableSettings(
       report(
         r.ok
           ? t(on ? "settings.mutedDone" : "settings.unmutedDone", { power: powerName(p) })
-          : r.error.message,
+          : refusal(r.error),
         r.ok,
       );
     });
@@ -57,7 +57,7 @@ export function tableSettings(
     const on = advisor.checked;
     const r = await send({ command: "advisor", on });
     if (!r.ok) advisor.checked = !on;
-    report(r.ok ? t(on ? "settings.advisorOnDone" : "settings.advisorOffDone") : r.error.message, r.ok);
+    report(r.ok ? t(on ? "settings.advisorOnDone" : "settings.advisorOffDone") : refusal(r.error), r.ok);
   });
   const element = el(
     "div",

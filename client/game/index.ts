@@ -12,7 +12,7 @@ import { COMMODITY_GROUPS, flowWidth, styleOf } from "../data/commodities.js";
 import { CITIES, RANGE_STAGES } from "../data/places.js";
 import { isLang, lang, setLang, t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { arrowNeighbour, change, el, money, num, POWER_HUES, powerName } from "../ui.js";
+import { arrowNeighbour, change, el, money, num, POWER_HUES, powerName, refusal } from "../ui.js";
 import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
 import { type Guide, makeGuide } from "./guide.js";
@@ -327,7 +327,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     startBtn.disabled = true;
     const r = await session.control({ command: "start" });
     startBtn.disabled = false;
-    if (!r.ok) showError(r.error.message);
+    if (!r.ok) showError(refusal(r.error));
   });
   let endDismissed = false;
   const showEnd = () => {

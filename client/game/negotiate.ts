@@ -23,7 +23,7 @@ import {
 import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { el, kids, powerName } from "../ui.js";
+import { el, kids, powerName, refusal } from "../ui.js";
 import { groupName, termText } from "./words.js";
 
 /** Terms that carry a level (0–100), and the one that carries a commodity group. */
@@ -61,9 +61,9 @@ export function negotiatePanel(
   const lastRead: Record<string, number> = JSON.parse(sessionStorage.getItem(READ_KEY + code()) ?? "{}");
 
   const report = (r: Reply, ok: string) => {
-    status.textContent = r.ok ? ok : t("neg.refused", { message: r.error.message });
+    status.textContent = r.ok ? ok : t("neg.refused", { message: refusal(r.error) });
     status.className = `status-line ${r.ok ? "ok" : "bad"}`;
-    if (!r.ok) show.error(r.error.message);
+    if (!r.ok) show.error(refusal(r.error));
     else show.error(null);
   };
 

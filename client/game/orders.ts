@@ -18,7 +18,7 @@ import { COMMODITY_GROUPS, REGIONS } from "../../shared/state.js";
 import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { el, kids, powerName } from "../ui.js";
+import { el, kids, powerName, refusal } from "../ui.js";
 import {
   actionEffect,
   actionLabel,
@@ -489,9 +489,9 @@ export function ordersPanel(
       status.className = "ok";
       show.error(null);
     } else {
-      status.textContent = t("orders.refused", { message: r.error.message });
+      status.textContent = t("orders.refused", { message: refusal(r.error) });
       status.className = "bad";
-      show.error(r.error.message);
+      show.error(refusal(r.error));
     }
   };
 

@@ -26,7 +26,7 @@ import {
 import { tableSettings } from "../control/settings.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { el, errorMessage, powerRowHeader } from "../ui.js";
+import { el, errorMessage, powerRowHeader, refusal } from "../ui.js";
 
 const PRESETS = __PRESETS__;
 const BOT_PERSONALITIES = __BOT_PERSONALITIES__;
@@ -295,7 +295,7 @@ function tableCard(tb: Table, className: string): void {
     const b = el("button", { type: "button", class: "small", "data-cmd": cmd }, label);
     b.addEventListener("click", async () => {
       const r = await command(tb, { command: cmd } as ControlCommand);
-      msg.textContent = r.ok ? t("teacher.done", { what: label }) : r.error.message;
+      msg.textContent = r.ok ? t("teacher.done", { what: label }) : refusal(r.error);
     });
     return b;
   };
@@ -467,7 +467,7 @@ async function all(cmd: ControlCommand, applies: (tb: Table) => boolean, out: HT
   const targets = tablesNow.filter(applies);
   const replies = await Promise.all(targets.map((tb) => command(tb, cmd)));
   const failed = replies
-    .map((r, i) => (r.ok ? null : `${t("teacher.table", { n: targets[i]!.index + 1 })}: ${r.error.message}`))
+    .map((r, i) => (r.ok ? null : `${t("teacher.table", { n: targets[i]!.index + 1 })}: ${refusal(r.error)}`))
     .filter(Boolean);
   out.textContent = [
     t("teacher.allDone", { n: replies.length - failed.length, of: tablesNow.length }),

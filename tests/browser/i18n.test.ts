@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { ACTION_TYPES } from "../../shared/orders.js";
+import { ERROR_CODES } from "../../shared/result.js";
 import { SUMMER_2017 } from "../../shared/scenario.js";
 
 type Tree = { [k: string]: string | Tree };
@@ -62,4 +63,10 @@ test("Korean names every action of the catalogue and every place of the scenario
     ACTION_TYPES.filter((a) => !koKeys.has(`action.${a}.label`) || !koKeys.has(`action.${a}.effect`)),
   ).toEqual([]);
   expect(SUMMER_2017.places.map((p) => p.name).filter((n) => !koKeys.has(`place.${n}`))).toEqual([]);
+});
+
+test("every error code a request can be refused with is explained in both languages", () => {
+  const enKeys = new Set(keys(en));
+  const koKeys = new Set(keys(ko));
+  expect(ERROR_CODES.filter((c) => !enKeys.has(`refusal.${c}`) || !koKeys.has(`refusal.${c}`))).toEqual([]);
 });
