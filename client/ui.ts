@@ -67,9 +67,11 @@ export function refusal(e: { code: string; message: string }): string {
 }
 
 export function errorMessage(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  if (typeof e === "string") return e;
-  return t("error.generic");
+  const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+  if (!message) return t("error.generic");
+  // A refused join says its code first ("seat_taken: …", docs/PROTOCOL.md).
+  const code = /^([a-z_]+): /.exec(message)?.[1];
+  return code && lang() !== "en" ? tOr(`refusal.${code}`, message) : message;
 }
 
 /** Children without the empty ones, for `replaceChildren(...kids(a, maybe && b))`. */
