@@ -90,9 +90,10 @@ const LABEL_KEYS: Readonly<Record<string, string>> = {
 };
 
 const isPowerId = (s: unknown): s is PowerId => typeof s === "string" && isPower(s);
-const names = (ids: string, sep = ","): string =>
+/** "US,CN" or "US, CN" → "United States, China". */
+const names = (ids: string): string =>
   ids
-    .split(sep)
+    .split(",")
     .map((x) => x.trim())
     .filter(Boolean)
     .map((x) => (isPowerId(x) ? powerName(x) : x))
@@ -139,7 +140,7 @@ export function indexName(index: string): string {
   return tOr(`index.${head}`, index);
 }
 
-/** An illicit node by id: the scenario's translated name, or the id of one opened in play. */
+/** An illicit node by id: the scenario's translated name; one opened in play has only an id. */
 function nodeLabel(id: string): string {
   const n = SC.illicit.nodes.find((x) => x.id === id);
   return n ? tOr(`nodeName.${n.id}`, n.name) : t("news.newNode");
