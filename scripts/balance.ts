@@ -3,7 +3,8 @@
  * Plays N games with bots in every seat, personalities and tiers mixed from each game's seed (P% of
  * seats play the planner tier; default 20), and prints each power's win share with a 95% Wilson
  * interval, the endings, par rates, mean scores and key indices; then the "no good options" table:
- * fixed US policies against adaptive bots, with how often each US objective was met.
+ * fixed US policies against adaptive bots, with how often each US objective was met, beside the
+ * adaptive US rule bot on the same games.
  * With --json the last line of stdout is one JSON object.
  */
 import { botPolicy } from "../shared/bots/index.js";
@@ -108,11 +109,13 @@ const parRate = byPower((p) => r3(par[p] / n));
 const meanScore = byPower((p) => r3(score[p] / n));
 const means = Object.fromEntries(Object.entries(indices).map(([k, v]) => [k, r3(v / n)]));
 
-// No good options: each fixed US policy against rule bots with mixed personalities.
+// No good options: each fixed US policy against rule bots with mixed personalities, and beside them
+// the adaptive US rule bot on the same games (same seeds, same opponents) as the yardstick.
 const nogoGames = Math.min(games, 200);
 const simpleAll = byPower(() => simple);
 const nogo: Record<string, { allMet: number; objectives: Record<string, number>; score: number }> = {};
-for (const name of US_POLICIES) {
+const US_ROWS = [...US_POLICIES, "adaptive"] as const;
+for (const name of US_ROWS) {
   const met: Record<string, number> = {};
   let all = 0;
   let sc = 0;
@@ -122,7 +125,7 @@ for (const name of US_POLICIES) {
       gameId: `nogo-${name}-${i}`,
       seed: gs,
       maxRounds: rounds,
-      policies: { ...simpleAll, US: SCRIPTED_US[name] },
+      policies: { ...simpleAll, US: name === "adaptive" ? simple : SCRIPTED_US[name] },
       personalities: mixedPersonalities(gs),
     });
     const card = s.ending!.scores!.US;
@@ -165,9 +168,11 @@ if (!json || process.argv.includes("--table")) {
       .map(([k, v]) => `${k} ${pc(v / n)}`)
       .join(", ")}`,
   );
-  console.log(`\nNo good options (${nogoGames} games each, US scripted, other seats adaptive):`);
+  console.log(
+    `\nNo good options (${nogoGames} games each, US scripted or the adaptive rule bot, other seats adaptive):`,
+  );
   console.log("US policy     all 3 public met  readiness  alliance  no war  agenda  mean score");
-  for (const name of US_POLICIES) {
+  for (const name of US_ROWS) {
     const x = nogo[name]!;
     const o = x.objectives;
     const agenda = (o["us-agenda-china"] ?? 0) + (o["us-agenda-currency"] ?? 0);
