@@ -220,12 +220,24 @@ export function makeProposals(ctx: BotCtx): Input[] {
         offers.push({
           parties: ["US", "CN"],
           terms: [
-            { kind: "enforce", party: "CN", level: 50 },
+            { kind: "enforce", party: "CN", level: agenda === "us-agenda-china" ? 60 : 50 },
             { kind: "no_designations", party: "US" },
           ],
           duration: 2,
         });
-      if (stage5 || traits.aggression < 0.3)
+      // A freeze bought with light relief when readiness is running away (two rounds of moratorium
+      // meet the readiness objective); a bare freeze for a summit otherwise.
+      if (stage5 && !met(ctx, "us-readiness") && traits.aggression < 0.7)
+        offers.push({
+          parties: ["US", "KP"],
+          terms: [
+            { kind: "no_tests", party: "KP" },
+            { kind: "summit", party: "US" },
+            { kind: "relief", party: "US", level: 60 },
+          ],
+          duration: 2,
+        });
+      else if (stage5 || traits.aggression < 0.3)
         offers.push({
           parties: ["US", "KP"],
           terms: [
@@ -323,7 +335,7 @@ export function makeProposals(ctx: BotCtx): Input[] {
   // so it is rare: a US hawk or a North Korea that still wants tests turns it down.
   const broker = me === "RU" || me === "CN" || (me === "KR" && traits.aggression < 0.6);
   const ripe = view.crisis >= 60 || view.events.some((e) => e.kind === "summit_held");
-  if (broker && stage5 && ripe && left >= 1 && ctx.rand("grand") < 0.15)
+  if (broker && stage5 && ripe && left >= 1 && ctx.rand("grand") < 0.07)
     offers.unshift({ parties: POWERS, terms: SUMMER_2017.templates.grand_bargain ?? [], duration: 3 });
   let made = 0;
   for (const [i, d] of offers.entries()) {
@@ -360,7 +372,11 @@ export function unInputs(ctx: BotCtx): Input[] {
       out.push({ type: "vote_un_draft", id: d.id, vote: strength > cap + 15 ? "no" : "yes" });
     } else if (me === "US") out.push({ type: "vote_un_draft", id: d.id, vote: "yes" });
   }
-  if (me === "US" && testedLately(view) && !view.drafts.some((d) => d.status === "open" && d.by === "US")) {
+  // The US tables after a test, and whenever its agenda needs pressure on China or on the regime's
+  // cash (resolutions add to the pressure that keeps China's enforcement up).
+  const agenda = agendaId(view, me);
+  const wantsUn = testedLately(view) || agenda === "us-agenda-china" || agenda === "us-agenda-currency";
+  if (me === "US" && wantsUn && !view.drafts.some((d) => d.status === "open" && d.by === "US")) {
     const groups =
       traits.aggression > 0.6
         ? (["minerals", "textiles_seafood", "fuel"] as const)

@@ -182,6 +182,30 @@ describe("seeded bot games", () => {
       endings[s.ending!.reason] = (endings[s.ending!.reason] ?? 0) + 1;
     }
     expect(Object.values(endings).reduce((a, b) => a + b, 0)).toBe(200);
+    // Not every game runs out the clock: brinkmanship sometimes ends in war, talks in a grand bargain.
+    expect((endings.war ?? 0) + (endings.grand_bargain ?? 0)).toBeGreaterThan(0);
+    expect(endings.last_round ?? 0).toBeGreaterThan(150);
+  });
+
+  test("hawks push the crisis higher than doves, and only brinkmanship reaches war", () => {
+    const run = (pers: BotPersonality) => {
+      let peak = 0;
+      let wars = 0;
+      for (let i = 0; i < 20; i++) {
+        const s = selfPlay({
+          gameId: `temper-${i}`,
+          seed: gameSeed(7, i),
+          personalities: byPower(() => pers),
+        });
+        peak += Math.max(...s.history.map((h) => h.crisis));
+        if (s.ending?.reason === "war") wars++;
+      }
+      return { peak: peak / 20, wars };
+    };
+    const hawks = run("hawk");
+    const doves = run("dove");
+    expect(hawks.peak).toBeGreaterThan(doves.peak + 10);
+    expect(doves.wars).toBe(0);
   });
 
   test("scripted US policies play whole games too", () => {

@@ -50,7 +50,7 @@ export function kpWishes(ctx: BotCtx): Wish[] {
   if (happened(view, "talks_offered")) out.push({ action: { type: "summit", target: "KR" }, priority: 40 });
   // Brinkmanship: a hawk answers squeezes and shows of force with threats up to close to the brink,
   // not knowing what Washington orders in the same round; a pragmatist only when squeezed.
-  const threat = (traits.aggression > 0.6 ? 0.5 : 0) + (squeezed ? 0.3 * traits.aggression : 0);
+  const threat = (traits.aggression > 0.6 ? 0.6 : 0) + (squeezed ? 0.4 * traits.aggression : 0);
   if (room && rand("threat") < threat)
     out.push({ action: { type: "threaten_seoul" }, priority: 25 + 30 * traits.aggression });
   return out;

@@ -16,23 +16,32 @@ export function usWishes(ctx: BotCtx): Wish[] {
   const agenda = agendaId(view, "US");
   const designated = new Set(view.sanctions.designations.map((d) => d.entity));
   const restrained = keeps(ctx, "no_designations") !== undefined;
+  // Designations are the lasting lever (dynamic 7): the adaptive bot keeps using them, one a round,
+  // as a fixed pressure policy would, but weighs Chinese targets against Beijing's cooperation.
   const target = NON_CHINESE.find((id) => !designated.has(id));
   const squeeze = agenda === "us-agenda-currency" ? 15 : 0;
-  if (target) out.push({ action: { type: "designate", entity: target }, priority: 35 + 40 * aggr + squeeze });
-  // Chinese banks: the lasting lever on Beijing's enforcement, at the price of its goodwill. Worth
-  // more when the secret agenda is China's enforcement, unless China already delivers.
+  if (target) out.push({ action: { type: "designate", entity: target }, priority: 55 + 25 * aggr + squeeze });
+  // Chinese banks: the way to make Beijing's enforcement stick, at the price of its goodwill. Worth
+  // more when the secret agenda is China's enforcement, unless China seems to deliver already (the
+  // US reads China's achieved enforcement only as the range its intelligence implies).
   const cn = CHINESE.find((id) => !designated.has(id));
+  const range = view.intelligence?.implied.CN;
+  const cnSeems = range ? (range[0] + range[1]) / 2 : 40;
   const wantCn =
-    agenda === "us-agenda-china" && (view.enforcement.CN.actual ?? view.enforcement.CN.announced) < 60
-      ? 0.35
-      : 0;
-  if (cn && !restrained && rand("cn-designate") < aggr * 0.8 + wantCn)
-    out.push({ action: { type: "designate", entity: cn }, priority: 30 + 30 * aggr + 40 * wantCn });
+    (agenda === "us-agenda-china" && cnSeems < 65 ? 0.45 : 0) + (agenda === "us-agenda-currency" ? 0.35 : 0);
+  if (cn && !restrained && rand("cn-designate") < aggr * 0.7 + wantCn)
+    out.push({ action: { type: "designate", entity: cn }, priority: 40 + 30 * aggr + 30 * wantCn });
   // Answer tests and threats with force while the crisis leaves room (a hawk's room reaches close
   // to the brink); above the ceiling, a non-hawk suspends the exercises instead.
+  // Once stage 5 is shown and readiness is still running away, a freeze is the way to the readiness
+  // objective: a non-hawk then seeks talks, and a dove stops flexing (pressure before, talks after).
+  const wantFreeze =
+    view.programme.stage >= 5 && objectiveStatus(view, "US", "us-readiness") !== "success" && aggr < 0.7;
   const provoked = testedLately(view) || happened(view, "threaten_seoul");
   const room = view.crisis < traits.crisisCeiling - 5;
-  if (provoked && room) out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
+  if (provoked && room && !(wantFreeze && aggr < 0.3))
+    out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
+  if (wantFreeze) out.push({ action: { type: "summit", target: "KP" }, priority: 58 });
   if (!view.policies.US.exercises && !keeps(ctx, "suspend_exercises") && view.crisis < traits.crisisCeiling)
     out.push({ action: { type: "set_exercises", on: true }, priority: 40 });
   if (view.policies.US.exercises && view.crisis >= traits.crisisCeiling && aggr < 0.6)
