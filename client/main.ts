@@ -262,6 +262,7 @@ function initLobby(): void {
           botPersonality: $<HTMLSelectElement>("bot-personality").value,
           fillWithBots: $<HTMLInputElement>("fill-bots").checked,
           public: $<HTMLInputElement>("public-game").checked,
+          advisor: $<HTMLInputElement>("advisor").checked,
           asControl,
         });
       }

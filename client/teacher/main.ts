@@ -127,6 +127,7 @@ function showCreate(): void {
   const bots = el("select", { id: "class-bots" });
   for (const b of BOT_PERSONALITIES) bots.append(new Option(t(`personality.${b}`), b));
   bots.value = "pragmatist";
+  const advisor = el("input", { id: "class-advisor", type: "checkbox", checked: true });
   const rounds = el("input", { id: "class-rounds", type: "number", min: 4, max: 12 });
   const dip = el("input", { id: "class-diplomacy", type: "number", min: 10, max: 3600 });
   const ord = el("input", { id: "class-orders", type: "number", min: 10, max: 3600 });
@@ -160,6 +161,13 @@ function showCreate(): void {
     field(t("lobby.preset"), preset),
     field(t("lobby.botPersonality"), bots),
     el(
+      "label",
+      { class: "check" },
+      advisor,
+      ` ${t("settings.advisor")}`,
+      el("span", { class: "hint" }, ` — ${t("teacher.advisorHint")}`),
+    ),
+    el(
       "details",
       { class: "advanced" },
       el("summary", {}, t("lobby.settings")),
@@ -187,6 +195,7 @@ function showCreate(): void {
       rounds: intIn(rounds, 4, 12, p.rounds),
       diplomacySeconds: intIn(dip, 10, 3600, p.diplomacySeconds),
       ordersSeconds: intIn(ord, 10, 3600, p.ordersSeconds),
+      advisor: advisor.checked,
     };
     submit.disabled = true;
     status.textContent = t("teacher.creating");

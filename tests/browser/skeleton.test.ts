@@ -43,6 +43,9 @@ test("two browser tabs play a round on the real map", async () => {
   const a = await open();
   await a.fill("#name", "Li");
   await a.selectOption("#create-power", "CN");
+  // A table without the advisor (create option `advisor: false`).
+  await a.click(".advanced summary");
+  await a.uncheck("#advisor");
   await a.click("#create-button");
   await a.waitForSelector("#map[data-ready='1']", { timeout: 20_000 });
   const code = (await text(a, "#game-code")).trim();
@@ -62,6 +65,9 @@ test("two browser tabs play a round on the real map", async () => {
     for (const p of [a, b])
       await p.waitForFunction((t) => document.querySelector("#phase")?.textContent === t, target);
   }
+
+  // Neither player sees the advisor.
+  for (const p of [a, b]) expect(await p.locator("#advisor").getAttribute("hidden")).not.toBeNull();
 
   // China announces and sets enforcement; North Korea tests a missile.
   await a.check("[data-action='set_enforcement'] input[type='checkbox']");
