@@ -3,7 +3,7 @@
  * round), why the indices moved (the engine's explanations, as far as the seat may know), private
  * intelligence, the published statistics (official trade, one round late), and the sanctions in force.
  */
-import { isPower, POWERS, type PowerId } from "../../shared/powers.js";
+import { POWERS, type PowerId } from "../../shared/powers.js";
 import { quarterOf } from "../../shared/scenario.js";
 import type { GameEvent } from "../../shared/state.js";
 import type { PlayerView } from "../../shared/view.js";
