@@ -984,10 +984,10 @@ const data: ScenarioInput = {
     {
       id: "ru-agenda-economy",
       power: "RU",
-      text: "Russia's economy at 110 or more at the end",
+      text: "Russia's economy at 112 or more at the end",
       measure: "economy:RU",
-      success: 110,
-      partial: 105,
+      success: 112,
+      partial: 106,
     },
     {
       id: "kp-agenda-summit",
