@@ -23,7 +23,8 @@ export interface Guide {
   readonly element: HTMLElement;
   readonly isOpen: boolean;
   open(step?: number): void;
-  close(): void;
+  /** Closes it; `returnFocus` false when the game closes it (round 2, the end) rather than the player. */
+  close(returnFocus?: boolean): void;
   /** Opens at the first step unless this game's guide was dismissed before. */
   openUnlessDismissed(): void;
   /** Re-places the card beside its target (after a layout change). */
@@ -139,13 +140,13 @@ export function makeGuide(gameId: string, steps: readonly GuideStep[], onClose: 
       show(step);
       title.focus();
     },
-    close() {
+    close(returnFocus = true) {
       if (!open) return;
       open = false;
       card.hidden = true;
       unmark();
       remember(gameId);
-      onClose();
+      if (returnFocus) onClose();
     },
     openUnlessDismissed() {
       if (!dismissed(gameId)) guide.open(0);

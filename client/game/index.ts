@@ -356,9 +356,12 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   const shown = (x: Element | null | undefined): x is HTMLElement =>
     x instanceof HTMLElement && x.getClientRects().length > 0 && getComputedStyle(x).visibility !== "hidden";
   let guide: Guide | null = null;
+  /** The round the guide was opened in: it closes itself when that round is over. */
+  let guideRound = 0;
   const openGuide = (auto: boolean) => {
     const gameId = session.view?.gameId ?? session.room.code;
     if (!me || !gameId) return;
+    guideRound = session.view?.round ?? 1;
     guide ??= makeGuide(
       gameId,
       [
@@ -493,6 +496,9 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
           guideChecked = true;
           if (view.round === 1 && !view.ending) openGuide(true);
         }
+        // It guides a round: it steps aside (leaving focus where it is) when the next round begins,
+        // and for the end screen.
+        if (guide?.isOpen && (view.ending || view.round !== guideRound)) guide.close(false);
         if (view.ending && endShownFor !== view.gameId && !endDismissed) {
           endShownFor = view.gameId;
           showEnd();

@@ -154,6 +154,8 @@ test("one human against four bots plays a short game to the end screen", async (
     await pressReady(page);
     if (round < 4) {
       await phaseIs(page, "diplomacy", round + 1);
+      // The guide (left open in round 1) has stepped aside for round 2.
+      expect(await page.locator("#guide-title").isVisible()).toBe(false);
       await page.click("#tab-news");
       await page.waitForSelector("#briefing li");
       await shot(page, `${round + 1}-briefing`);
@@ -162,6 +164,7 @@ test("one human against four bots plays a short game to the end screen", async (
 
   // ---- the end screen: every power's score, objectives and secret agenda.
   await page.waitForSelector("#end-screen", { timeout: 30_000 });
+  expect(await page.locator("#guide-title").isVisible()).toBe(false);
   expect(await page.locator("#scores tbody tr").count()).toBe(5);
   expect(await page.locator(".end-power").count()).toBe(5);
   expect(await page.locator(".end-power .agenda").count()).toBe(5);
