@@ -5,26 +5,14 @@
  * draft and votes on it; the game reaches the end screen with every power's score and secret agenda.
  * Screenshots of each phase go to test-results/screenshots (git-ignored).
  */
-import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
-let server: RunningServer;
-let browser: BrowserContext;
 const consoleErrors: string[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS_DIR, `fullgame-${name}.png`) });
@@ -60,14 +48,14 @@ async function submitAndCheck(page: Page): Promise<void> {
 }
 
 test("one human against four bots plays a short game to the end screen", async () => {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
   // Nothing loops under reduced motion: keeps the two test cores free for the server and the bots.
   await page.emulateMedia({ reducedMotion: "reduce" });
-  await page.goto(`${server.url}/?lang=en`);
+  await page.goto(`${env.server.url}/?lang=en`);
 
   // ---- lobby: create a quick game as the United States; the brief follows the choice.
   await page.fill("#name", "Alex");

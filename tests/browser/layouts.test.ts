@@ -3,25 +3,12 @@
  * in English and Korean, without console errors and without a raw translation key on screen.
  * Screenshots go to test-results/screenshots (git-ignored).
  */
-import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
-let server: RunningServer;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const LAYOUTS = [
   { name: "laptop", width: 1280, height: 800 },
@@ -44,12 +31,12 @@ const visible = (page: Page, sel: string) => page.locator(sel).first().isVisible
 for (const lang of ["en", "ko"] as const) {
   test(`lobby and game at three layouts in ${lang}`, async () => {
     const errors: string[] = [];
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());
     });
     page.on("pageerror", (e) => errors.push(String(e)));
-    await page.goto(`${server.url}/?lang=${lang}`);
+    await page.goto(`${env.server.url}/?lang=${lang}`);
     await page.waitForSelector("#lobby:not([hidden])");
     expect(await page.getAttribute("html", "lang")).toBe(lang);
     await page.selectOption("#create-power", "KR");

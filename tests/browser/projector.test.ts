@@ -5,25 +5,12 @@
  * console errors or raw translation keys, in English and Korean. `?watch=CODE` alone opens the
  * ordinary game screen as an observer.
  */
-import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
-let server: RunningServer;
-let browser: BrowserContext;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -36,10 +23,10 @@ function collectErrors(page: Page): string[] {
 
 test("a table on the projector: map, public indices, clock and news; nothing private", async () => {
   // A player creates a game, plays South Korea and starts it (bots fill the other seats).
-  const player = await browser.newPage();
+  const player = await env.browser.newPage();
   await player.emulateMedia({ reducedMotion: "reduce" });
   const playerErrors = collectErrors(player);
-  await player.goto(`${server.url}/?lang=en`);
+  await player.goto(`${env.server.url}/?lang=en`);
   await player.fill("#name", "Sam");
   await player.selectOption("#create-power", "KR");
   await player.selectOption("#preset", "quick");
@@ -55,11 +42,11 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
   expect(await player.locator("#orders-form").count()).toBe(1);
 
   for (const lang of ["en", "ko"] as const) {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.setViewportSize({ width: 1280, height: 800 });
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/index.html?watch=${code}&projector=1&lang=${lang}`);
+    await page.goto(`${env.server.url}/index.html?watch=${code}&projector=1&lang=${lang}`);
     await page.waitForSelector("#projector");
     await page.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
     await page.waitForFunction(() => /\d/.test(document.querySelector("#pj-crisis")?.textContent ?? ""));
@@ -84,10 +71,10 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
     expect(errors).toEqual([]);
   }
   // ?watch=CODE alone: the ordinary game screen as an observer (no orders, no guide).
-  const observer = await browser.newPage();
+  const observer = await env.browser.newPage();
   await observer.emulateMedia({ reducedMotion: "reduce" });
   const observerErrors = collectErrors(observer);
-  await observer.goto(`${server.url}/?watch=${code}&lang=en`);
+  await observer.goto(`${env.server.url}/?watch=${code}&lang=en`);
   await observer.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
   expect(await observer.locator("#orders-form").count()).toBe(0);
   expect(await observer.textContent("#panel-orders")).toMatch(/observing/i);

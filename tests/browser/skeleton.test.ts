@@ -2,34 +2,22 @@
  * End to end in a real browser: two pages join the same game as two powers, both give orders,
  * the round resolves, and both pages show the new round.
  */
-import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
-let server: RunningServer;
-let browser: BrowserContext;
 const consoleErrors: string[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser(120_000);
 
 async function open(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await env.browser.newPage();
   page.on("console", (m) => {
     if (m.type() === "error") consoleErrors.push(m.text());
   });
   page.on("pageerror", (e) => consoleErrors.push(String(e)));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   return page;
 }
 

@@ -11,24 +11,13 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, type RunningServer, SHOTS_DIR, startServer } from "../support/harness.js";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
-let server: RunningServer;
-let browser: BrowserContext;
 const consoleErrors: string[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  fs.mkdirSync(SHOTS_DIR, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 function watch(page: Page, who: string): Page {
   page.on("console", (m) => {
@@ -39,7 +28,7 @@ function watch(page: Page, who: string): Page {
 }
 
 async function open(url: string, who: string): Promise<Page> {
-  const page = watch(await browser.newPage(), who);
+  const page = watch(await env.browser.newPage(), who);
   // Nothing loops under reduced motion: keeps the test machine's cores for the server and bots.
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto(url);
@@ -50,7 +39,7 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS_DIR, `teacher-${name}.png`) });
 
 async function student(name: string, classCode: string): Promise<{ page: Page; table: string }> {
-  const page = await open(`${server.url}/?lang=en`, name);
+  const page = await open(`${env.server.url}/?lang=en`, name);
   await page.fill("#name", name);
   await page.fill("#join-code", classCode);
   await page.click("#join-button");
@@ -64,7 +53,7 @@ async function student(name: string, classCode: string): Promise<{ page: Page; t
 
 test("a teacher runs a class of two tables from the dashboard and a Control console", async () => {
   // ---- the dashboard: create a class of two tables
-  const teacher = await open(`${server.url}/?lang=en`, "teacher");
+  const teacher = await open(`${env.server.url}/?lang=en`, "teacher");
   await teacher.click("#run-class");
   await teacher.waitForSelector("#class-form");
   await teacher.fill("#class-name", "Period 3");
@@ -166,7 +155,7 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
 
   // ---- open the Control console of Ana's table and override the crisis level with a reason
   const [consolePage] = await Promise.all([
-    browser.waitForEvent("page"),
+    env.browser.waitForEvent("page"),
     teacher.click(`[data-table="${a.table}"] a[data-open]`),
   ]);
   const ctl = watch(consolePage, "console");
@@ -232,7 +221,7 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
 }, 60_000);
 
 test("a game created as Control in the lobby opens the console; played to the end, its debrief", async () => {
-  const page = await open(`${server.url}/?lang=en`, "facilitator");
+  const page = await open(`${env.server.url}/?lang=en`, "facilitator");
   await page.fill("#name", "Control team");
   await page.selectOption("#preset", "quick");
   await page.click(".advanced summary");
@@ -271,7 +260,7 @@ test("a game created as Control in the lobby opens the console; played to the en
     () => document.querySelector("#c-phase")?.getAttribute("data-status") === "ended",
   );
   // The debrief from the record: scores against par, and each round beside the same quarter in 2017–18.
-  await page.goto(`${server.url}/debrief.html?code=${code}&lang=en`);
+  await page.goto(`${env.server.url}/debrief.html?code=${code}&lang=en`);
   await page.waitForSelector("#debrief-history tr[data-round='4']");
   expect(await page.locator("#debrief-scores tr[data-power]").count()).toBe(5);
   const q3 = (await page.textContent("#debrief-history tr[data-round='1']")) ?? "";

@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const SHOTS_DIR = path.resolve("test-results/screenshots");
 
@@ -100,4 +101,35 @@ export async function launchBrowser(): Promise<BrowserContext> {
       "--disable-sync",
     ],
   });
+}
+
+/**
+ * For a browser-test file: starts the real server and a browser (and the screenshots folder)
+ * before the file's tests, and stops both after them. The properties are there once it has run.
+ */
+export function useServerAndBrowser(bootMs = 180_000): {
+  readonly server: RunningServer;
+  readonly browser: BrowserContext;
+} {
+  let server: RunningServer | undefined;
+  let browser: BrowserContext | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    fs.mkdirSync(SHOTS_DIR, { recursive: true });
+  }, bootMs);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error("the server is not started yet");
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error("the browser is not launched yet");
+      return browser;
+    },
+  };
 }
