@@ -21,6 +21,7 @@ export function kpWishes(ctx: BotCtx): Wish[] {
   const squeezed = wasSqueezed(view);
   const defiant = traits.aggression > 0.6 && squeezed;
   const room = view.crisis < traits.crisisCeiling;
+  // A hawk answers a squeeze with a warhead test (as in September 2017), moratorium or not.
   const nuke =
     !bound &&
     cash > 150 &&

@@ -31,12 +31,12 @@ export function usWishes(ctx: BotCtx): Wish[] {
     (agenda === "us-agenda-china" && cnSeems < 65 ? 0.45 : 0) + (agenda === "us-agenda-currency" ? 0.35 : 0);
   if (cn && !restrained && rand("cn-designate") < aggr * 0.7 + wantCn)
     out.push({ action: { type: "designate", entity: cn }, priority: 40 + 30 * aggr + 30 * wantCn });
-  // Answer tests and threats with force while the crisis leaves room (a hawk's room reaches close
-  // to the brink); above the ceiling, a non-hawk suspends the exercises instead.
   // Once stage 5 is shown and readiness is still running away, a freeze is the way to the readiness
   // objective: a non-hawk then seeks talks, and a dove stops flexing (pressure before, talks after).
   const wantFreeze =
     view.programme.stage >= 5 && objectiveStatus(view, "US", "us-readiness") !== "success" && aggr < 0.7;
+  // Answer tests and threats with force while the crisis leaves room (a hawk's room reaches close
+  // to the brink); above the ceiling, a non-hawk suspends the exercises instead.
   const provoked = testedLately(view) || happened(view, "threaten_seoul");
   const room = view.crisis < traits.crisisCeiling - 5;
   if (provoked && room && !(wantFreeze && aggr < 0.3))
