@@ -13,7 +13,7 @@ import type { PlayerView } from "../../shared/view.js";
 import { RANGE_STAGES } from "../data/places.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { el, money, num, POWER_HUES, powerChip, powerName, powerRowHeader } from "../ui.js";
+import { el, money, num, POWER_HUES, powerChip, powerName } from "../ui.js";
 import { loadAtlas } from "./geo.js";
 import { type MapController, mountMap } from "./map.js";
 import { eventText } from "./words.js";
@@ -262,7 +262,13 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
             el(
               "tr",
               { "data-power": p },
-              powerRowHeader(p),
+              // The chip alone: five columns must fit the side panel at projector type sizes.
+              el(
+                "th",
+                { scope: "row", title: powerName(p) },
+                powerChip(p),
+                el("span", { class: "sr-only" }, powerName(p)),
+              ),
               el("td", { class: "mono" }, String(view.powers[p].economy)),
               el("td", { class: "mono" }, String(view.powers[p].stability)),
               el("td", { class: "mono" }, String(view.powers[p].standing)),
