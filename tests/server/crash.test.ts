@@ -11,9 +11,16 @@ import { type Actor, hashOf, type Input, newGame, type Reply, step } from "../..
 import { type RunningServer, startServer } from "../support/harness.js";
 import { until } from "./helpers.js";
 
+/** The server a test talks to now. Every server any test started is stopped after the file. */
 let server: RunningServer | undefined;
+const started: RunningServer[] = [];
+async function start(opts: Parameters<typeof startServer>[0]): Promise<RunningServer> {
+  const s = await startServer(opts);
+  started.push(s);
+  return s;
+}
 afterAll(async () => {
-  await server?.stop("SIGKILL");
+  await Promise.all(started.map((s) => s.stop("SIGKILL")));
 });
 
 interface Seat {
@@ -46,7 +53,7 @@ async function ok(p: Promise<Reply>): Promise<void> {
 }
 
 test("SIGKILL mid-round loses nothing, and the game continues to the same result", async () => {
-  server = await startServer({ client: false });
+  server = await start({ client: false });
   const dataDir = server.dataDir;
   let sdk = new Client(`ws://127.0.0.1:${server.port}`);
   const cn = await seatUp(
@@ -67,7 +74,7 @@ test("SIGKILL mid-round loses nothing, and the game continues to the same result
   await ok(cn.room.request("orders", { actions: [{ type: "set_enforcement", announced: 90, target: 80 }] }));
 
   await server.stop("SIGKILL");
-  server = await startServer({ client: false, dataDir });
+  server = await start({ client: false, dataDir });
   sdk = new Client(`ws://127.0.0.1:${server.port}`);
 
   // Both players come back to their own seats with their tokens.
@@ -122,7 +129,7 @@ test("SIGKILL mid-round loses nothing, and the game continues to the same result
 }, 90_000);
 
 test("SIGTERM finishes cleanly and the game is there after the restart", async () => {
-  const first = await startServer({ client: false });
+  const first = await start({ client: false });
   server = first;
   const sdk = new Client(`ws://127.0.0.1:${first.port}`);
   const us = await seatUp(await sdk.create("game", { name: "US", power: "US", fillWithBots: false }));
@@ -133,7 +140,7 @@ test("SIGTERM finishes cleanly and the game is there after the restart", async (
   expect(await exited).toBe(0);
   expect(first.output()).toContain("SIGTERM: finishing writes and closing");
 
-  server = await startServer({ client: false, dataDir: first.dataDir });
+  server = await start({ client: false, dataDir: first.dataDir });
   const back = new Client(`ws://127.0.0.1:${server.port}`);
   const room = await back.joinById(us.code, { token: us.token });
   const history = await new Promise<{ messages: { text: string }[] }>((resolve) =>
@@ -143,7 +150,7 @@ test("SIGTERM finishes cleanly and the game is there after the restart", async (
 }, 60_000);
 
 test("a flood of messages closes that connection only", async () => {
-  server ??= await startServer({ client: false });
+  server ??= await start({ client: false });
   const sdk = new Client(`ws://127.0.0.1:${server.port}`);
   const calm = await seatUp(await sdk.create("game", { name: "A", power: "US", fillWithBots: false }));
   const noisy = await seatUp(await sdk.joinById(calm.code, { name: "B", power: "CN" }));
