@@ -20,6 +20,8 @@ export interface SelfPlayOptions {
   policy?: BotPolicy;
   /** A policy per seat (overrides `policy`), e.g. mixed tiers in the balance runs. */
   policies?: Partial<ByPower<BotPolicy>>;
+  /** The engine's `step`, or a wrapper of it (the benchmark times each round's resolution). */
+  step?: typeof step;
 }
 
 /** Personalities for a game, mixed deterministically from its seed. */
@@ -32,9 +34,15 @@ export function mixedPersonalities(seed: number): ByPower<BotPersonality> {
   });
 }
 
-function botTurn(s: GameState, p: PowerId, policy: BotPolicy, pers: BotPersonality): GameState {
+function botTurn(
+  s: GameState,
+  p: PowerId,
+  policy: BotPolicy,
+  pers: BotPersonality,
+  stepFn: typeof step,
+): GameState {
   for (const input of policy(viewFor(s, p), p, pers) as Input[]) {
-    const r = step(s, p, input);
+    const r = stepFn(s, p, input);
     if (r.ok) s = r.value;
     if (s.phase === "ended") break;
   }
@@ -45,13 +53,14 @@ function botTurn(s: GameState, p: PowerId, policy: BotPolicy, pers: BotPersonali
 export function selfPlay(opts: SelfPlayOptions): GameState {
   const policy = opts.policy ?? simpleBot;
   const pers = opts.personalities ?? mixedPersonalities(opts.seed);
+  const stepFn = opts.step ?? step;
   let s = newGame({ gameId: opts.gameId, seed: opts.seed, maxRounds: opts.maxRounds ?? 8 });
   while (s.phase !== "ended") {
     for (const p of POWERS) {
-      s = botTurn(s, p, opts.policies?.[p] ?? policy, pers[p]);
+      s = botTurn(s, p, opts.policies?.[p] ?? policy, pers[p], stepFn);
       if (s.phase === "ended") return s;
     }
-    const r = step(s, "SYSTEM", { type: "advance_phase" });
+    const r = stepFn(s, "SYSTEM", { type: "advance_phase" });
     if (!r.ok) throw new Error(`selfPlay: ${r.error.code}`);
     s = r.value;
   }
