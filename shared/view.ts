@@ -193,8 +193,6 @@ function objectiveSpecs(state: GameState, p: PowerId): ReturnType<typeof objecti
  * per array (one WeakMap entry per round, not per item: ephemeron entries cost the GC). Views are
  * read-only: they may share objects with the state and with each other.
  */
-const publicFlowsCache = new WeakMap<Flow[], FlowView[]>();
-const designationsCache = new WeakMap<GameState["sanctions"]["designations"], DesignationView[]>();
 
 /**
  * The settings of `PUBLIC_POLICIES`, as a literal: a dynamic-key copy is the slowest line of a view.
@@ -233,6 +231,9 @@ class Recent<K, V> {
     this.next = (this.next + 1) % this.size;
   }
 }
+
+const publicFlowsCache = new Recent<Flow[], FlowView[]>();
+const designationsCache = new Recent<GameState["sanctions"]["designations"], DesignationView[]>();
 
 /**
  * Per-seat results derived from a few of a state's records, kept while those records are the same
