@@ -3,6 +3,7 @@
  * this module turns a scenario into the state of round 1.
  */
 
+import { cloneState } from "./engine/copy.js";
 import { baselineOf } from "./engine/enforcement.js";
 import { historyPoint } from "./engine/resolve.js";
 import { officialVolume } from "./engine/trade.js";
@@ -161,7 +162,8 @@ export function newGame({ gameId, seed, maxRounds = 8, scenario = SUMMER_2017 }:
     return flow;
   });
   state.history.push(historyPoint(state, 0));
-  return state;
+  // In the hidden class every later state has (see engine/copy.ts).
+  return cloneState(state);
 }
 
 /** "Q3 2017" for round 1 of Summer 2017. */

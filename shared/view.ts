@@ -536,6 +536,36 @@ function illicitFor(state: GameState, seat: Seat, me: PowerId | null) {
 const explanationsMemo = new SeatMemo<Explanation[]>();
 const intelligenceMemo = new SeatMemo<NonNullable<PlayerView["intelligence"]>>();
 
+/*
+ * A power's objectives as a seat sees them. Their statuses are graded afresh for every view; when
+ * every status is what this seat was last shown for the same objectives, that list is returned
+ * again (most views in a round grade the same), so a view allocates none.
+ */
+type ObjectivesShown = { specs: readonly ObjectiveSpec[]; agenda: ObjectiveSpec; list: ObjectiveView[] };
+const lastObjectives: Partial<Record<Seat, Partial<ByPower<ObjectivesShown>>>> = {};
+function objectiveViews(state: GameState, seat: Seat, p: PowerId, seesAll: boolean): ObjectiveView[] {
+  const specs = objectiveSpecs(state, p);
+  const agenda = agendaOf(state, p);
+  let shown = lastObjectives[seat];
+  if (!shown) {
+    shown = {};
+    lastObjectives[seat] = shown;
+  }
+  const last = shown[p];
+  if (last && last.specs === specs && last.agenda === agenda) {
+    let same = true;
+    for (let i = 0; i < specs.length && same; i++)
+      same = last.list[i]!.status === statusOf(state, specs[i]!, p, seesAll);
+    if (same && last.list[specs.length]!.status === statusOf(state, agenda, p, seesAll)) return last.list;
+  }
+  const list: ObjectiveView[] = [];
+  for (const o of specs)
+    list.push({ id: o.id, text: o.text, secret: false, status: statusOf(state, o, p, seesAll) });
+  list.push({ id: agenda.id, text: agenda.text, secret: true, status: statusOf(state, agenda, p, seesAll) });
+  shown[p] = { specs, agenda, list };
+  return list;
+}
+
 /**
  * The view of `state` from `seat`. It may share objects with the state and with other views (the
  * engine never mutates a state it has returned), so treat it as read-only.
@@ -562,17 +592,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
   const over = state.phase === "ended";
   for (const p of POWERS) {
     if (!all && !over && me !== p) continue;
-    const list: ObjectiveView[] = [];
-    for (const o of objectiveSpecs(state, p))
-      list.push({ id: o.id, text: o.text, secret: false, status: statusOf(state, o, p, all || over) });
-    const agenda = agendaOf(state, p);
-    list.push({
-      id: agenda.id,
-      text: agenda.text,
-      secret: true,
-      status: statusOf(state, agenda, p, all || over),
-    });
-    objectives[p] = list;
+    objectives[p] = objectiveViews(state, seat, p, all || over);
   }
 
   const history = historyFor(state.history, seat);

@@ -9,6 +9,7 @@
  * (candidates × samples × rounds), calibrated by `npm run bench:bots` to stay within 50 ms per
  * decision on one core; there is no timer, so a decision is deterministic.
  */
+import { cloneState } from "../engine/copy.js";
 import { scoreCard } from "../engine/objectives.js";
 import { resolveRound } from "../engine/resolve.js";
 import type { Input } from "../engine/step.js";
@@ -46,11 +47,14 @@ function rollout(
   pers: BotPersonality,
   horizon: number,
 ): GameState {
-  let s: GameState = { ...start, orders: { [me]: { actions: mine } } };
+  let s = cloneState(start);
+  s.orders = { [me]: { actions: mine } };
   othersOrders(s, me, pers);
   s = resolveRound(s);
   for (let h = 0; h < horizon && s.phase !== "ended"; h++) {
-    s = { ...s, phase: "orders", orders: {} };
+    s = cloneState(s);
+    s.phase = "orders";
+    s.orders = {};
     othersOrders(s, me, pers);
     s = resolveRound(s);
   }

@@ -4,10 +4,12 @@
  * breach of an observable term is made public and costs trust. Unobservable terms (off-book fuel)
  * are known to break only to Control and to parties with enough intelligence.
  */
+
 import { POWERS, type PowerId, pairKey } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
 import type { Agreement, GameState, Proposal, Term, TermKind } from "../state.js";
 import { addCrisis, addRelation, type Ctx, emit, has } from "./context.js";
+import { cloneState } from "./copy.js";
 import { addPressure } from "./enforcement.js";
 import { clamp100 } from "./math.js";
 import { finishGame } from "./objectives.js";
@@ -89,21 +91,20 @@ export function propose(state: GameState, from: PowerId, args: ProposeArgs): Res
     status: "open",
   };
   if (args.note) proposal.note = args.note;
-  return ok({
-    ...state,
-    seq: state.seq + 1,
-    proposals: [...state.proposals, proposal],
-    events: [
-      ...state.events,
-      {
-        round: state.round,
-        kind: "proposal",
-        data: { id: proposal.id, from },
-        extra: { to: others.join(", ") },
-        visibleTo: parties,
-      },
-    ],
-  });
+  const next = cloneState(state);
+  next.seq = state.seq + 1;
+  next.proposals = [...state.proposals, proposal];
+  next.events = [
+    ...state.events,
+    {
+      round: state.round,
+      kind: "proposal",
+      data: { id: proposal.id, from },
+      extra: { to: others.join(", ") },
+      visibleTo: parties,
+    },
+  ];
+  return ok(next);
 }
 
 export function respond(state: GameState, who: PowerId, id: string, accept: boolean): Result<GameState> {
@@ -117,27 +118,25 @@ export function respond(state: GameState, who: PowerId, id: string, accept: bool
   const proposals = [...state.proposals];
   if (!accept) {
     proposals[i] = { ...prop, status: "rejected" };
-    return ok({
-      ...state,
-      proposals,
-      events: [
-        ...state.events,
-        {
-          round: state.round,
-          kind: "proposal_rejected",
-          data: { id, by: who },
-          visibleTo: prop.parties,
-        },
-      ],
-    });
+    const next = cloneState(state);
+    next.proposals = proposals;
+    next.events = [
+      ...state.events,
+      { round: state.round, kind: "proposal_rejected", data: { id, by: who }, visibleTo: prop.parties },
+    ];
+    return ok(next);
   }
   const accepted = [...prop.accepted, who];
   if (accepted.length < prop.parties.length) {
     proposals[i] = { ...prop, accepted };
-    return ok({ ...state, proposals });
+    const next = cloneState(state);
+    next.proposals = proposals;
+    return ok(next);
   }
   proposals[i] = { ...prop, accepted, status: "accepted" };
-  return ok(sign({ ...state, proposals }, prop));
+  const next = cloneState(state);
+  next.proposals = proposals;
+  return ok(sign(next, prop));
 }
 
 function isGrandBargain(a: { parties: readonly PowerId[]; terms: readonly Term[] }): boolean {
@@ -163,19 +162,16 @@ function sign(state: GameState, prop: Proposal): GameState {
     status: "active",
     grandBargain: grand,
   };
-  const s: GameState = {
-    ...state,
-    seq: state.seq + 1,
-    relations: { ...state.relations },
-    tracks: {
-      ...state.tracks,
-      summits: [...state.tracks.summits],
-      agreementsJoined: { ...state.tracks.agreementsJoined },
-    },
-    agreements: [...state.agreements, agreement],
-    events: [...state.events],
-    crisis: state.crisis,
+  const s = cloneState(state);
+  s.seq = state.seq + 1;
+  s.relations = { ...state.relations };
+  s.tracks = {
+    ...state.tracks,
+    summits: [...state.tracks.summits],
+    agreementsJoined: { ...state.tracks.agreementsJoined },
   };
+  s.agreements = [...state.agreements, agreement];
+  s.events = [...state.events];
   const t = s.tracks;
   for (const p of prop.parties) t.agreementsJoined[p] += 1;
   for (let i = 0; i < prop.parties.length; i++)

@@ -3,11 +3,13 @@
  * a success and a partial threshold from the scenario. A power's score is graded against par, so
  * several powers can do well at once; the winner has the highest score normalised to par.
  */
+
 import { type ByPower, byPower, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { draw } from "../rng.js";
 import type { ObjectiveSpec } from "../scenario/schema.js";
 import type { Ending, GameState, ObjectiveResult, ScoreCard } from "../state.js";
 import { relation } from "./context.js";
+import { cloneState } from "./copy.js";
 import { ruTrade } from "./regime.js";
 
 type Measure = (s: GameState) => number;
@@ -91,10 +93,23 @@ export function objectivesOf(s: GameState, p: PowerId): ObjectiveSpec[] {
   return s.scenario.objectives.filter((o) => o.power === p);
 }
 
+/** Agendas by id, and each power's first (the fallback), per scenario: views look one up every time. */
+const agendaIndex = new WeakMap<
+  GameState["scenario"],
+  { byId: Map<string, ObjectiveSpec>; first: Map<PowerId, ObjectiveSpec> }
+>();
+
 export function agendaOf(s: GameState, p: PowerId): ObjectiveSpec {
-  return (
-    s.scenario.agendas.find((a) => a.id === s.agendas[p]) ?? s.scenario.agendas.find((a) => a.power === p)!
-  );
+  let index = agendaIndex.get(s.scenario);
+  if (!index) {
+    index = { byId: new Map(), first: new Map() };
+    for (const a of s.scenario.agendas) {
+      if (!index.byId.has(a.id)) index.byId.set(a.id, a);
+      if (!index.first.has(a.power)) index.first.set(a.power, a);
+    }
+    agendaIndex.set(s.scenario, index);
+  }
+  return index.byId.get(s.agendas[p]) ?? index.first.get(p)!;
 }
 
 /** A power's score card for the state as it stands (used live and at the end). */
@@ -149,7 +164,9 @@ export function scoreCard(s: GameState, p: PowerId): ScoreCard {
  * After a war the power that pushed the crisis past the brink cannot win.
  */
 export function finishGame(s: GameState, ending: Ending): GameState {
-  const out: GameState = { ...s, phase: "ended", ending: { ...ending } };
+  const out = cloneState(s);
+  out.phase = "ended";
+  out.ending = { ...ending };
   const scores = byPower((p) => scoreCard(out, p));
   const eligible = POWERS.filter((p) => !(ending.reason === "war" && ending.pusher === p));
   const top = Math.max(...eligible.map((p) => scores[p].normalised));

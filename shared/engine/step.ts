@@ -6,6 +6,7 @@
  * `step` then checks who may do what, when, and applies it. An illegal input returns an error
  * with a stable code and leaves the state untouched.
  */
+
 import { z } from "zod";
 import { OrdersSchema } from "../orders.js";
 import { isPower, POWERS, type Seat } from "../powers.js";
@@ -19,6 +20,7 @@ import {
   inject,
   override,
 } from "./control.js";
+import { cloneState } from "./copy.js";
 import { propose, respond } from "./diplomacy.js";
 import { resolveRound } from "./resolve.js";
 import { amendDraft, decideDrafts, tableDraft, voteDraft } from "./un.js";
@@ -79,14 +81,18 @@ export function step(state: GameState, actor: Actor, input: Input): Result<GameS
       if (!isPower(actor)) return err("not_a_power", "Only a power's seat can give orders.");
       const checked = checkOrders(state, actor, input.orders);
       if (!checked.ok) return checked;
-      return ok({ ...state, orders: { ...state.orders, [actor]: checked.value } });
+      const next = cloneState(state);
+      next.orders = { ...state.orders, [actor]: checked.value };
+      return ok(next);
     }
     case "advance_phase": {
       if (actor !== "SYSTEM" && actor !== "CONTROL")
         return err("control_only", "Only Control or the clock advances phases.");
       if (state.phase === "ended") return err("game_over", "The game is over.");
       if (state.phase === "diplomacy") {
-        const s: GameState = { ...state, phase: "orders", events: [...state.events] };
+        const s = cloneState(state);
+        s.phase = "orders";
+        s.events = [...state.events];
         decideDrafts(s);
         return ok(s);
       }

@@ -4,9 +4,11 @@
  * veto. Drafts are decided when diplomacy ends. An adopted resolution bans its share of the covered
  * trade and adds pressure to every power's enforcement baseline.
  */
+
 import type { PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
 import type { CommodityGroup, EventRecord, GameState, Resolution, UnDraft, Vote } from "../state.js";
+import { cloneState } from "./copy.js";
 import { addPressure } from "./enforcement.js";
 import { clamp } from "./math.js";
 
@@ -40,15 +42,14 @@ export function tableDraft(
     votes: { [by]: "yes" },
     status: "open",
   };
-  return ok({
-    ...state,
-    seq: state.seq + 1,
-    drafts: [...state.drafts, draft],
-    events: [
-      ...state.events,
-      ev(state, "draft_tabled", { id: draft.id }, { by, groups: draft.groups.join(", "), strength }),
-    ],
-  });
+  const next = cloneState(state);
+  next.seq = state.seq + 1;
+  next.drafts = [...state.drafts, draft];
+  next.events = [
+    ...state.events,
+    ev(state, "draft_tabled", { id: draft.id }, { by, groups: draft.groups.join(", "), strength }),
+  ];
+  return ok(next);
 }
 
 export function amendDraft(state: GameState, by: PowerId, id: string, strength: number): Result<GameState> {
@@ -62,11 +63,10 @@ export function amendDraft(state: GameState, by: PowerId, id: string, strength: 
   const drafts = [...state.drafts];
   // Votes already cast were for the stronger text: all but the sponsor's are void.
   drafts[i] = { ...d, strength, amendedBy: [...new Set([...d.amendedBy, by])], votes: { [d.by]: "yes" } };
-  return ok({
-    ...state,
-    drafts,
-    events: [...state.events, ev(state, "draft_amended", { id }, { by, from: d.strength, to: strength })],
-  });
+  const next = cloneState(state);
+  next.drafts = drafts;
+  next.events = [...state.events, ev(state, "draft_amended", { id }, { by, from: d.strength, to: strength })];
+  return ok(next);
 }
 
 export function voteDraft(state: GameState, by: PowerId, id: string, vote: Vote): Result<GameState> {
@@ -78,11 +78,10 @@ export function voteDraft(state: GameState, by: PowerId, id: string, vote: Vote)
   if (d.status !== "open") return err("already_decided", `Draft ${id} is ${d.status}.`);
   const drafts = [...state.drafts];
   drafts[i] = { ...d, votes: { ...d.votes, [by]: vote } };
-  return ok({
-    ...state,
-    drafts,
-    events: [...state.events, ev(state, "un_vote", { id, vote }, { by })],
-  });
+  const next = cloneState(state);
+  next.drafts = drafts;
+  next.events = [...state.events, ev(state, "un_vote", { id, vote }, { by })];
+  return ok(next);
 }
 
 /**

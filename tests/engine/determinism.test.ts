@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { cloneState } from "../../shared/engine/copy.js";
 import { type Actor, hashOf, type Input, newGame, replay, step } from "../../shared/index.js";
 
 const script: { actor: Actor; input: Input }[] = [
@@ -80,5 +81,15 @@ describe("orders are checked against the rules, and a rejection changes nothing"
   test("players cannot advance the phase", () => {
     const r = step(newGame({ gameId: "g", seed: 1 }), "US", { type: "advance_phase" });
     expect(r.ok ? "ok" : r.error.code).toBe("control_only");
+  });
+});
+
+describe("state copies", () => {
+  test("cloneState keeps every field of a state (GameState has no field it could drop)", () => {
+    const s = replay(newGame({ gameId: "g", seed: 42 }), script);
+    const copy = cloneState(s);
+    expect(Object.keys(copy).sort()).toEqual(Object.keys(s).sort());
+    for (const k of Object.keys(s) as (keyof typeof s)[]) expect(copy[k]).toBe(s[k]);
+    expect(copy).not.toBe(s);
   });
 });
