@@ -97,3 +97,28 @@ export function arrowNeighbour<T>(items: readonly T[], current: T, key: string):
   if (key === "ArrowLeft") return items[(i - 1 + items.length) % items.length] ?? null;
   return null;
 }
+
+/** The crisis level's word ("elevated"), shown with its number on every page. */
+export function crisisWord(level: number): string {
+  if (level >= 80) return t("crisis.severe");
+  if (level >= 60) return t("crisis.high");
+  if (level >= 40) return t("crisis.elevated");
+  if (level >= 20) return t("crisis.guarded");
+  return t("crisis.low");
+}
+
+/**
+ * Green → amber → red, always beside the number and its word (UI.md). The red is lighter on the
+ * dark facilitator and projector pages than on the light game screen.
+ */
+export function crisisColour(level: number, theme: "light" | "dark" = "light"): string {
+  if (level >= 66) return theme === "dark" ? "#D9544A" : "#C0392B";
+  if (level >= 33) return "#E69F00";
+  return "#009E73";
+}
+
+/** A countdown, "m:ss" (rounded up: it reads 0:00 only when the time is up). */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}

@@ -30,12 +30,22 @@ import {
 } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { arrowNeighbour, el, errorMessage, kids, money, powerName, powerRowHeader, refusal } from "../ui.js";
+import {
+  arrowNeighbour,
+  clock,
+  crisisColour,
+  crisisWord,
+  el,
+  errorMessage,
+  kids,
+  money,
+  powerName,
+  powerRowHeader,
+  refusal,
+} from "../ui.js";
 import { effectsEditor, effectsText } from "./effects.js";
-import { crisisColour, crisisWord } from "./looks.js";
 import {
   CONTROL_KEY,
-  clock,
   codeFromUrl,
   controlToken,
   endpoint,
@@ -762,7 +772,7 @@ function mount(session: RoomSession, code: string, token: string): void {
     if (v) {
       crisisText.textContent = `${v.crisis} · ${crisisWord(v.crisis)}`;
       crisisFill.style.width = `${v.crisis}%`;
-      crisisFill.style.background = crisisColour(v.crisis);
+      crisisFill.style.background = crisisColour(v.crisis, "dark");
     }
     if (v && v !== lastView) {
       lastView = v;

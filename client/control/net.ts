@@ -73,8 +73,3 @@ export function showError(message: string | null): void {
   box.textContent = message ?? "";
   box.hidden = !message;
 }
-
-export function clock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}

@@ -12,7 +12,19 @@ import { COMMODITY_GROUPS, flowWidth, styleOf } from "../data/commodities.js";
 import { CITIES, RANGE_STAGES } from "../data/places.js";
 import { isLang, lang, setLang, t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { arrowNeighbour, change, el, money, num, POWER_HUES, powerName, refusal } from "../ui.js";
+import {
+  arrowNeighbour,
+  change,
+  clock,
+  crisisColour,
+  crisisWord,
+  el,
+  money,
+  num,
+  POWER_HUES,
+  powerName,
+  refusal,
+} from "../ui.js";
 import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
 import { type Guide, makeGuide } from "./guide.js";
@@ -38,30 +50,10 @@ function showError(message: string | null): void {
   box.hidden = !message;
 }
 
-function crisisWord(level: number): string {
-  if (level >= 80) return t("crisis.severe");
-  if (level >= 60) return t("crisis.high");
-  if (level >= 40) return t("crisis.elevated");
-  if (level >= 20) return t("crisis.guarded");
-  return t("crisis.low");
-}
-
-/** Green → amber → red (with the number always shown beside it). */
-function crisisColour(level: number): string {
-  if (level >= 66) return "#C0392B";
-  if (level >= 33) return "#E69F00";
-  return "#009E73";
-}
-
 /** Relations −100…100: blue for trust, vermilion for hostility (colour-blind safe), always with the number. */
 function relationColour(v: number): string {
   const a = Math.min(1, Math.abs(v) / 80) * 0.55 + 0.08;
   return v >= 0 ? `rgba(0, 114, 178, ${a})` : `rgba(213, 94, 0, ${a})`;
-}
-
-function clock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
 function myPower(session: GameSession): PowerId | null {

@@ -13,30 +13,10 @@ import type { PlayerView } from "../../shared/view.js";
 import { RANGE_STAGES } from "../data/places.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { el, money, num, POWER_HUES, powerChip, powerName } from "../ui.js";
+import { clock, crisisColour, crisisWord, el, money, num, POWER_HUES, powerChip, powerName } from "../ui.js";
 import { loadAtlas } from "./geo.js";
 import { type MapController, mountMap } from "./map.js";
 import { eventText } from "./words.js";
-
-function crisisWord(level: number): string {
-  if (level >= 80) return t("crisis.severe");
-  if (level >= 60) return t("crisis.high");
-  if (level >= 40) return t("crisis.elevated");
-  if (level >= 20) return t("crisis.guarded");
-  return t("crisis.low");
-}
-
-/** Green → amber → red, always beside the number and its word. */
-function crisisColour(level: number): string {
-  if (level >= 66) return "#D9544A";
-  if (level >= 33) return "#E69F00";
-  return "#009E73";
-}
-
-function clock(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
 
 /** A labelled bar with its number (the bar is never the only signal). */
 function bar(label: HTMLElement | string, value: number, max: number, colour: string): HTMLElement {
@@ -161,7 +141,7 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
     crisisNum.textContent = String(c);
     crisisWordEl.textContent = crisisWord(c);
     crisisFill.style.width = `${c}%`;
-    crisisFill.style.background = crisisColour(c);
+    crisisFill.style.background = crisisColour(c, "dark");
     const meter = document.getElementById("pj-crisis-meter");
     meter?.setAttribute("aria-valuenow", String(c));
     meter?.setAttribute("aria-valuetext", `${c} / 100, ${crisisWord(c)}`);

@@ -11,10 +11,8 @@ import { Client } from "@colyseus/sdk";
 import { POWERS } from "../../shared/powers.js";
 import type { ControlCommand, Preset, Reply } from "../../shared/protocol.js";
 import { quarterOf } from "../../shared/scenario.js";
-import { crisisColour, crisisWord } from "../control/looks.js";
 import {
   CLASS_KEY,
-  clock,
   endpoint,
   httpBase,
   pageUrl,
@@ -26,7 +24,7 @@ import {
 import { tableSettings } from "../control/settings.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { el, errorMessage, powerRowHeader, refusal } from "../ui.js";
+import { clock, crisisColour, crisisWord, el, errorMessage, powerRowHeader, refusal } from "../ui.js";
 
 const PRESETS = __PRESETS__;
 const BOT_PERSONALITIES = __BOT_PERSONALITIES__;
@@ -421,7 +419,7 @@ function tableCard(tb: Table, className: string): void {
       const c = s.view?.crisis;
       crisisText.textContent = c === undefined ? "—" : `${c} · ${crisisWord(c)}`;
       crisisFill.style.width = `${c ?? 0}%`;
-      crisisFill.style.background = crisisColour(c ?? 0);
+      crisisFill.style.background = crisisColour(c ?? 0, "dark");
       if (c !== undefined) crisis.setAttribute("aria-valuenow", String(c));
       const submitted = new Set(s.view?.submitted ?? []);
       seats.replaceChildren(
