@@ -122,3 +122,32 @@ export function clock(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
+
+/** What a countdown reads of the room's clock (`RoomSnapshot` has it). */
+export interface PhaseClock {
+  deadline: number;
+  paused: boolean;
+  pausedRemaining: number;
+  phase: string;
+  round: number;
+}
+
+/**
+ * A countdown for one page: on each tick, the time left in the phase (while paused, what was left)
+ * and the share of the phase left (0–1) for its bar. The phase's length is the most time seen left
+ * since the phase (or its deadline) changed.
+ */
+export function phaseCountdown(): (room: PhaseClock) => { remaining: number; share: number } {
+  let key = "";
+  let total = 1;
+  return ({ deadline, paused, pausedRemaining, phase, round }) => {
+    const remaining = deadline ? deadline - Date.now() : paused ? pausedRemaining : 0;
+    const k = `${round}:${phase}:${deadline}`;
+    if (k !== key) {
+      key = k;
+      total = Math.max(1, remaining);
+    }
+    total = Math.max(total, remaining);
+    return { remaining, share: Math.max(0, Math.min(1, remaining / total)) };
+  };
+}

@@ -820,12 +820,9 @@ function mount(session: RoomSession, code: string, token: string): void {
     }
     tick();
   };
-  let phaseKey = "";
   const tick = () => {
-    const { deadline, paused, pausedRemaining, phase: ph, round: rd } = session.room;
+    const { deadline, paused, pausedRemaining, phase: ph } = session.room;
     const remaining = deadline ? deadline - Date.now() : paused ? pausedRemaining : 0;
-    const key = `${rd}:${ph}:${deadline}`;
-    if (key !== phaseKey) phaseKey = key;
     timeEl.textContent =
       ph === "ended"
         ? t("top.ended")

@@ -22,6 +22,7 @@ import {
   money,
   num,
   POWER_HUES,
+  phaseCountdown,
   powerName,
   refusal,
 } from "../ui.js";
@@ -514,17 +515,10 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   };
 
   // ---- countdown
-  let phaseKey = "";
-  let phaseTotal = 1;
+  const countdownOf = phaseCountdown();
   const tick = () => {
-    const { deadline, paused, phase: ph, round: rd } = session.room;
-    const key = `${rd}:${ph}:${deadline}`;
-    const remaining = deadline ? deadline - Date.now() : 0;
-    if (key !== phaseKey) {
-      phaseKey = key;
-      phaseTotal = Math.max(1, remaining);
-    }
-    phaseTotal = Math.max(phaseTotal, remaining);
+    const { deadline, paused, phase: ph } = session.room;
+    const { remaining, share } = countdownOf(session.room);
     if (ph === "ended") {
       countdownText.textContent = t("top.ended");
       countdownBar.style.width = "0%";
@@ -535,7 +529,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       countdownBar.style.width = "100%";
     } else {
       countdownText.textContent = clock(remaining);
-      countdownBar.style.width = `${Math.max(0, Math.min(100, (remaining / phaseTotal) * 100))}%`;
+      countdownBar.style.width = `${share * 100}%`;
     }
     countdown.classList.toggle("low", !!deadline && remaining < 20_000 && ph !== "ended");
     countdown.classList.toggle("paused", paused);

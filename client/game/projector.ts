@@ -13,7 +13,18 @@ import type { PlayerView } from "../../shared/view.js";
 import { RANGE_STAGES } from "../data/places.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
-import { clock, crisisColour, crisisWord, el, money, num, POWER_HUES, powerChip, powerName } from "../ui.js";
+import {
+  clock,
+  crisisColour,
+  crisisWord,
+  el,
+  money,
+  num,
+  POWER_HUES,
+  phaseCountdown,
+  powerChip,
+  powerName,
+} from "../ui.js";
 import { loadAtlas } from "./geo.js";
 import { type MapController, mountMap } from "./map.js";
 import { eventText } from "./words.js";
@@ -149,21 +160,13 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
     renderNews(news, view);
   };
 
-  let phaseKey = "";
-  let phaseTotal = 1;
+  const countdownOf = phaseCountdown();
   const tick = () => {
-    const { deadline, paused, phase: ph, round: rd } = session.room;
-    const key = `${rd}:${ph}:${deadline}`;
-    const remaining = deadline ? deadline - Date.now() : 0;
-    if (key !== phaseKey) {
-      phaseKey = key;
-      phaseTotal = Math.max(1, remaining);
-    }
-    phaseTotal = Math.max(phaseTotal, remaining);
+    const { deadline, paused, phase: ph } = session.room;
+    const { remaining, share } = countdownOf(session.room);
     timeText.textContent =
       ph === "ended" ? t("top.ended") : paused ? t("top.paused") : deadline ? clock(remaining) : "—";
-    timeFill.style.width =
-      deadline && !paused ? `${Math.max(0, Math.min(100, (remaining / phaseTotal) * 100))}%` : "0%";
+    timeFill.style.width = deadline && !paused ? `${share * 100}%` : "0%";
   };
   const timer = setInterval(tick, 250);
   const unsubscribe = session.subscribe(render);

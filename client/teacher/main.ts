@@ -24,7 +24,16 @@ import {
 import { tableSettings } from "../control/settings.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
-import { clock, crisisColour, crisisWord, el, errorMessage, powerRowHeader, refusal } from "../ui.js";
+import {
+  clock,
+  crisisColour,
+  crisisWord,
+  el,
+  errorMessage,
+  phaseCountdown,
+  powerRowHeader,
+  refusal,
+} from "../ui.js";
 
 const PRESETS = __PRESETS__;
 const BOT_PERSONALITIES = __BOT_PERSONALITIES__;
@@ -373,22 +382,15 @@ function tableCard(tb: Table, className: string): void {
     records,
   );
 
-  let phaseKey = "";
-  let phaseTotal = 1;
+  const countdownOf = phaseCountdown();
   tb.tick = () => {
     const s = tb.session;
     if (!s) {
       time.textContent = "—";
       return;
     }
-    const { deadline, paused, pausedRemaining, phase: ph, round: rd } = s.room;
-    const remaining = deadline ? deadline - Date.now() : paused ? pausedRemaining : 0;
-    const key = `${rd}:${ph}:${deadline}`;
-    if (key !== phaseKey) {
-      phaseKey = key;
-      phaseTotal = Math.max(1, remaining);
-    }
-    phaseTotal = Math.max(phaseTotal, remaining);
+    const { deadline, paused, phase: ph } = s.room;
+    const { remaining, share } = countdownOf(s.room);
     time.textContent =
       ph === "ended"
         ? t("top.ended")
@@ -397,7 +399,7 @@ function tableCard(tb: Table, className: string): void {
           : deadline
             ? clock(remaining)
             : "—";
-    bar.style.width = `${deadline || paused ? Math.max(0, Math.min(100, (remaining / phaseTotal) * 100)) : 0}%`;
+    bar.style.width = `${deadline || paused ? share * 100 : 0}%`;
   };
 
   tb.update = () => {
