@@ -6,7 +6,6 @@
  * Entry point: `startGame(session, root)`.
  */
 import { isPower, PAIRS, type PairKey, POWERS, type PowerId } from "../../shared/powers.js";
-import { quarterOf } from "../../shared/scenario.js";
 import type { FlowView, PlayerView } from "../../shared/view.js";
 import { COMMODITY_GROUPS, flowWidth, styleOf } from "../data/commodities.js";
 import { CITIES, RANGE_STAGES } from "../data/places.js";
@@ -33,7 +32,7 @@ import { type MapController, mountMap, type RingNote } from "./map.js";
 import { negotiatePanel } from "./negotiate.js";
 import { renderNews } from "./news.js";
 import { ordersPanel } from "./orders.js";
-import { eventText, gradeMark, gradeText, objectiveText, placeName } from "./words.js";
+import { eventText, gradeMark, gradeText, objectiveText, placeName, roundAndPhase } from "./words.js";
 
 /** Starts fetching and decoding the map data (the lobby calls it while the player joins). */
 export function prefetchMap(): void {
@@ -444,16 +443,10 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
   const render = () => {
     const room = session.room;
     const view = session.view;
-    const r = view?.round ?? room.round;
-    const q = quarterOf(r);
+    const top = roundAndPhase(view, room);
     code.textContent = room.code || session.seat?.code || "";
-    round.textContent = t("top.round", {
-      round: r,
-      max: view?.maxRounds ?? room.maxRounds,
-      q: q.quarter,
-      year: q.year,
-    });
-    const shownPhase = room.started || room.phase === "ended" ? room.phase : "waiting";
+    round.textContent = top.round;
+    const shownPhase = top.phase;
     phase.textContent = t(`phase.${shownPhase}`);
     phase.dataset.phase = shownPhase;
     phase.className = `phase phase-${shownPhase}`;

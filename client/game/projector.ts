@@ -8,7 +8,6 @@
  */
 import "../control/sitroom.css";
 import { POWERS } from "../../shared/powers.js";
-import { quarterOf } from "../../shared/scenario.js";
 import type { PlayerView } from "../../shared/view.js";
 import { RANGE_STAGES } from "../data/places.js";
 import { t } from "../i18n/index.js";
@@ -27,7 +26,7 @@ import {
 } from "../ui.js";
 import { loadAtlas } from "./geo.js";
 import { type MapController, mountMap } from "./map.js";
-import { eventText } from "./words.js";
+import { eventText, roundAndPhase } from "./words.js";
 
 /** A labelled bar with its number (the bar is never the only signal). */
 function bar(label: HTMLElement | string, value: number, max: number, colour: string): HTMLElement {
@@ -133,16 +132,10 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
   const render = () => {
     const room = session.room;
     const view = session.view;
-    const r = view?.round ?? room.round;
-    const q = quarterOf(r);
+    const top = roundAndPhase(view, room);
     code.textContent = room.code;
-    round.textContent = t("top.round", {
-      round: r,
-      max: view?.maxRounds ?? room.maxRounds,
-      q: q.quarter,
-      year: q.year,
-    });
-    const shownPhase = room.started || room.phase === "ended" ? room.phase : "waiting";
+    round.textContent = top.round;
+    const shownPhase = top.phase;
     phase.textContent = t(`phase.${shownPhase}`);
     phase.dataset.phase = shownPhase;
     if (!view || view === lastView) return;

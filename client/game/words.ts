@@ -7,7 +7,7 @@ import i18next from "i18next";
 import type { ActionSpec } from "../../shared/engine/catalogue.js";
 import type { Action } from "../../shared/orders.js";
 import { isPower, type PowerId } from "../../shared/powers.js";
-import { SUMMER_2017 } from "../../shared/scenario.js";
+import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
 import type { ExplanationPart, GameEvent, Reason, Term } from "../../shared/state.js";
 import type { ObjectiveView } from "../../shared/view.js";
 import { t, tNumbered, tOr } from "../i18n/index.js";
@@ -537,4 +537,17 @@ export function timelineEvent(
 /** The real China–North Korea trade figure of a round's quarter. */
 export function timelineTrade(round: number, english: string): string {
   return tOr(`timeline.r${round}trade`, english);
+}
+
+/** The top bar's "Round 2 of 4 · Q4 2017" and the phase as shown ("waiting" before the start). */
+export function roundAndPhase(
+  view: { round: number; maxRounds: number } | null,
+  room: { round: number; maxRounds: number; started: boolean; phase: string },
+): { round: string; phase: string } {
+  const r = view?.round ?? room.round;
+  const q = quarterOf(r);
+  return {
+    round: t("top.round", { round: r, max: view?.maxRounds ?? room.maxRounds, q: q.quarter, year: q.year }),
+    phase: room.started || room.phase === "ended" ? room.phase : "waiting",
+  };
 }
