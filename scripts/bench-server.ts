@@ -1,0 +1,209 @@
+/**
+ * `npm run bench:server -- [--tables N] [--rounds R]`: how one game-server process carries many
+ * tables at once. It starts `server/main.ts` (SQLite in a temporary folder) and plays N tables of
+ * five connected players each, through the public protocol: every player decides with the simple
+ * bot on its own view, sends its inputs and marks itself ready, so rounds follow each other as fast
+ * as the server allows. It prints the rounds resolved per second over all tables, the server's CPU
+ * time per round (from /proc; Linux), and how long the server took to answer each request (the
+ * round trip from this process, which also runs every client).
+ *
+ * A benchmark, not a test: the figures depend on the machine and on what else runs on it.
+ */
+import { WebSocket } from "ws";
+
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Client, type Room } from "@colyseus/sdk";
+import { simpleBot } from "../shared/bots/simple.js";
+import {
+  isPower,
+  type PlayerView,
+  POWERS,
+  type PowerId,
+  type Reply,
+  type SeatMessage,
+  type ViewMessage,
+} from "../shared/index.js";
+
+const { values } = parseArgs({
+  options: {
+    tables: { type: "string", default: "20" },
+    rounds: { type: "string", default: "4" },
+  },
+});
+const tables = Number(values.tables);
+const rounds = Number(values.rounds);
+if (!Number.isInteger(tables) || tables < 1 || !Number.isInteger(rounds) || rounds < 4 || rounds > 12) {
+  console.error("usage: npm run bench:server -- [--tables 1…] [--rounds 4…12]");
+  process.exit(2);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+/** The server process's CPU time in ms (utime + stime from /proc), or NaN elsewhere. */
+function serverCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
+
+const port = await freePort();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-bench-server-"));
+const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    PP_GAMES_PER_HOUR: "100000",
+    NODE_ENV: "production",
+  },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/health`)).ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (i > 300) throw new Error("the server did not start");
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const latencies: number[] = [];
+let roundsResolved = 0;
+let tablesEnded = 0;
+
+/** One player: joins, then plays each phase once from its view, and says when the game ended. */
+function player(room: Room, power: PowerId, ended: () => void): void {
+  let latest: PlayerView | undefined;
+  let played = "";
+  let busy = false;
+  let lastRound = 0;
+  const timed = async (type: string, payload: unknown): Promise<Reply> => {
+    const t = performance.now();
+    const reply: Reply = await room.request(type, payload);
+    latencies.push(performance.now() - t);
+    return reply;
+  };
+  const play = async (): Promise<void> => {
+    const view = latest;
+    if (!view || busy || !isPower(view.seat)) return;
+    if (view.phase === "ended") {
+      if (played !== "ended") {
+        played = "ended";
+        ended();
+      }
+      return;
+    }
+    const key = `${view.round}:${view.phase}`;
+    if (!room.state.started || key === played) return;
+    played = key;
+    busy = true;
+    try {
+      for (const input of simpleBot(view, power)) {
+        if (input.type === "submit_orders") await timed("orders", input.orders);
+        else await timed("act", input);
+      }
+      await timed("ready", { ready: true });
+    } finally {
+      busy = false;
+    }
+    if (latest && `${latest.round}:${latest.phase}` !== played) await play();
+  };
+  room.onMessage("seat", (_m: SeatMessage) => {});
+  room.onMessage("chat_history", () => {});
+  room.onMessage("chat", () => {});
+  room.onMessage("view", (m: ViewMessage) => {
+    latest = m.view;
+    if (power === "US" && m.view.round > lastRound) {
+      if (lastRound > 0) roundsResolved++;
+      lastRound = m.view.round;
+    }
+    if (power === "US" && m.view.phase === "ended" && played !== "ended") roundsResolved++;
+    void play();
+  });
+  room.onStateChange(() => void play());
+}
+
+const client = new Client(`ws://127.0.0.1:${port}`);
+const done: Promise<void>[] = [];
+const hosts: Room[] = [];
+const joinStart = performance.now();
+for (let i = 0; i < tables; i++) {
+  let finish!: () => void;
+  done.push(new Promise<void>((r) => (finish = r)));
+  const host = await client.create("game", {
+    name: `T${i} US`,
+    power: "US",
+    rounds,
+    fillWithBots: false,
+    diplomacySeconds: 600,
+    ordersSeconds: 600,
+  });
+  let ended = 0;
+  const endedOne = () => {
+    if (++ended === POWERS.length) {
+      tablesEnded++;
+      finish();
+    }
+  };
+  player(host, "US", endedOne);
+  const code = host.roomId;
+  for (const p of POWERS.filter((x) => x !== "US")) {
+    player(await client.joinById(code, { name: `T${i} ${p}`, power: p }), p, endedOne);
+  }
+  hosts.push(host);
+}
+const joinSeconds = (performance.now() - joinStart) / 1000;
+
+const cpu0 = serverCpuMs(server.pid!);
+const t0 = performance.now();
+await Promise.all(hosts.map((h) => h.request("control", { command: "start" })));
+const limit = setTimeout(() => {
+  console.error(`stopped after 10 minutes: ${tablesEnded} of ${tables} tables had ended`);
+  server.kill("SIGKILL");
+  process.exit(1);
+}, 600_000);
+await Promise.all(done);
+clearTimeout(limit);
+const seconds = (performance.now() - t0) / 1000;
+const cpuMs = serverCpuMs(server.pid!) - cpu0;
+
+latencies.sort((a, b) => a - b);
+const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
+console.log(`node ${process.version}; ${tables} tables × 5 connected players, ${rounds} rounds each`);
+console.log(`  seated ${tables * 5} players in ${joinSeconds.toFixed(1)} s`);
+console.log(
+  `  ${roundsResolved} rounds in ${seconds.toFixed(1)} s: ${(roundsResolved / seconds).toFixed(1)} rounds/s over all tables`,
+);
+if (!Number.isNaN(cpuMs))
+  console.log(
+    `  server CPU: ${(cpuMs / 1000).toFixed(1)} s, ${(cpuMs / roundsResolved).toFixed(1)} ms a round (inputs, views to 5 seats, SQLite writes), ${((cpuMs / 1000 / seconds) * 100).toFixed(0)}% of one core`,
+  );
+console.log(
+  `  request round trips: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${q(1).toFixed(1)} ms over ${latencies.length}`,
+);
+server.kill("SIGTERM");
+await new Promise((r) => server.once("exit", r));
+fs.rmSync(dataDir, { recursive: true, force: true });
+process.exit(0);
