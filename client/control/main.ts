@@ -12,7 +12,12 @@
 import "../styles.css";
 import "./sitroom.css";
 import { Client } from "@colyseus/sdk";
-import { OVERRIDE_INDICES, type OverrideIndex } from "../../shared/engine/control.js";
+import {
+  adjudicationOdds,
+  OVERRIDE_INDICES,
+  type OverrideIndex,
+  POWER_OVERRIDES,
+} from "../../shared/engine/control.js";
 import { PAIRS, type PairKey, POWERS, type PowerId } from "../../shared/powers.js";
 import type { ControlCommand, Reply } from "../../shared/protocol.js";
 import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
@@ -59,21 +64,6 @@ import { tableSettings } from "./settings.js";
 
 const SCENARIO = SUMMER_2017;
 const app = document.getElementById("app")!;
-
-/** The engine's strength → probability table (scenario rules `adjudication1…5`). */
-function odds(): number[] {
-  const r = SCENARIO.rules;
-  return [r.adjudication1, r.adjudication2, r.adjudication3, r.adjudication4, r.adjudication5];
-}
-
-const POWER_INDICES = new Set<OverrideIndex>([
-  "economy",
-  "stability",
-  "standing",
-  "action_points",
-  "enforcement_actual",
-  "pressure",
-]);
 
 /** The value an override would replace, as Control's view shows it. */
 function currentValue(v: PlayerView, index: OverrideIndex, p: PowerId, pair: PairKey): number | undefined {
@@ -434,7 +424,7 @@ function mount(session: RoomSession, code: string, token: string): void {
   const adjTitle = el("input", { id: "adj-title", maxlength: 80 });
   const adjArgument = el("textarea", { id: "adj-argument", maxlength: 1000, rows: 3 });
   const adjStrength = el("select", { id: "adj-strength" });
-  const chances = odds();
+  const chances = adjudicationOdds(SCENARIO.rules);
   for (let s = 1; s <= 5; s++)
     adjStrength.append(new Option(t("control.strengthOption", { s, p: chances[s - 1]! }), String(s)));
   adjStrength.value = "3";
@@ -550,7 +540,7 @@ function mount(session: RoomSession, code: string, token: string): void {
   const pairField = field(t("control.pair"), ovPair);
   const syncOverride = (fill: boolean) => {
     const i = ovIndex.value as OverrideIndex;
-    powerField.hidden = !POWER_INDICES.has(i);
+    powerField.hidden = !POWER_OVERRIDES.has(i);
     pairField.hidden = i !== "relation";
     const v = session.view;
     const now = v ? currentValue(v, i, ovPower.value as PowerId, ovPair.value as PairKey) : undefined;
@@ -597,7 +587,7 @@ function mount(session: RoomSession, code: string, token: string): void {
       );
     }
     const index = ovIndex.value as OverrideIndex;
-    const power = POWER_INDICES.has(index) ? (ovPower.value as PowerId) : undefined;
+    const power = POWER_OVERRIDES.has(index) ? (ovPower.value as PowerId) : undefined;
     const pair = index === "relation" ? (ovPair.value as PairKey) : undefined;
     const before = session.view
       ? currentValue(session.view, index, ovPower.value as PowerId, ovPair.value as PairKey)

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { PAIRS, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
-import { type Effects, EffectsSchema } from "../scenario/schema.js";
+import { type Effects, EffectsSchema, type Scenario } from "../scenario/schema.js";
 import type { ControlRecord, EventRecord, GameState } from "../state.js";
 import { makeCtx, roll } from "./context.js";
 import { copyState } from "./copy.js";
@@ -32,6 +32,15 @@ export const OVERRIDE_INDICES = [
   "illicit_ceiling",
 ] as const;
 export type OverrideIndex = (typeof OVERRIDE_INDICES)[number];
+/** The indices an override sets for one power (it must name the power). */
+export const POWER_OVERRIDES: ReadonlySet<OverrideIndex> = new Set<OverrideIndex>([
+  "economy",
+  "stability",
+  "standing",
+  "action_points",
+  "enforcement_actual",
+  "pressure",
+]);
 
 export const ControlInjectSchema = z
   .object({
@@ -118,12 +127,14 @@ export function inject(state: GameState, input: Inject): Result<GameState> {
   return ok(s);
 }
 
-/** Probability (%) of success for an argument of strength 1–5, from the scenario's table. */
+/** The scenario's table: probability (%) of success for an argument of strength 1, 2, … 5. */
+export function adjudicationOdds(r: Scenario["rules"]): number[] {
+  return [r.adjudication1, r.adjudication2, r.adjudication3, r.adjudication4, r.adjudication5];
+}
+
+/** Probability (%) of success for an argument of strength 1–5. */
 export function adjudicationChance(state: GameState, strength: number): number {
-  const r = state.scenario.rules;
-  return [r.adjudication1, r.adjudication2, r.adjudication3, r.adjudication4, r.adjudication5][
-    clamp(strength, 1, 5) - 1
-  ]!;
+  return adjudicationOdds(state.scenario.rules)[clamp(strength, 1, 5) - 1]!;
 }
 
 export function adjudicate(state: GameState, input: Adjudicate): Result<GameState> {
@@ -165,7 +176,8 @@ export function override(state: GameState, input: Override): Result<GameState> {
   const s = copyState(state);
   const v = input.value;
   const p = input.power;
-  const need = (): Result<never> => err("bad_target", `Override of ${input.index} needs a power.`);
+  if (POWER_OVERRIDES.has(input.index) && !p)
+    return err("bad_target", `Override of ${input.index} needs a power.`);
   let from: number;
   switch (input.index) {
     case "crisis":
@@ -210,29 +222,23 @@ export function override(state: GameState, input: Override): Result<GameState> {
       s.relations[input.pair] = clamp(v, -100, 100);
       break;
     }
+    // The power cases: POWER_OVERRIDES made sure a power is named.
     case "economy":
     case "stability":
     case "standing":
     case "action_points": {
-      if (!p) return need();
       const key = input.index === "action_points" ? "actionPoints" : input.index;
-      from = s.powers[p][key];
-      s.powers[p][key] = clamp(
-        v,
-        key === "actionPoints" ? 0 : 0,
-        key === "economy" ? 200 : key === "actionPoints" ? 10 : 100,
-      );
+      from = s.powers[p!][key];
+      s.powers[p!][key] = clamp(v, 0, key === "economy" ? 200 : key === "actionPoints" ? 10 : 100);
       break;
     }
     case "enforcement_actual":
-      if (!p) return need();
-      from = s.enforcement[p].actual;
-      s.enforcement[p].actual = clamp(v, 0, 100);
+      from = s.enforcement[p!].actual;
+      s.enforcement[p!].actual = clamp(v, 0, 100);
       break;
     case "pressure":
-      if (!p) return need();
-      from = s.pressure[p];
-      s.pressure[p] = clamp(v, 0, 100);
+      from = s.pressure[p!];
+      s.pressure[p!] = clamp(v, 0, 100);
       break;
   }
   const what = `${input.index}${p ? ` (${p})` : ""}${input.pair ? ` (${input.pair})` : ""}`;
