@@ -21,10 +21,8 @@ import type { GameState } from "../state.js";
 import { type PlayerView, viewFor } from "../view.js";
 import { build, type Wish } from "./builder.js";
 import { KEEP } from "./commitments.js";
-import { makeCtx } from "./context.js";
 import { guessState } from "./guess.js";
-import { answerProposals, decideCommitments, keepOwnOffers } from "./negotiation.js";
-import { ruleDiplomacy, ruleOrders, wishesFor } from "./rules.js";
+import { orderWishes, ruleDiplomacy, ruleOrders } from "./rules.js";
 
 /** The budget, fixed (not timed): candidate order sets, guessed states, and rounds looked ahead. */
 export const PLANNER_BUDGET = { candidates: 6, samples: 3, horizon: 2 };
@@ -97,20 +95,13 @@ export function planOrders(
   me: PowerId,
   personality: BotPersonality,
 ): { answers: Input[]; actions: Action[] } {
-  const ctx = makeCtx(view, me, personality);
-  const answers = answerProposals(ctx);
-  decideCommitments(ctx);
-  keepOwnOffers(ctx);
-  const wishes = wishesFor(ctx);
+  const { answers, wishes } = orderWishes(view, me, personality);
   const cands = candidates(view, me, wishes, PLANNER_BUDGET.candidates);
   if (cands.length <= 1) return { answers, actions: cands[0] ?? [] };
   const base = seedFrom(`${view.gameId}:${view.round}:${me}:plan`);
   const guesses: GameState[] = [];
-  for (let i = 0; i < PLANNER_BUDGET.samples; i++) {
-    const g = guessState(view, (base + i * 0x9e3779b1) >>> 0);
-    // Proposals I accept now are signed in the guess only if the others have already accepted.
-    guesses.push(g);
-  }
+  for (let i = 0; i < PLANNER_BUDGET.samples; i++)
+    guesses.push(guessState(view, (base + i * 0x9e3779b1) >>> 0));
   let best = cands[0]!;
   let bestValue = Number.NEGATIVE_INFINITY;
   for (const c of cands) {

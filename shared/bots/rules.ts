@@ -31,17 +31,30 @@ export function wishesFor(ctx: BotCtx): Wish[] {
   return [...commitmentWishes(ctx), ...STRATEGIES[ctx.me](ctx)];
 }
 
+/**
+ * Where every orders decision starts, the rule bot's and the planner's: the answers to proposals,
+ * then what the seat wishes to do (the kept terms of its agreements and offers first).
+ */
+export function orderWishes(
+  view: PlayerView,
+  me: PowerId,
+  personality: BotPersonality,
+): { answers: Input[]; wishes: Wish[] } {
+  const ctx = makeCtx(view, me, personality);
+  const answers = answerProposals(ctx);
+  decideCommitments(ctx);
+  keepOwnOffers(ctx);
+  return { answers, wishes: wishesFor(ctx) };
+}
+
 /** The orders the rule bot gives (after answering proposals, whose kept terms it honours). */
 export function ruleOrders(
   view: PlayerView,
   me: PowerId,
   personality: BotPersonality,
 ): { answers: Input[]; actions: Action[] } {
-  const ctx = makeCtx(view, me, personality);
-  const answers = answerProposals(ctx);
-  decideCommitments(ctx);
-  keepOwnOffers(ctx);
-  return { answers, actions: build(view, me, wishesFor(ctx)) };
+  const { answers, wishes } = orderWishes(view, me, personality);
+  return { answers, actions: build(view, me, wishes) };
 }
 
 /** Diplomacy: answer proposals, handle UN drafts, make offers. */
