@@ -115,6 +115,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private phaseTimer: { clear(): void } | undefined;
   private botFillTimer: { clear(): void } | undefined;
   private idleTimer: { clear(): void } | undefined;
+  /** The lobby entry last written to the room's metadata. */
+  private listed = "";
 
   messages = {
     orders: (client: Client, payload: unknown): Reply => {
@@ -613,7 +615,13 @@ export class GameRoom extends Room<{ state: RoomState }> {
       started: this.started,
       preset: this.settings.preset,
     };
-    void this.setMetadata(entry);
+    // The lobby listing changes far less often than the state (every input syncs it); with the
+    // Redis driver each write is a round trip.
+    const listed = JSON.stringify(entry);
+    if (listed !== this.listed) {
+      this.listed = listed;
+      void this.setMetadata(entry);
+    }
   }
 
   private sendView(client: Client): void {
@@ -621,8 +629,18 @@ export class GameRoom extends Room<{ state: RoomState }> {
     client.send("view", msg);
   }
 
+  /** Every connection its seat's view: one `viewFor` per seat, however many people share it. */
   private broadcastViews(): void {
-    for (const client of this.clients) this.sendView(client);
+    const bySeat = new Map<Seat, ViewMessage>();
+    for (const client of this.clients) {
+      const seat = this.seatOf(client);
+      let msg = bySeat.get(seat);
+      if (!msg) {
+        msg = { view: viewFor(this.game, seat) };
+        bySeat.set(seat, msg);
+      }
+      client.send("view", msg);
+    }
   }
 }
 
