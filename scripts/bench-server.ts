@@ -13,11 +13,7 @@ import { WebSocket } from "ws";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
 import { simpleBot } from "../shared/bots/simple.js";
@@ -30,6 +26,7 @@ import {
   type SeatMessage,
   type ViewMessage,
 } from "../shared/index.js";
+import { startServer } from "../tests/support/harness.js";
 
 const { values } = parseArgs({
   options: {
@@ -44,17 +41,6 @@ if (!Number.isInteger(tables) || tables < 1 || !Number.isInteger(rounds) || roun
   process.exit(2);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
-
 /** The server process's CPU time in ms (utime + stime from /proc), or NaN elsewhere. */
 function serverCpuMs(pid: number): number {
   try {
@@ -66,29 +52,11 @@ function serverCpuMs(pid: number): number {
   }
 }
 
-const port = await freePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-bench-server-"));
-const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    PP_GAMES_PER_HOUR: "100000",
-    NODE_ENV: "production",
-  },
-  stdio: ["ignore", "ignore", "inherit"],
+const server = await startServer({
+  client: false,
+  env: { PP_GAMES_PER_HOUR: "100000", NODE_ENV: "production" },
 });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/health`)).ok) break;
-  } catch {
-    // not listening yet
-  }
-  if (i > 300) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 100));
-}
-
+const serverPid = server.proc.pid!;
 const latencies: number[] = [];
 let roundsResolved = 0;
 let tablesEnded = 0;
@@ -145,7 +113,7 @@ function player(room: Room, power: PowerId, ended: () => void): void {
   room.onStateChange(() => void play());
 }
 
-const client = new Client(`ws://127.0.0.1:${port}`);
+const client = new Client(`ws://127.0.0.1:${server.port}`);
 const done: Promise<void>[] = [];
 const hosts: Room[] = [];
 const joinStart = performance.now();
@@ -176,18 +144,17 @@ for (let i = 0; i < tables; i++) {
 }
 const joinSeconds = (performance.now() - joinStart) / 1000;
 
-const cpu0 = serverCpuMs(server.pid!);
+const cpu0 = serverCpuMs(serverPid);
 const t0 = performance.now();
 await Promise.all(hosts.map((h) => h.request("control", { command: "start" })));
 const limit = setTimeout(() => {
   console.error(`stopped after 10 minutes: ${tablesEnded} of ${tables} tables had ended`);
-  server.kill("SIGKILL");
-  process.exit(1);
+  void server.stop("SIGKILL").then(() => process.exit(1));
 }, 600_000);
 await Promise.all(done);
 clearTimeout(limit);
 const seconds = (performance.now() - t0) / 1000;
-const cpuMs = serverCpuMs(server.pid!) - cpu0;
+const cpuMs = serverCpuMs(serverPid) - cpu0;
 
 latencies.sort((a, b) => a - b);
 const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
@@ -203,7 +170,6 @@ if (!Number.isNaN(cpuMs))
 console.log(
   `  request round trips: median ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms, max ${q(1).toFixed(1)} ms over ${latencies.length}`,
 );
-server.kill("SIGTERM");
-await new Promise((r) => server.once("exit", r));
-fs.rmSync(dataDir, { recursive: true, force: true });
+await server.stop();
+fs.rmSync(server.dataDir, { recursive: true, force: true });
 process.exit(0);
