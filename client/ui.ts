@@ -151,3 +151,10 @@ export function phaseCountdown(): (room: PhaseClock) => { remaining: number; sha
     return { remaining, share: Math.max(0, Math.min(1, remaining / total)) };
   };
 }
+
+/** The clock as the facilitator pages show it: ended, "paused 1:23", "1:23", or "—" with no clock. */
+export function clockText({ deadline, paused, phase }: PhaseClock, remaining: number): string {
+  if (phase === "ended") return t("top.ended");
+  if (paused) return `${t("top.paused")} ${clock(remaining)}`;
+  return deadline ? clock(remaining) : "—";
+}

@@ -37,13 +37,14 @@ import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
 import {
   arrowNeighbour,
-  clock,
+  clockText,
   crisisColour,
   crisisWord,
   el,
   errorMessage,
   kids,
   money,
+  phaseCountdown,
   powerName,
   powerRowHeader,
   refusal,
@@ -810,17 +811,9 @@ function mount(session: RoomSession, code: string, token: string): void {
     }
     tick();
   };
+  const countdownOf = phaseCountdown();
   const tick = () => {
-    const { deadline, paused, pausedRemaining, phase: ph } = session.room;
-    const remaining = deadline ? deadline - Date.now() : paused ? pausedRemaining : 0;
-    timeEl.textContent =
-      ph === "ended"
-        ? t("top.ended")
-        : paused
-          ? `${t("top.paused")} ${clock(remaining)}`
-          : deadline
-            ? clock(remaining)
-            : "—";
+    timeEl.textContent = clockText(session.room, countdownOf(session.room).remaining);
   };
   const timer = setInterval(tick, 500);
   const unsubscribe = session.subscribe(render);

@@ -25,7 +25,7 @@ import { tableSettings } from "../control/settings.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { RoomSession } from "../session.js";
 import {
-  clock,
+  clockText,
   crisisColour,
   crisisWord,
   el,
@@ -389,16 +389,9 @@ function tableCard(tb: Table, className: string): void {
       time.textContent = "—";
       return;
     }
-    const { deadline, paused, phase: ph } = s.room;
+    const { deadline, paused } = s.room;
     const { remaining, share } = countdownOf(s.room);
-    time.textContent =
-      ph === "ended"
-        ? t("top.ended")
-        : paused
-          ? `${t("top.paused")} ${clock(remaining)}`
-          : deadline
-            ? clock(remaining)
-            : "—";
+    time.textContent = clockText(s.room, remaining);
     bar.style.width = `${deadline || paused ? share * 100 : 0}%`;
   };
 
