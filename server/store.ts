@@ -52,6 +52,17 @@ export interface ClassRow {
 
 export class Store {
   readonly db: Database.Database;
+  /** Prepared once, run many times: every input, message and heartbeat goes through these. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private sql(text: string): Database.Statement {
+    let st = this.statements.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.statements.set(text, st);
+    }
+    return st;
+  }
 
   constructor(file: string) {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -87,46 +98,43 @@ export class Store {
   }
 
   createGame(row: Omit<GameRow, "updatedAt">, owner = "main"): void {
-    this.db
-      .prepare(
-        "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, started, control_token, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(
-        row.id,
-        row.seed,
-        JSON.stringify(row.options),
-        row.status,
-        row.deadline,
-        row.pausedRemaining,
-        row.started ? 1 : 0,
-        row.controlToken,
-        row.createdAt,
-        row.createdAt,
-        owner,
-      );
+    this.sql(
+      "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, started, control_token, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(
+      row.id,
+      row.seed,
+      JSON.stringify(row.options),
+      row.status,
+      row.deadline,
+      row.pausedRemaining,
+      row.started ? 1 : 0,
+      row.controlToken,
+      row.createdAt,
+      row.createdAt,
+      owner,
+    );
   }
 
   setStarted(id: string, now: number): void {
-    this.db.prepare("UPDATE games SET started = 1, updated_at = ? WHERE id = ?").run(now, id);
+    this.sql("UPDATE games SET started = 1, updated_at = ? WHERE id = ?").run(now, id);
   }
 
   /** Records that the game's process is alive (so a restart can extend deadlines by the downtime). */
   touch(id: string, now: number): void {
-    this.db.prepare("UPDATE games SET updated_at = ? WHERE id = ?").run(now, id);
+    this.sql("UPDATE games SET updated_at = ? WHERE id = ?").run(now, id);
   }
 
   appendMessage(gameId: string, m: ChatMessage): void {
-    this.db
-      .prepare(
-        "INSERT INTO messages (game_id, id, channel, sender, name, text, round, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(gameId, m.id, m.channel, m.from, m.name, m.text, m.round, m.at);
+    this.sql(
+      "INSERT INTO messages (game_id, id, channel, sender, name, text, round, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ).run(gameId, m.id, m.channel, m.from, m.name, m.text, m.round, m.at);
   }
 
   messages(gameId: string): ChatMessage[] {
-    const rows = this.db
-      .prepare("SELECT * FROM messages WHERE game_id = ? ORDER BY id")
-      .all(gameId) as Record<string, unknown>[];
+    const rows = this.sql("SELECT * FROM messages WHERE game_id = ? ORDER BY id").all(gameId) as Record<
+      string,
+      unknown
+    >[];
     return rows.map((r) => ({
       id: Number(r.id),
       channel: String(r.channel),
@@ -139,15 +147,19 @@ export class Store {
   }
 
   appendControl(gameId: string, seq: number, command: unknown, at: number): void {
-    this.db
-      .prepare("INSERT INTO control_log (game_id, seq, command, at) VALUES (?, ?, ?, ?)")
-      .run(gameId, seq, JSON.stringify(command), at);
+    this.sql("INSERT INTO control_log (game_id, seq, command, at) VALUES (?, ?, ?, ?)").run(
+      gameId,
+      seq,
+      JSON.stringify(command),
+      at,
+    );
   }
 
   controlLog(gameId: string): { seq: number; command: unknown; at: number }[] {
-    const rows = this.db
-      .prepare("SELECT * FROM control_log WHERE game_id = ? ORDER BY seq")
-      .all(gameId) as Record<string, unknown>[];
+    const rows = this.sql("SELECT * FROM control_log WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
+      string,
+      unknown
+    >[];
     return rows.map((r) => ({
       seq: Number(r.seq),
       command: JSON.parse(String(r.command)),
@@ -156,20 +168,18 @@ export class Store {
   }
 
   gameExists(id: string): boolean {
-    return this.db.prepare("SELECT 1 FROM games WHERE id = ?").get(id) !== undefined;
+    return this.sql("SELECT 1 FROM games WHERE id = ?").get(id) !== undefined;
   }
 
   getGame(id: string): GameRow | undefined {
-    const r = this.db.prepare("SELECT * FROM games WHERE id = ?").get(id) as
-      | Record<string, unknown>
-      | undefined;
+    const r = this.sql("SELECT * FROM games WHERE id = ?").get(id) as Record<string, unknown> | undefined;
     return r ? toGameRow(r) : undefined;
   }
 
   /** Unfinished games owned by a process (the one that created them). */
   activeGames(owner: string): GameRow[] {
     return (
-      this.db.prepare("SELECT * FROM games WHERE status = 'active' AND owner = ?").all(owner) as Record<
+      this.sql("SELECT * FROM games WHERE status = 'active' AND owner = ?").all(owner) as Record<
         string,
         unknown
       >[]
@@ -177,21 +187,22 @@ export class Store {
   }
 
   setClock(id: string, deadline: number, pausedRemaining: number, now: number): void {
-    this.db
-      .prepare("UPDATE games SET deadline = ?, paused_remaining = ?, updated_at = ? WHERE id = ?")
-      .run(deadline, pausedRemaining, now, id);
+    this.sql("UPDATE games SET deadline = ?, paused_remaining = ?, updated_at = ? WHERE id = ?").run(
+      deadline,
+      pausedRemaining,
+      now,
+      id,
+    );
   }
 
   setStatus(id: string, status: GameRow["status"], now: number): void {
-    this.db.prepare("UPDATE games SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
+    this.sql("UPDATE games SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
   }
 
   appendInput(gameId: string, row: InputRow): void {
-    this.db
-      .prepare(
-        "INSERT INTO inputs (game_id, seq, actor, input, round, phase, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )
-      .run(gameId, row.seq, row.actor, JSON.stringify(row.input), row.round, row.phase, row.at);
+    this.sql(
+      "INSERT INTO inputs (game_id, seq, actor, input, round, phase, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    ).run(gameId, row.seq, row.actor, JSON.stringify(row.input), row.round, row.phase, row.at);
   }
 
   /** Copies a game's accepted inputs from before `round` into another game (a branch). */
@@ -205,7 +216,7 @@ export class Store {
   }
 
   inputs(gameId: string): InputRow[] {
-    const rows = this.db.prepare("SELECT * FROM inputs WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
+    const rows = this.sql("SELECT * FROM inputs WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
       string,
       unknown
     >[];
@@ -221,21 +232,19 @@ export class Store {
 
   /** Removes a bot's row when a human takes its seat before the start. */
   dropBotSeat(gameId: string, power: PowerId): void {
-    this.db.prepare("DELETE FROM seats WHERE game_id = ? AND power = ? AND bot = 1").run(gameId, power);
+    this.sql("DELETE FROM seats WHERE game_id = ? AND power = ? AND bot = 1").run(gameId, power);
   }
 
   putSeat(gameId: string, seat: SeatRow): void {
-    this.db
-      .prepare(
-        "INSERT OR REPLACE INTO seats (game_id, power, name, token, bot, host) VALUES (?, ?, ?, ?, ?, ?)",
-      )
-      .run(gameId, seat.power, seat.name, seat.token, seat.bot ? 1 : 0, seat.host ? 1 : 0);
+    this.sql(
+      "INSERT OR REPLACE INTO seats (game_id, power, name, token, bot, host) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(gameId, seat.power, seat.name, seat.token, seat.bot ? 1 : 0, seat.host ? 1 : 0);
   }
 
   seats(gameId: string): SeatRow[] {
-    const rows = this.db
-      .prepare("SELECT power, name, token, bot, host FROM seats WHERE game_id = ?")
-      .all(gameId) as Record<string, unknown>[];
+    const rows = this.sql("SELECT power, name, token, bot, host FROM seats WHERE game_id = ?").all(
+      gameId,
+    ) as Record<string, unknown>[];
     return rows.map((r) => ({
       power: String(r.power) as PowerId,
       name: String(r.name),
@@ -246,19 +255,22 @@ export class Store {
   }
 
   recordResolution(gameId: string, round: number, hash: string, at: number): void {
-    this.db
-      .prepare("INSERT OR REPLACE INTO resolutions (game_id, round, hash, at) VALUES (?, ?, ?, ?)")
-      .run(gameId, round, hash, at);
+    this.sql("INSERT OR REPLACE INTO resolutions (game_id, round, hash, at) VALUES (?, ?, ?, ?)").run(
+      gameId,
+      round,
+      hash,
+      at,
+    );
   }
 
   createClass(row: ClassRow): void {
-    this.db
-      .prepare("INSERT INTO classes (code, teacher_token, name, tables, created_at) VALUES (?, ?, ?, ?, ?)")
-      .run(row.code, row.teacherToken, row.name, JSON.stringify(row.tables), row.createdAt);
+    this.sql(
+      "INSERT INTO classes (code, teacher_token, name, tables, created_at) VALUES (?, ?, ?, ?, ?)",
+    ).run(row.code, row.teacherToken, row.name, JSON.stringify(row.tables), row.createdAt);
   }
 
   getClass(code: string): ClassRow | undefined {
-    const r = this.db.prepare("SELECT * FROM classes WHERE code = ?").get(code) as
+    const r = this.sql("SELECT * FROM classes WHERE code = ?").get(code) as
       | Record<string, unknown>
       | undefined;
     if (!r) return undefined;
@@ -272,9 +284,7 @@ export class Store {
   }
 
   codeInUse(code: string): boolean {
-    return (
-      this.gameExists(code) || this.db.prepare("SELECT 1 FROM classes WHERE code = ?").get(code) !== undefined
-    );
+    return this.gameExists(code) || this.sql("SELECT 1 FROM classes WHERE code = ?").get(code) !== undefined;
   }
 
   close(): void {
