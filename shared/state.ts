@@ -245,7 +245,7 @@ export interface EventRecord {
   round: number;
   kind: string;
   data: Record<string, number | string>;
-  /** What the text needs beyond `data` (names, free text, flags). Never sent: it is rendered. */
+  /** What the text needs beyond `data` (names, free text, flags); everything in it is in the text. */
   extra?: Record<string, number | string>;
   visibleTo: Visibility;
 }
@@ -254,9 +254,11 @@ export interface EventRecord {
 export interface GameEvent {
   round: number;
   kind: string;
-  /** Plain-language text (English); the client may re-render from `kind` + `data`. */
+  /** Plain-language text (English); the client may re-render from `kind`, `data` and `extra`. */
   text: string;
   data: Record<string, number | string>;
+  /** The record's `extra`: names and free text the English shows, for saying it in another language. */
+  extra?: Record<string, number | string>;
   visibleTo: Visibility;
 }
 

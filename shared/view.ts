@@ -393,23 +393,25 @@ let lastEvents: readonly EventRecord[] = [];
 let lastRendered: GameEvent[] = [];
 const explanationsCache = new Recent<ExplanationRecord[], Explanation[]>();
 
+function renderEvent(state: GameState, e: EventRecord): GameEvent {
+  const out: GameEvent = {
+    round: e.round,
+    kind: e.kind,
+    text: eventText(state.scenario, e),
+    data: e.data,
+    visibleTo: e.visibleTo,
+  };
+  if (e.extra) out.extra = e.extra;
+  return out;
+}
+
 function eventsOf(state: GameState): GameEvent[] {
   const list = state.events;
   if (list === lastEvents) return lastRendered;
   const out: GameEvent[] = [];
   for (let i = 0; i < list.length; i++) {
     const e = list[i]!;
-    out.push(
-      lastEvents[i] === e
-        ? lastRendered[i]!
-        : {
-            round: e.round,
-            kind: e.kind,
-            text: eventText(state.scenario, e),
-            data: e.data,
-            visibleTo: e.visibleTo,
-          },
-    );
+    out.push(lastEvents[i] === e ? lastRendered[i]! : renderEvent(state, e));
   }
   lastEvents = list;
   lastRendered = out;

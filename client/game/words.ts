@@ -162,12 +162,17 @@ function stageName(n: number): string {
   return n >= 1 && n <= 5 ? t(`reach.${n}`) : t("rail.none");
 }
 
+/** A text field of an event's `extra`, or null when the event has none (the English is shown then). */
+function str(v: string | number | undefined): string | null {
+  return v === undefined ? null : String(v);
+}
+
 /**
- * Per event kind: the template key and its values. `data` carries ids and numbers; what the
- * engine kept in `extra` (never sent) is read back from the English text where a template needs it.
- * Keep in step with shared/engine/text.ts (tests/browser/words.test.ts checks every kind).
+ * Per event kind: the template key and its values, from the event's `data` (power ids already as
+ * names in `d`) and `extra` (`x`, as the engine recorded it). Keep in step with
+ * shared/engine/text.ts (tests/browser/words.test.ts checks every kind).
  */
-const EVENTS: Readonly<Record<string, (d: Vars, text: string, raw: GameEvent["data"]) => Words>> = {
+const EVENTS: Readonly<Record<string, (d: Vars, x: Vars, raw: GameEvent["data"]) => Words>> = {
   enforcement_announced: (d) => ["event.enforcement_announced", d],
   trade_policy: (d) => ["event.trade_policy", { ...d, group: groupName(String(d.group)) }],
   pipeline: (d) => ["event.pipeline", d],
@@ -179,51 +184,51 @@ const EVENTS: Readonly<Record<string, (d: Vars, text: string, raw: GameEvent["da
   moratorium: (d) => [`event.moratorium.${d.on ? "on" : "off"}`, d],
   labourers: (d) => ["event.labourers", d],
   engagement: (d) => ["event.engagement", d],
-  statement: (d, text) => {
-    const m = /\u201c([\s\S]*)\u201d$/.exec(text);
-    return m ? ["event.statement", { ...d, text: m[1]! }] : null;
-  },
+  statement: (d, x) => (x.text === undefined ? null : ["event.statement", { ...d, text: x.text }]),
   matrix_queued: (d) => ["event.matrix_queued", d],
   retaliation: (d) => ["event.retaliation", d],
   summit_held: (d) => ["event.summit_held", d],
   talks_offered: (d) => ["event.talks_offered", d],
   designated: (d) => ["event.designated", { ...d, entity: entityName(String(d.entity)) }],
-  intel_report: (d, text) => {
+  intel_report: (d, x) => {
     const region = regionName(String(d.region));
     if (!d.found) return ["event.intel_report.none", { region }];
-    const m = /: ([\s\S]*) \([^()]*\)\.$/.exec(text);
-    return m
-      ? ["event.intel_report.found", { region, names: m[1]!.split(", ").map(nodeName).join(", ") }]
-      : null;
+    const found = str(x.names);
+    return found === null
+      ? null
+      : ["event.intel_report.found", { region, names: found.split(", ").map(nodeName).join(", ") }];
   },
-  node_closed: (d, text) => {
-    const m = /^(\S+) exposed ([\s\S]*): it shuts down/.exec(text);
-    if (!m) return null;
-    const by = isPowerId(m[1]) ? powerName(m[1]) : m[1]!;
-    return ["event.node_closed", { by, name: nodeName(m[2]!), capacity: money(Number(d.capacity)) }];
+  node_closed: (d, x) => {
+    const by = str(x.by);
+    const name = str(x.name);
+    if (by === null || name === null) return null;
+    return [
+      "event.node_closed",
+      { by: isPowerId(by) ? powerName(by) : by, name: nodeName(name), capacity: money(Number(d.capacity)) },
+    ];
   },
   smuggling_capped: () => ["event.smuggling_capped", {}],
   smuggling_op: (d) => [
     "event.smuggling_op",
     { region: regionName(String(d.region)), add: money(Number(d.add)) },
   ],
-  node_opened: (d, text) => {
-    const m = /\(\$(\d+)M\)\.$/.exec(text);
-    return m
-      ? ["event.node_opened", { region: regionName(String(d.region)), capacity: money(Number(m[1])) }]
-      : null;
-  },
+  node_opened: (d, x) =>
+    x.capacity === undefined
+      ? null
+      : ["event.node_opened", { region: regionName(String(d.region)), capacity: money(Number(x.capacity)) }],
   md_arrived: (d) => ["event.md_arrived", d],
   md_deployed: (d) => ["event.md_deployed", d],
   md_blocked: () => ["event.md_blocked", {}],
   strike_war: () => ["event.strike_war", {}],
   strike: () => ["event.strike", {}],
-  missile_tested: (d, text) => {
+  missile_tested: (d, x) => {
     if (!d.success) return ["event.missile_tested.failed", {}];
     const stage = Number(d.stage);
     // A test that showed a new stage names it: "… range stage 2 (Guam)."
-    const up = text.includes("(");
-    return [`event.missile_tested.${up ? "stageUp" : "success"}`, { stage, stageName: stageName(stage) }];
+    return [
+      `event.missile_tested.${x.stageUp ? "stageUp" : "success"}`,
+      { stage, stageName: stageName(stage) },
+    ];
   },
   programme_progress: (d) => ["event.programme_progress", d],
   nuclear_tested: () => ["event.nuclear_tested", {}],
@@ -238,97 +243,89 @@ const EVENTS: Readonly<Record<string, (d: Vars, text: string, raw: GameEvent["da
   cyber_attributed: () => ["event.cyber_attributed", {}],
   refugees: () => ["event.refugees", {}],
   crisis_costs: (d) => ["event.crisis_costs", d],
-  proposal: (d, text) => {
-    const m = / to ([A-Z]{2}(?:, [A-Z]{2})*)\.$/.exec(text);
-    return m ? ["event.proposal", { ...d, to: names(m[1]!) }] : null;
+  proposal: (d, x) => {
+    const to = str(x.to);
+    return to === null ? null : ["event.proposal", { ...d, to: names(to) }];
   },
   proposal_rejected: (d) => ["event.proposal_rejected", d],
-  agreement_signed: (d, text) => {
-    if (text.startsWith("All five")) return ["event.agreement_signed.grand", {}];
-    const m = /\(([a-z_, ]*)\), for (\d+) round/.exec(text);
-    if (!m) return null;
-    const terms = [...new Set(m[1]!.split(", ").filter(Boolean))].map(termShort).join(", ");
+  agreement_signed: (d, x) => {
+    if (x.grand) return ["event.agreement_signed.grand", {}];
+    const kinds = str(x.terms);
+    if (kinds === null || x.duration === undefined) return null;
+    const terms = [...new Set(kinds.split(", ").filter(Boolean))].map(termShort).join(", ");
     return [
       "event.agreement_signed.deal",
-      { id: d.id ?? "", parties: names(String(d.parties ?? "")), terms, duration: Number(m[2]) },
+      { id: d.id ?? "", parties: names(String(d.parties ?? "")), terms, duration: Number(x.duration) },
     ];
   },
-  breach_unseen: (d, text) => {
-    const m = /^(\S+) is not keeping the "([a-z_]+)" term/.exec(text);
-    if (!m) return null;
+  breach_unseen: (d, x) => {
+    const party = str(x.party);
+    const term = str(x.term);
+    if (party === null || term === null) return null;
     return [
       "event.breach_unseen",
-      { id: d.id ?? "", party: isPowerId(m[1]) ? powerName(m[1]) : m[1]!, term: termShort(m[2]!) },
+      { id: d.id ?? "", party: isPowerId(party) ? powerName(party) : party, term: termShort(term) },
     ];
   },
   agreement_broken: (d) => ["event.agreement_broken", { ...d, term: termShort(String(d.term)) }],
   agreement_expired: (d) => ["event.agreement_expired", d],
   collapse: () => ["event.collapse", {}],
-  war: (_d, _text, raw) =>
+  war: (_d, _x, raw) =>
     isPowerId(raw.pusher) ? ["event.war.pushed", { pusher: powerName(raw.pusher) }] : ["event.war.plain", {}],
-  draft_tabled: (d, text) => {
-    const m = /^(\S+) tables a UN draft on ([a-z_, ]*) at strength (\d+)\.$/.exec(text);
-    if (!m) return null;
+  draft_tabled: (d, x) => {
+    const groups = str(x.groups);
+    if (x.by === undefined || groups === null || x.strength === undefined) return null;
     return [
       "event.draft_tabled",
       {
         id: d.id ?? "",
-        by: isPowerId(m[1]) ? powerName(m[1]) : m[1]!,
-        groups: m[2]!.split(", ").map(groupName).join(", "),
-        strength: Number(m[3]),
+        by: x.by,
+        groups: groups.split(", ").map(groupName).join(", "),
+        strength: Number(x.strength),
       },
     ];
   },
-  draft_amended: (d, text) => {
-    const m = /^(\S+) softens draft \S+: strength (\d+) \u2192 (\d+)\.$/.exec(text);
-    if (!m) return null;
-    const by = isPowerId(m[1]) ? powerName(m[1]) : m[1]!;
-    return ["event.draft_amended", { id: d.id ?? "", by, from: Number(m[2]), to: Number(m[3]) }];
-  },
-  un_vote: (d, text) => {
-    const m = /^(\S+) votes/.exec(text);
-    if (!m) return null;
-    return [
-      "event.un_vote",
-      {
-        id: d.id ?? "",
-        by: isPowerId(m[1]) ? powerName(m[1]) : m[1]!,
-        vote: tOr(`vote.${d.vote}`, String(d.vote)),
-      },
-    ];
-  },
+  draft_amended: (d, x) =>
+    x.by === undefined || x.from === undefined || x.to === undefined
+      ? null
+      : ["event.draft_amended", { id: d.id ?? "", by: x.by, from: Number(x.from), to: Number(x.to) }],
+  un_vote: (d, x) =>
+    x.by === undefined
+      ? null
+      : ["event.un_vote", { id: d.id ?? "", by: x.by, vote: tOr(`vote.${d.vote}`, String(d.vote)) }],
   draft_vetoed: (d) => ["event.draft_vetoed", { id: d.id ?? "", by: names(String(d.by ?? "")) }],
-  resolution_adopted: (d, text) => {
-    const m =
-      /^The Security Council adopts ([\s\S]*): ([a-z_, ]*) at strength \d+(?: \(tabled at (\d+)\))?\.$/.exec(
-        text,
-      );
-    if (!m) return null;
+  resolution_adopted: (d, x) => {
+    const name = str(x.name);
+    const groups = str(x.groups);
+    if (name === null || groups === null) return null;
+    const strength = Number(d.strength);
+    const tabled = Number(x.tabled ?? strength);
     const vars = {
-      strength: Number(d.strength),
-      name: resolutionName({ name: m[1]! }),
-      groups: m[2]!.split(", ").map(groupName).join(", "),
-      tabled: Number(m[3] ?? 0),
+      strength,
+      name: resolutionName({ name }),
+      groups: groups.split(", ").map(groupName).join(", "),
+      tabled,
     };
-    return [m[3] ? "event.resolution_adopted.softened" : "event.resolution_adopted.plain", vars];
+    // The English says "(tabled at …)" only when the Council softened the draft.
+    return [strength < tabled ? "event.resolution_adopted.softened" : "event.resolution_adopted.plain", vars];
   },
-  inject: (d, text) => {
-    const title = String(d.title ?? "");
-    if (!text.startsWith(`${title}: `)) return null;
-    return ["event.inject", injectWords(title, text.slice(title.length + 2))];
+  inject: (d, x) => {
+    const text = str(x.text);
+    return text === null ? null : ["event.inject", injectWords(String(d.title ?? ""), text)];
   },
   adjudicated: (d) => [
     `event.adjudicated.${d.success ? "success" : "failure"}`,
     { title: String(d.title ?? ""), chance: Number(d.chance) },
   ],
-  override: (d, text) => {
-    const m = /^Control set ([\s\S]*?): -?\d+ \u2192 -?\d+\. Reason: ([\s\S]*)$/.exec(text);
-    if (!m) return null;
+  override: (d, x) => {
+    const raw = str(x.what);
+    const reason = str(x.reason);
+    if (raw === null || reason === null) return null;
     // "enforcement_actual (CN)": the index's name, the power's name.
-    const what = m[1]!
+    const what = raw
       .replace(/^(\w+)/, (i) => tOr(`control.idx.${i}`, i.replace(/_/g, " ")))
       .replace(/\(([A-Z]{2})\)/g, (all, p: string) => (isPowerId(p) ? `(${powerName(p)})` : all));
-    return ["event.override", { what, from: Number(d.from), to: Number(d.to), reason: m[2]! }];
+    return ["event.override", { what, from: Number(d.from), to: Number(d.to), reason }];
   },
 };
 
@@ -350,7 +347,9 @@ export function sayEvent(e: GameEvent): Said {
   for (const [k, v] of Object.entries(e.data)) vars[k] = isPowerId(v) ? powerName(v) : v;
   const rule = EVENTS[e.kind];
   if (rule) {
-    const words = rule(vars, e.text, e.data);
+    const extra: Vars = {};
+    for (const [k, v] of Object.entries(e.extra ?? {})) extra[k] = isPowerId(v) ? powerName(v) : v;
+    const words = rule(vars, extra, e.data);
     if (words && i18next.exists(words[0])) return { text: say(words[0], words[1]), templated: true };
     return { text: e.text, templated: false };
   }

@@ -229,7 +229,15 @@ const REASON_SAMPLES: Record<string, Reason[]> = {
 
 const asEvent = ({ data, extra }: Sample, kind: string): GameEvent => {
   const rec: EventRecord = { round: 2, kind, visibleTo: "all", data, ...(extra ? { extra } : {}) };
-  return { round: 2, kind, data: rec.data, text: engineEventText(SC, rec), visibleTo: "all" };
+  // As viewFor sends it: the text, the data and the extra.
+  return {
+    round: 2,
+    kind,
+    data: rec.data,
+    ...(extra ? { extra } : {}),
+    text: engineEventText(SC, rec),
+    visibleTo: "all",
+  };
 };
 const asPart = (r: Reason, x = { from: 100, to: 80 }): ExplanationPart => ({
   text: engineReasonText(SC, x, r),
