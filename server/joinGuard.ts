@@ -11,10 +11,15 @@ const MAX_FAILURES = 10;
 const failures = new Map<string, number[]>();
 let installed = false;
 
-function recent(key: string, now: number): number[] {
-  const list = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  failures.set(key, list);
+/** The times still inside the window for `key` (older ones are dropped from `log`). */
+function within(log: Map<string, number[]>, key: string, now: number, windowMs: number): number[] {
+  const list = (log.get(key) ?? []).filter((t) => now - t < windowMs);
+  log.set(key, list);
   return list;
+}
+
+function recent(key: string, now: number): number[] {
+  return within(failures, key, now, WINDOW_MS);
 }
 
 export function guardJoinById(): void {
@@ -64,9 +69,7 @@ const creations = new Map<string, number[]>();
 /** Counts a creation by `key` and says whether it is allowed (refused ones do not count). */
 export function allowCreate(kind: "game" | "class", key: string): boolean {
   const now = Date.now();
-  const id = `${kind}:${key}`;
-  const list = (creations.get(id) ?? []).filter((t) => now - t < CREATE_WINDOW_MS);
-  creations.set(id, list);
+  const list = within(creations, `${kind}:${key}`, now, CREATE_WINDOW_MS);
   if (list.length >= createLimit(kind)) return false;
   list.push(now);
   return true;
