@@ -25,6 +25,7 @@ import {
   showError,
 } from "../control/net.js";
 import {
+  byResult,
   eventText,
   gradeMark,
   gradeText,
@@ -169,7 +170,7 @@ function summary(rec: DebriefRecord): HTMLElement {
   const v = rec.final;
   const ending = v.ending;
   const scores = ending?.scores;
-  const ranked = [...POWERS].sort((a, b) => (scores?.[b]?.normalised ?? 0) - (scores?.[a]?.normalised ?? 0));
+  const ranked = byResult(scores);
   const seatOf = (p: PowerId) => rec.seats.find((s) => s.power === p);
   return card(
     "d-summary",

@@ -2,16 +2,16 @@
  * The end screen: why the game ended, each power's score against its par, its objectives met, and
  * every power's secret agenda revealed (the engine's score cards, published with the ending).
  */
-import { POWERS, type PowerId } from "../../shared/powers.js";
+import type { PowerId } from "../../shared/powers.js";
 import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import { el, POWER_HUES, powerName, powerRowHeader } from "../ui.js";
-import { gradeMark, gradeText, objectiveText } from "./words.js";
+import { byResult, gradeMark, gradeText, objectiveText } from "./words.js";
 
 export function endScreen(view: PlayerView, me: PowerId | null, close: () => void): HTMLElement {
   const ending = view.ending!;
   const scores = ending.scores;
-  const ranked = [...POWERS].sort((a, b) => (scores?.[b]?.normalised ?? 0) - (scores?.[a]?.normalised ?? 0));
+  const ranked = byResult(scores);
   const closeBtn = el("button", { type: "button", class: "primary", id: "end-close" }, t("end.close"));
   closeBtn.addEventListener("click", close);
   // The debrief page (client/debrief): this seat's key, so it shows the revealed game and one's own record.

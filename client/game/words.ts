@@ -6,7 +6,7 @@
 import i18next from "i18next";
 import type { ActionSpec } from "../../shared/engine/catalogue.js";
 import type { Action } from "../../shared/orders.js";
-import { isPower, type PowerId } from "../../shared/powers.js";
+import { isPower, POWERS, type PowerId } from "../../shared/powers.js";
 import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
 import type { ExplanationPart, GameEvent, Reason, Term } from "../../shared/state.js";
 import type { ObjectiveView } from "../../shared/view.js";
@@ -549,4 +549,9 @@ export function roundAndPhase(
     round: t("top.round", { round: r, max: view?.maxRounds ?? room.maxRounds, q: q.quarter, year: q.year }),
     phase: room.started || room.phase === "ended" ? room.phase : "waiting",
   };
+}
+
+/** The powers, best result against par first (the end screen's and the debrief's order). */
+export function byResult(scores: Partial<Record<PowerId, { normalised: number }>> | undefined): PowerId[] {
+  return [...POWERS].sort((a, b) => (scores?.[b]?.normalised ?? 0) - (scores?.[a]?.normalised ?? 0));
 }
