@@ -393,16 +393,18 @@ let lastEvents: readonly EventRecord[] = [];
 let lastRendered: GameEvent[] = [];
 const explanationsCache = new Recent<ExplanationRecord[], Explanation[]>();
 
+/** An event without extra fields carries this one (every rendered event has the same shape). */
+const NO_EXTRA: Record<string, number | string> = Object.freeze({});
+
 function renderEvent(state: GameState, e: EventRecord): GameEvent {
-  const out: GameEvent = {
+  return {
     round: e.round,
     kind: e.kind,
     text: eventText(state.scenario, e),
     data: e.data,
+    extra: e.extra ?? NO_EXTRA,
     visibleTo: e.visibleTo,
   };
-  if (e.extra) out.extra = e.extra;
-  return out;
 }
 
 function eventsOf(state: GameState): GameEvent[] {
