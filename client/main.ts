@@ -8,7 +8,7 @@ import { POWERS, type PowerId } from "../shared/powers.js";
 import type { LobbyEntry, Preset } from "../shared/protocol.js";
 import { initI18n, isLang, lang, setLang, t, translateStatic } from "./i18n/index.js";
 import { type GameSession, RoomSession } from "./session.js";
-import { errorMessage, powerName } from "./ui.js";
+import { debriefLink, errorMessage, powerName, refusalCode } from "./ui.js";
 
 const NAME_KEY = "pressure-point.name";
 /** Per game code: the seat token from the "seat" message, to take the same seat back after a reload. */
@@ -239,6 +239,8 @@ function initLobby(): void {
           ? t("lobby.matching")
           : t("lobby.creating");
     void loadGame();
+    /** The game being rejoined, for the debrief link when it has ended. */
+    let rejoining: { code: string; key: string | null } | undefined;
     try {
       const client = new Client(endpoint());
       const power = readPower(which === "join" ? joinPower : createPower);
@@ -248,6 +250,7 @@ function initLobby(): void {
       if (which === "join") {
         const table = await resolveCode(joinCode);
         const token = sessionStorage.getItem(TOKEN_KEY + table);
+        rejoining = { code: table, key: token };
         room = await client.joinById(table, { ...common, ...(token ? { token } : {}) });
       } else if (which === "quick") room = await client.joinOrCreate("quick", { name: displayName });
       else {
@@ -299,6 +302,12 @@ function initLobby(): void {
     } catch (e) {
       status.textContent = "";
       showError(errorMessage(e));
+      // A game that has ended is no longer joined: its debrief is where it can be seen.
+      if (rejoining && refusalCode(e) === "game_ended")
+        $("error").append(
+          " ",
+          debriefLink(rejoining.code, rejoining.key, t("lobby.openDebrief", { code: rejoining.code })),
+        );
       for (const b of buttons) b.disabled = false;
     }
   };

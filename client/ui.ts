@@ -69,9 +69,20 @@ export function refusal(e: { code: string; message: string }): string {
 export function errorMessage(e: unknown): string {
   const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
   if (!message) return t("error.generic");
-  // A refused join says its code first ("seat_taken: …", docs/PROTOCOL.md).
-  const code = /^([a-z_]+): /.exec(message)?.[1];
+  const code = refusalCode(e);
   return code && lang() !== "en" ? tOr(`refusal.${code}`, message) : message;
+}
+
+/** The stable code of a refused join: it says its code first ("seat_taken: …", docs/PROTOCOL.md). */
+export function refusalCode(e: unknown): string | undefined {
+  const message = e instanceof Error ? e.message : typeof e === "string" ? e : "";
+  return /^([a-z_]+): /.exec(message)?.[1];
+}
+
+/** The link to a game's debrief page, opened with a seat or Control key when this tab has one. */
+export function debriefLink(code: string, key: string | null, text: string): HTMLAnchorElement {
+  const href = `debrief.html?code=${encodeURIComponent(code)}${key ? `#key=${encodeURIComponent(key)}` : ""}`;
+  return el("a", { href, id: "ended-debrief" }, text);
 }
 
 /** Children without the empty ones, for `replaceChildren(...kids(a, maybe && b))`. */

@@ -10,8 +10,10 @@ import { z } from "zod";
 import { GAME_ROOM, type LobbyEntry, type PowerId, QUICK_ROOM } from "../shared/index.js";
 import { branchGame } from "./branch.js";
 import { CreateClassSchema, createClass, tableForStudent } from "./classes.js";
+import { addressedHttpServer, trustedProxies } from "./clientAddress.js";
 import { getStore } from "./context.js";
 import { allowCreate, allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
+import { colyseusLog } from "./log.js";
 import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
@@ -56,12 +58,15 @@ export function makeServer(config: ServerConfig = {}) {
   guardJoinById();
   return defineServer({
     // Inbound messages are small (orders, chat ≤ 500 characters): 16 KB is ample headroom.
-    transport: new WebSocketTransport({ maxPayload: 16 * 1024 }),
+    // The HTTP server sets each request's client address for the per-address limits (clientAddress.ts).
+    transport: new WebSocketTransport({ maxPayload: 16 * 1024, server: addressedHttpServer() }),
+    logger: colyseusLog,
     greet: false,
     gracefullyShutdown: false,
     ...config,
     rooms: { [GAME_ROOM]: defineRoom(GameRoom), [QUICK_ROOM]: defineRoom(QuickRoom) },
     express: (app) => {
+      app.set("trust proxy", trustedProxies());
       app.get("/health", (_req, res) => {
         res.status(200).json({ ok: true });
       });

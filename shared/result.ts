@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   "needs_reason",
   "bad_effects",
   "muted",
+  /** A join of a game that has ended: its record and debrief stay available. */
+  "game_ended",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -40,6 +40,7 @@ import {
   clockText,
   crisisColour,
   crisisWord,
+  debriefLink,
   el,
   errorMessage,
   kids,
@@ -48,6 +49,7 @@ import {
   powerName,
   powerRowHeader,
   refusal,
+  refusalCode,
 } from "../ui.js";
 import { effectsEditor, effectsText } from "./effects.js";
 import {
@@ -121,6 +123,22 @@ function field(label: string, input: HTMLElement, hint?: string): HTMLElement {
   );
 }
 
+function ended(code: string, token: string): void {
+  app.replaceChildren(
+    el(
+      "main",
+      { class: "sr-main narrow" },
+      el(
+        "section",
+        { class: "sr-card" },
+        el("h2", {}, t("control.title")),
+        el("p", {}, t("refusal.game_ended")),
+        el("p", {}, debriefLink(code, token, t("lobby.openDebrief", { code }))),
+      ),
+    ),
+  );
+}
+
 function noToken(code: string): void {
   app.replaceChildren(
     el(
@@ -150,6 +168,8 @@ async function start(): Promise<void> {
     session = new RoomSession(room);
   } catch (e) {
     showError(errorMessage(e));
+    // After the end (and a restart) the console has nothing to run: the debrief has the record.
+    if (refusalCode(e) === "game_ended") return ended(code, token);
     return noToken(code);
   }
   mount(session, code, token);
