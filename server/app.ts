@@ -1,4 +1,4 @@
-/** The server definition: the game rooms, /health, the lobby list, and the built client. */
+/** The server definition: the game rooms, /health and /metrics, the lobby list, and the built client. */
 import "./polyfill.js";
 import fs from "node:fs";
 import path from "node:path";
@@ -14,6 +14,7 @@ import { addressedHttpServer, trustedProxies } from "./clientAddress.js";
 import { getStore } from "./context.js";
 import { allowCreate, allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
 import { colyseusLog } from "./log.js";
+import { mountOps } from "./ops.js";
 import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
@@ -67,9 +68,7 @@ export function makeServer(config: ServerConfig = {}) {
     rooms: { [GAME_ROOM]: defineRoom(GameRoom), [QUICK_ROOM]: defineRoom(QuickRoom) },
     express: (app) => {
       app.set("trust proxy", trustedProxies());
-      app.get("/health", (_req, res) => {
-        res.status(200).json({ ok: true });
-      });
+      mountOps(app);
       app.get("/api/lobby", async (_req, res) => {
         const rooms = await matchMaker.query({ private: false, locked: false });
         const games: LobbyEntry[] = rooms

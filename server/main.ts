@@ -8,6 +8,9 @@ import { listen } from "@colyseus/tools";
 import { GAME_ROOM } from "../shared/index.js";
 import { makeServer } from "./app.js";
 import { RESTORE_KEY, setProcessId, setStore } from "./context.js";
+import { log } from "./log.js";
+import { countRestore, observeRestoreDone, secondsSince } from "./metrics.js";
+import { markReady, markStopping } from "./ops.js";
 import { Store } from "./store.js";
 
 const port = Number(process.env.PORT ?? 2567);
@@ -21,6 +24,7 @@ setStore(store);
 const redisUrl = process.env.REDIS_URL;
 const processId = process.env.PROCESS_ID ?? "main";
 setProcessId(processId);
+log.setBindings({ process: processId });
 const server = makeServer(
   redisUrl
     ? {
@@ -32,21 +36,32 @@ const server = makeServer(
 );
 await listen(server, port);
 
-// Bring back every unfinished game this process owns, where it stood.
+// Bring back every unfinished game this process owns, where it stood. /health says ready after.
+const restoreStart = process.hrtime.bigint();
+let restored = 0;
 for (const game of store.activeGames(processId)) {
   try {
     await matchMaker.createRoom(GAME_ROOM, { restore: game.id, restoreKey: RESTORE_KEY });
+    countRestore("ok");
+    restored++;
   } catch (e) {
-    console.error(`could not restore game ${game.id}:`, e);
+    countRestore("failed");
+    log.error({ game: game.id, err: e }, "could not restore the game");
   }
 }
-console.log(`Pressure Point at http://localhost:${port} (data: ${dataDir})`);
+observeRestoreDone(secondsSince(restoreStart));
+markReady();
+log.info(
+  { port, dataDir, redis: Boolean(redisUrl), restored, restoreSeconds: secondsSince(restoreStart) },
+  `Pressure Point at http://localhost:${port}`,
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: finishing writes and closing`);
+  markStopping();
+  log.info({ signal }, "finishing writes and closing");
   try {
     await server.gracefullyShutdown(false);
   } finally {
