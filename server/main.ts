@@ -61,7 +61,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   markStopping();
-  log.info({ signal }, "finishing writes and closing");
+  // At warn, so that even a quiet log (LOG_LEVEL=warn) shows why the process went away.
+  log.warn({ signal }, `${signal}: finishing writes and closing`);
   try {
     await server.gracefullyShutdown(false);
   } finally {

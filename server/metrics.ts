@@ -101,6 +101,11 @@ export function observeRequest(type: string, outcome: RequestOutcome, seconds: n
   requestSeconds.observe({ type }, seconds);
 }
 
+/** A message of a type no handler knows (dropped without harm): counted, not timed. */
+export function countUnknownMessage(): void {
+  requests.inc({ type: "unknown", outcome: "dropped" });
+}
+
 export type JoinRefusal = "rate_limited" | "game_ended" | "unknown_code" | "other";
 
 export function countJoinRefusal(reason: JoinRefusal): void {

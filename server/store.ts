@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Actor, ChatMessage, CreateOptions, Input, PowerId } from "../shared/index.js";
+import { observeStoreCommit, secondsSince } from "./metrics.js";
 
 export interface GameRow {
   id: string;
@@ -125,9 +126,11 @@ export class Store {
   }
 
   appendMessage(gameId: string, m: ChatMessage): void {
+    const start = process.hrtime.bigint();
     this.sql(
       "INSERT INTO messages (game_id, id, channel, sender, name, text, round, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ).run(gameId, m.id, m.channel, m.from, m.name, m.text, m.round, m.at);
+    observeStoreCommit(secondsSince(start));
   }
 
   messages(gameId: string): ChatMessage[] {
@@ -200,9 +203,12 @@ export class Store {
   }
 
   appendInput(gameId: string, row: InputRow): void {
+    // Each write commits on its own (autocommit, synchronous=FULL): its time is a commit's.
+    const start = process.hrtime.bigint();
     this.sql(
       "INSERT INTO inputs (game_id, seq, actor, input, round, phase, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ).run(gameId, row.seq, row.actor, JSON.stringify(row.input), row.round, row.phase, row.at);
+    observeStoreCommit(secondsSince(start));
   }
 
   /** Copies a game's accepted inputs from before `round` into another game (a branch). */

@@ -3,6 +3,7 @@
  * an outcome itself: every change to the game is an engine `step`, stored before it is acknowledged.
  */
 import { type Client, CloseCode, Room } from "@colyseus/core";
+import type { Logger } from "pino";
 import { z } from "zod";
 import {
   type Actor,
@@ -36,7 +37,9 @@ import {
 import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
 import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
+import { log, roomLogger } from "../log.js";
 import type { Store } from "../store.js";
+import { instrumented } from "./instrument.js";
 import { RoomState, SeatState } from "./RoomState.js";
 import { Seats } from "./seats.js";
 
@@ -117,8 +120,10 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private idleTimer: { clear(): void } | undefined;
   /** The lobby entry last written to the room's metadata. */
   private listed = "";
+  /** This game's logger: every line names the game (set once the code is known). */
+  private log: Logger = log;
 
-  messages = {
+  messages = instrumented({
     orders: (client: Client, payload: unknown): Reply => {
       const parsed = ClientMessages.orders.safeParse(payload);
       if (!parsed.success) return badShape(parsed.error);
@@ -162,7 +167,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     },
     // Unknown message types are dropped without harm (never a disconnect).
     "*": () => {},
-  };
+  });
 
   onCreate(raw: unknown): void {
     this.store = getStore();
@@ -222,6 +227,11 @@ export class GameRoom extends Room<{ state: RoomState }> {
       }
     }
     this.state.code = this.roomId;
+    this.log = roomLogger(this.roomId);
+    this.log.info(
+      { preset: this.settings.preset, public: this.settings.public, control: this.controlToken !== null },
+      restore.success ? `game restored at round ${this.game.round}, ${this.game.phase}` : "game created",
+    );
     this.state.hasControl = this.controlToken !== null;
     void this.setPrivate(!this.settings.public);
     this.clock.setInterval(() => this.store.touch(this.roomId, Date.now()), HEARTBEAT_MS);
@@ -277,6 +287,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       }
     }
     client.userData = { seat, name, host, token } satisfies ClientData;
+    this.log.info({ seat, sessionId: client.sessionId, withToken: Boolean(options.token) }, "joined");
     const msg: SeatMessage = { seat, power, code: this.roomId, host };
     if (token) msg.token = token;
     if (seat === "CONTROL" && this.controlToken) msg.controlToken = this.controlToken;
@@ -291,6 +302,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   async onDrop(client: Client, code?: number): Promise<void> {
     const seat = this.seatOf(client);
     this.markConnected(client, false);
+    this.log.info({ seat, sessionId: client.sessionId, closeCode: code }, "connection dropped");
     if (code === CloseCode.WITH_ERROR) {
       // Closed by the server (a flood, a protocol error): no reconnection; the token still works.
       if (isPower(seat))
@@ -299,6 +311,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     }
     try {
       const back = await this.allowReconnection(client, this.settings.reconnectSeconds);
+      this.log.info({ seat, sessionId: back.sessionId }, "reconnected");
       this.markConnected(back, true);
       back.send("chat_history", { messages: this.visibleChat(seat) });
       this.sendView(back);
@@ -309,11 +322,13 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   onLeave(client: Client): void {
+    this.log.info({ seat: this.seatOf(client), sessionId: client.sessionId }, "left");
     this.markConnected(client, false);
     this.disposeWhenIdle();
   }
 
   onDispose(): void {
+    this.log.info({ phase: this.game?.phase }, "room closed");
     this.phaseTimer?.clear();
     this.botFillTimer?.clear();
     this.idleTimer?.clear();
@@ -364,6 +379,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     const now = Date.now();
     if (before.round !== this.game.round || this.game.phase === "ended") {
       this.store.recordResolution(this.roomId, before.round, hashOf(this.game), now);
+      this.log.info({ round: before.round }, this.game.phase === "ended" ? "game ended" : "round resolved");
     }
     if (this.game.phase === "ended") {
       this.phaseTimer?.clear();
@@ -383,6 +399,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.botFillTimer?.clear();
     if (this.settings.fillWithBots) for (const p of POWERS) if (!this.seats.holders.has(p)) this.seatBot(p);
     this.started = true;
+    this.log.info({ humans: this.seats.humanSeats().length }, "game started");
     for (const h of this.seats.holders.values()) h.ready = h.botActive;
     this.store.setStarted(this.roomId, Date.now());
     if (this.quick) void this.lock();
@@ -451,6 +468,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
         break;
     }
     if (reply.ok) this.store.appendControl(this.roomId, this.controlSeq++, cmd, Date.now());
+    this.log.info({ command: cmd.command, ok: reply.ok }, "control command");
     this.syncState();
     return reply;
   }
@@ -515,6 +533,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     const h = this.seats.holders.get(power);
     if (!h || this.seats.connected(h)) return;
     h.botActive = true;
+    this.log.info({ seat: power }, "a bot holds the seat until its player returns");
     this.syncState();
     if (this.started) this.scheduleBots();
     this.advanceIfAllReady();

@@ -61,3 +61,33 @@ test("/metrics is Prometheus text with the rooms, the connections and the refuse
   expect(await metric("nodejs_eventloop_lag_seconds")).toBeGreaterThanOrEqual(0);
   await host.room.leave();
 });
+
+test("/metrics counts each room message by type and outcome, times it, and times the store's commits", async () => {
+  const { sdk } = server().colyseus;
+  const host = await connect(await sdk.create("game", { name: "Host", power: "US" }));
+  const read = async () => ({
+    ok: (await metric('pp_requests_total{type="control",outcome="ok"}')) ?? 0,
+    refused: (await metric('pp_requests_total{type="control",outcome="wrong_phase"}')) ?? 0,
+    timed: (await metric('pp_request_duration_seconds_count{type="control"}')) ?? 0,
+    commits: (await metric("pp_store_commit_seconds_count")) ?? 0,
+    unknown: (await metric('pp_requests_total{type="unknown",outcome="dropped"}')) ?? 0,
+  });
+  const before = await read();
+  expect(await host.room.request("control", { command: "start" })).toEqual({ ok: true });
+  // Starting again is refused with a stable code, and that is the outcome counted.
+  expect(await host.room.request("control", { command: "start" })).toMatchObject({
+    ok: false,
+    error: { code: "wrong_phase" },
+  });
+  // An accepted engine input is written (one commit) before it is acknowledged.
+  expect(await host.room.request("control", { command: "advance" })).toEqual({ ok: true });
+  host.room.send("no_such_type", {});
+  await host.room.request("ready", { ready: false });
+  const after = await read();
+  expect(after.ok - before.ok).toBe(2);
+  expect(after.refused - before.refused).toBe(1);
+  expect(after.timed - before.timed).toBe(3);
+  expect(after.commits - before.commits).toBeGreaterThanOrEqual(1);
+  expect(after.unknown - before.unknown).toBe(1);
+  await host.room.leave();
+});

@@ -59,16 +59,27 @@ test("after a restart: ready means restored, and an ended game answers game_ende
   const watcher = await connect(await sdk.joinById(running.seat.code, { name: "Watcher", observer: true }));
   expect(watcher.seat.seat).toBe("OBSERVER");
 
-  // Structured logs: JSON lines; the restored room's lines carry its code.
-  const lines = second
-    .output()
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
-  expect(lines.find((l) => l.msg === `Pressure Point at http://localhost:${second.port}`)).toMatchObject({
+  // Structured logs: JSON lines; every line a room wrote names its game. (The child's output
+  // arrives through a pipe: wait for the second join's line rather than assume it is there.)
+  const lines = () =>
+    second
+      .output()
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+  await until(() => lines().filter((l) => l.msg === "joined").length === 2);
+  expect(lines().find((l) => l.msg === `Pressure Point at http://localhost:${second.port}`)).toMatchObject({
     level: "info",
     restored: 1,
   });
+  expect(lines().find((l) => String(l.msg).startsWith("game restored"))).toMatchObject({
+    game: running.seat.code,
+  });
+  expect(
+    lines()
+      .filter((l) => l.msg === "joined")
+      .map((l) => l.game),
+  ).toEqual([running.seat.code, running.seat.code]);
   await watcher.room.leave();
   await back.room.leave();
 });
