@@ -23,7 +23,8 @@ function level(): string {
 
 export const log: Logger = pino({
   level: level(),
-  base: { pid: process.pid },
+  // Which process wrote a line, when several run behind Redis (the same PROCESS_ID main.ts uses).
+  base: { pid: process.pid, process: process.env.PROCESS_ID ?? "main" },
   timestamp: pino.stdTimeFunctions.isoTime,
   formatters: { level: (label) => ({ level: label }) },
 });

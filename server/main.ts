@@ -24,7 +24,6 @@ setStore(store);
 const redisUrl = process.env.REDIS_URL;
 const processId = process.env.PROCESS_ID ?? "main";
 setProcessId(processId);
-log.setBindings({ process: processId });
 const server = makeServer(
   redisUrl
     ? {
