@@ -229,8 +229,14 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.state.code = this.roomId;
     this.log = roomLogger(this.roomId);
     this.log.info(
-      { preset: this.settings.preset, public: this.settings.public, control: this.controlToken !== null },
-      restore.success ? `game restored at round ${this.game.round}, ${this.game.phase}` : "game created",
+      {
+        preset: this.settings.preset,
+        public: this.settings.public,
+        control: this.controlToken !== null,
+        round: this.game.round,
+        phase: this.game.phase,
+      },
+      restore.success ? "game restored" : "game created",
     );
     this.state.hasControl = this.controlToken !== null;
     void this.setPrivate(!this.settings.public);

@@ -72,8 +72,10 @@ test("after a restart: ready means restored, and an ended game answers game_ende
     level: "info",
     restored: 1,
   });
-  expect(lines().find((l) => String(l.msg).startsWith("game restored"))).toMatchObject({
+  expect(lines().find((l) => l.msg === "game restored")).toMatchObject({
     game: running.seat.code,
+    round: 1,
+    phase: "diplomacy",
   });
   expect(
     lines()
