@@ -179,7 +179,7 @@ function summary(rec: DebriefRecord): HTMLElement {
       ? el(
           "p",
           { class: "end-reason" },
-          t(`end.reason.${ending.reason}`, {
+          t(`end.reason.${ending.reason === "war" && !ending.pusher ? "war_plain" : ending.reason}`, {
             round: ending.round,
             pusher: ending.pusher ? powerName(ending.pusher) : "",
           }),

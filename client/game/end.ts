@@ -42,7 +42,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
       el(
         "p",
         { class: "end-reason" },
-        t(`end.reason.${ending.reason}`, {
+        t(`end.reason.${ending.reason === "war" && !ending.pusher ? "war_plain" : ending.reason}`, {
           round: ending.round,
           pusher: ending.pusher ? powerName(ending.pusher) : "",
         }),

@@ -265,9 +265,12 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, frame: MapFrame, atla
     ctx.font = `italic 500 ${Math.round(12 * scale)}px ${FONT}`;
     ctx.fillStyle = COLOURS.seaText;
     spaced(ctx, placeName(s.name), 0, 0, 1.2 * scale);
-    if (s.sub) {
+    // A second name under the first where the language uses one ("Sea of Japan (East Sea)");
+    // Korean names the sea 동해 alone, so its second line is empty.
+    const sub = s.sub ? tOr(`place.${s.sub}`, s.sub) : "";
+    if (sub) {
       ctx.font = `italic ${Math.round(11 * scale)}px ${FONT}`;
-      ctx.fillText(tOr(`place.${s.sub}`, s.sub), 0, 14 * scale);
+      ctx.fillText(sub, 0, 14 * scale);
     }
     ctx.restore();
   }

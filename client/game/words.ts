@@ -11,6 +11,9 @@ import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
 import type { ExplanationPart, GameEvent, Reason, Term } from "../../shared/state.js";
 import type { ObjectiveView } from "../../shared/view.js";
 import { t, tNumbered, tOr } from "../i18n/index.js";
+
+export { particles } from "../i18n/particles.js";
+
 import { change, money, powerName } from "../ui.js";
 
 export function actionLabel(spec: ActionSpec): string {
@@ -332,9 +335,9 @@ const EVENTS: Readonly<Record<string, (d: Vars, x: Vars, raw: GameEvent["data"])
 /** Event kinds the client has words for (besides catalogue moves, which say their label). */
 export const EVENT_KINDS: readonly string[] = Object.keys(EVENTS);
 
-/** Fills `vars` and the Korean particles that depend on the word before them. */
+/** Fills `vars` (t() chooses the Korean particles that depend on the word before them). */
 function say(key: string, vars: Vars): string {
-  return particles(t(key, vars));
+  return t(key, vars);
 }
 
 /**
@@ -474,34 +477,6 @@ function signedNumber(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : "\u00b10";
 }
 
-/**
- * Korean particles written as "이(가)", "을(를)", "은(는)", "와(과)", "(으)로" in the templates
- * are chosen by the syllable before them (a final consonant or not). Other text is left alone.
- */
-export function particles(s: string): string {
-  if (!s.includes("(")) return s;
-  // A parenthesis between the word and its particle ("새 계좌 (금융)을(를)") is skipped over.
-  return s.replace(
-    /([가-힣])(\s*\([^()]*\))?(이\(가\)|을\(를\)|은\(는\)|와\(과\)|\(으\)로)/g,
-    (_, ch: string, aside: string | undefined, p: string) => {
-      const final = (ch.charCodeAt(0) - 0xac00) % 28;
-      const [afterFinal, afterVowel] = PARTICLES[p]!;
-      // ㄹ (final 8) takes 로, like a vowel.
-      const closed = p === "(으)로" ? final !== 0 && final !== 8 : final !== 0;
-      return ch + (aside ?? "") + (closed ? afterFinal : afterVowel);
-    },
-  );
-}
-
-/** Each particle after a final consonant and after a vowel. */
-const PARTICLES: Readonly<Record<string, [string, string]>> = {
-  "이(가)": ["이", "가"],
-  "을(를)": ["을", "를"],
-  "은(는)": ["은", "는"],
-  "와(과)": ["과", "와"],
-  "(으)로": ["으로", "로"],
-};
-
 /** A short summary of one order, for the advisor and the record. */
 export function orderSummary(a: Action, spec: ActionSpec | undefined): string {
   const label = spec ? actionLabel(spec) : a.type;
@@ -515,7 +490,7 @@ export function orderSummary(a: Action, spec: ActionSpec | undefined): string {
   if (typeof r.region === "string") bits.push(regionName(r.region));
   if (typeof r.on === "boolean") bits.push(r.on ? t("orders.on") : t("orders.off"));
   if (typeof r.entity === "string") bits.push(entityName(r.entity));
-  if (typeof r.node === "string") bits.push(r.node);
+  if (typeof r.node === "string") bits.push(nodeLabel(r.node));
   return bits.length ? `${label} (${bits.join(", ")})` : label;
 }
 

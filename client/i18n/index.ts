@@ -6,6 +6,7 @@
  */
 import i18next from "i18next";
 import en from "./en.json";
+import { particles } from "./particles.js";
 
 export const LANGS = ["en", "ko"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -58,9 +59,13 @@ export function lang(): Lang {
   return isLang(i18next.language) ? i18next.language : "en";
 }
 
-/** Translates a key; `{{name}}` placeholders are filled from `vars`. */
+/**
+ * Translates a key; `{{name}}` placeholders are filled from `vars`. In Korean, the particles that
+ * depend on a filled-in word ("{{power}}이(가)") are chosen by it, so no "이(가)" reaches the screen.
+ */
 export function t(key: string, vars?: Record<string, string | number>): string {
-  return i18next.t(key, vars ?? {}) as string;
+  const text = i18next.t(key, vars ?? {}) as string;
+  return lang() === "ko" ? particles(text) : text;
 }
 
 /** A translation if the key exists in the current language (or English), else `fallback`. */

@@ -390,7 +390,15 @@ test.each([
   ["부산(으)로", "부산으로"],
   ["한국(으)로", "한국으로"],
   ["새 계좌 (금융)을(를) 폭로", "새 계좌 (금융)를 폭로"],
-  ["Dandong이(가)", "Dandong이(가)"],
+  ["Dandong이(가)", "Dandong이"],
+  ["UN은(는)", "UN은"],
+  ["Tokyo은(는)", "Tokyo는"],
+  ["50(으)로 제한", "50으로 제한"],
+  ["2(으)로", "2로"],
+  ["1,000(으)로", "1,000으로"],
+  ["17(으)로", "17로"],
+  ["75%(으)로", "75%로"],
+  ["이(가) 위기를 밀었습니다", "위기를 밀었습니다"],
 ])("Korean particles follow the word before them: %s", (input, output) => {
   expect(particles(input)).toBe(output);
 });
