@@ -11,7 +11,7 @@ import { COMMODITIES, COMMODITY_GROUPS, PHASES, REGIONS, TERM_KINDS, VOTES } fro
 import type { PlayerView } from "./view.js";
 
 const Int = z.number().int();
-const Share = Int.min(0).max(100).describe("0–100");
+const Share = Int.min(0).max(100);
 const Power = z.enum(POWERS);
 const Seat = z.enum(SEATS);
 const Group = z.enum(COMMODITY_GROUPS);
