@@ -3,10 +3,11 @@
  * and the shapes of every reply and server message. See docs/PROTOCOL.md.
  */
 import { z } from "zod";
-import { OrdersSchema } from "./orders.js";
-import { POWERS, type PowerId, type Seat } from "./powers.js";
-import type { EngineError } from "./result.js";
+import { ACTION_TYPES, type OrdersInput, OrdersSchema } from "./orders.js";
+import { POWERS, type PowerId, SEATS, type Seat } from "./powers.js";
+import { type EngineError, ERROR_CODES, err, ok, type Result } from "./result.js";
 import type { PlayerView } from "./view.js";
+import { PlayerViewSchema } from "./viewSchema.js";
 
 /** The room name for games created or joined by code. */
 export const GAME_ROOM = "game";
@@ -124,40 +125,129 @@ export const ClientMessages = {
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 
+/**
+ * The refusal for a payload that does not fit its schema: `bad_shape` with the first problem and
+ * where it is ("Too big: expected string to have <=280 characters at actions.0.text.").
+ */
+export function shapeError(error: z.ZodError): EngineError {
+  const first = error.issues[0];
+  const where = first?.path.length ? ` at ${first.path.join(".")}` : "";
+  return { code: "bad_shape", message: `${first?.message ?? "Invalid message"}${where}.` };
+}
+
+/** Orders from the wire: an action type that does not exist is `unknown_action`, not a shape error. */
+export function parseOrders(payload: unknown): Result<OrdersInput> {
+  const actions = (payload as { actions?: unknown } | null)?.actions;
+  if (Array.isArray(actions))
+    for (const a of actions) {
+      const type = (a as { type?: unknown } | null)?.type;
+      if (typeof type === "string" && !(ACTION_TYPES as readonly string[]).includes(type))
+        return err("unknown_action", `There is no action "${type.slice(0, 40)}".`);
+    }
+  const parsed = OrdersSchema.safeParse(payload);
+  return parsed.success ? ok(parsed.data) : { ok: false, error: shapeError(parsed.error) };
+}
+
+/** The options of a new game: refused in the same `code: message` form as every other refusal. */
+export function parseCreateOptions(raw: unknown): Result<CreateOptions> {
+  const parsed = CreateOptionsSchema.safeParse(raw);
+  return parsed.success ? ok(parsed.data) : { ok: false, error: shapeError(parsed.error) };
+}
+
+/** The error of a refused request: a stable code and a sentence for people. */
+export const EngineErrorSchema = z
+  .object({ code: z.enum(ERROR_CODES), message: z.string().describe("for people; may change") })
+  .strict();
+
+/** The answer to every request: `{ ok: true }` (sometimes with a value) or an error. */
+export const ReplySchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }).strict(),
+  z.object({ ok: z.literal(false), error: EngineErrorSchema }).strict(),
+]);
 export type Reply<T = undefined> = { ok: true; value?: T } | { ok: false; error: EngineError };
 
 /** Server → client: the seat's view, sent after every change. */
+export const ViewMessageSchema = z.object({ view: PlayerViewSchema }).strict();
 export interface ViewMessage {
   view: PlayerView;
 }
 
 /** Server → client, once after joining: who you are here. Keep `token` to take the seat back. */
-export interface SeatMessage {
-  seat: Seat;
-  power: PowerId | null;
-  code: string;
-  /** Present for a power's seat: rejoin with `{ token }` after a reload. */
-  token?: string;
-  /** Present for the creator of a game with Control: rejoin with `{ controlToken }`. */
-  controlToken?: string;
-  /** True for the creator or Control: may send "control" commands. */
-  host: boolean;
-}
+export const SeatMessageSchema = z
+  .object({
+    seat: z.enum(SEATS).describe('a power, "CONTROL" or "OBSERVER"'),
+    power: PowerSchema.nullable().describe("the power held; null for Control and observers"),
+    code: z.string().describe("the game code"),
+    token: z.string().optional().describe("a power's seat only: rejoin with `{ token }` after a reload"),
+    controlToken: z
+      .string()
+      .optional()
+      .describe("the Control seat only: rejoin with `{ controlToken }`; also the key to the full record"),
+    host: z
+      .boolean()
+      .describe(
+        "true for Control, and for the creator of a game without Control: may send `control` commands",
+      ),
+  })
+  .strict();
+export type SeatMessage = z.infer<typeof SeatMessageSchema>;
 
-export interface ChatMessage {
-  id: number;
-  channel: string;
-  from: Seat;
-  name: string;
-  text: string;
-  round: number;
-  at: number;
-}
+export const ChatMessageSchema = z
+  .object({
+    id: z.number().int().describe("increasing within a game"),
+    channel: ChannelSchema,
+    from: z.enum(SEATS),
+    name: z.string().describe("the sender's display name"),
+    text: z.string().max(CHAT_MAX),
+    round: z.number().int(),
+    at: z.number().describe("epoch ms"),
+  })
+  .strict();
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
-/** Server → client: chat history on join ("chat_history") and each new message ("chat"). */
-export interface ChatHistoryMessage {
-  messages: ChatMessage[];
-}
+/** Server → client: chat history on join ("chat_history"); each new message is a "chat". */
+export const ChatHistoryMessageSchema = z.object({ messages: z.array(ChatMessageSchema) }).strict();
+export type ChatHistoryMessage = z.infer<typeof ChatHistoryMessageSchema>;
+
+/** Every message the server sends, by type. */
+export const ServerMessages = {
+  seat: SeatMessageSchema,
+  view: ViewMessageSchema,
+  chat_history: ChatHistoryMessageSchema,
+  chat: ChatMessageSchema,
+} as const;
+
+/** The synchronised room state (`room.state`): public facts only. */
+export const RoomStateSchema = z
+  .object({
+    code: z.string(),
+    started: z.boolean().describe("false until the game starts"),
+    phase: z.string().describe('"waiting" before the start, then diplomacy, orders, ended'),
+    round: z.number().int(),
+    maxRounds: z.number().int(),
+    deadline: z.number().describe("epoch ms when the phase ends; 0 when no clock runs"),
+    paused: z.boolean(),
+    pausedRemaining: z.number().describe("ms left while paused; 0 otherwise"),
+    hasControl: z.boolean().describe("the game has a Control seat"),
+    observers: z.number().int().describe("connected observers"),
+    advisor: z.boolean().describe("human seats may show the advisor's suggestions"),
+    seats: z
+      .record(
+        PowerSchema,
+        z
+          .object({
+            power: PowerSchema,
+            name: z.string(),
+            connected: z.boolean(),
+            ready: z.boolean(),
+            bot: z.boolean(),
+            muted: z.boolean().describe("Control has paused this seat's chat"),
+          })
+          .strict(),
+      )
+      .describe("who holds each power"),
+  })
+  .strict();
 
 /** Who may read and post in a channel. */
 export function channelMembers(channel: string): PowerId[] | "all" {
@@ -178,12 +268,15 @@ export function channelOf(powers: readonly PowerId[]): string {
   return [...new Set(powers)].sort().join("-");
 }
 
-/** What the public lobby lists for each joinable public game. */
-export interface LobbyEntry {
-  code: string;
-  humans: number;
-  freePowers: PowerId[];
-  round: number;
-  started: boolean;
-  preset: Preset;
-}
+/** What the public lobby lists for each joinable public game (`GET /api/lobby`). */
+export const LobbyEntrySchema = z
+  .object({
+    code: z.string(),
+    humans: z.number().int(),
+    freePowers: z.array(PowerSchema),
+    round: z.number().int(),
+    started: z.boolean(),
+    preset: z.enum(Object.keys(PRESETS) as [Preset, ...Preset[]]),
+  })
+  .strict();
+export type LobbyEntry = z.infer<typeof LobbyEntrySchema>;

@@ -42,6 +42,11 @@ export function renderRules(sc: Scenario = SUMMER_2017): string {
   L.push(
     `Holding your enforcement *target* above your *baseline* costs 1 action point per ${r.upkeepPerPoint} points of gap, every round you choose to sustain it. Unsustained, achieved enforcement drifts back: it keeps ${r.enforcementFade}% of its distance above the baseline each round, and a fresh crackdown reaches at most baseline + ${r.enforcementStepUp}.`,
   );
+  const moratorium = sc.actions.find((a) => a.type === "set_moratorium");
+  if (moratorium)
+    L.push(
+      `North Korea's **test moratorium** is a standing policy: while it holds, orders with a missile or nuclear test are refused (\`moratorium_in_force\`) unless the same orders end the moratorium first; each round it holds lowers the crisis by ${-(moratorium.numbers?.crisis ?? -2)}.`,
+    );
   L.push("");
   L.push("## Actions");
   L.push("");

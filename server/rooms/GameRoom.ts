@@ -25,11 +25,14 @@ import {
   POWERS,
   type PowerId,
   PRESETS,
+  parseCreateOptions,
+  parseOrders,
   type Reply,
   replay,
   type Seat,
   type SeatMessage,
   seedFrom,
+  shapeError,
   step,
   type ViewMessage,
   viewFor,
@@ -125,9 +128,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   messages = instrumented({
     orders: (client: Client, payload: unknown): Reply => {
-      const parsed = ClientMessages.orders.safeParse(payload);
-      if (!parsed.success) return badShape(parsed.error);
-      return this.humanInput(client, { type: "submit_orders", orders: parsed.data });
+      const parsed = parseOrders(payload);
+      if (!parsed.ok) return parsed;
+      return this.humanInput(client, { type: "submit_orders", orders: parsed.value });
     },
     act: (client: Client, payload: unknown): Reply => {
       const parsed = InputSchema.safeParse(payload);
@@ -182,7 +185,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
             fillWithBots: true,
             botFillSeconds: 20,
           })
-        : CreateOptionsSchema.parse(stripJoinOnly(raw));
+        : createOptionsOrThrow(stripJoinOnly(raw));
       const serverCreate = ServerCreate.safeParse(raw);
       this.settings = settingsFrom(options);
       this.advisorOn = this.settings.advisor;
@@ -678,9 +681,14 @@ function errorReply(code: import("../../shared/index.js").ErrorCode, message: st
 }
 
 function badShape(error: z.ZodError): Reply {
-  const first = error.issues[0];
-  const where = first?.path.length ? ` at ${first.path.join(".")}` : "";
-  return errorReply("bad_shape", `${first?.message ?? "Invalid message"}${where}.`);
+  return { ok: false, error: shapeError(error) };
+}
+
+/** A refused create fails the same way a refused join does: an error whose message is `code: …`. */
+function createOptionsOrThrow(raw: unknown): CreateOptions {
+  const r = parseCreateOptions(raw);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value;
 }
 
 /** The creator's options carry join-only fields too; the create schema is strict about the rest. */

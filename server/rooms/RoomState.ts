@@ -26,10 +26,10 @@ export const RoomState = schema(
     round: t.uint8(),
     maxRounds: t.uint8(),
     /** Epoch ms when the current phase ends; 0 when no clock runs. */
-    deadline: t.float64(),
-    paused: t.boolean(),
+    deadline: t.float64().default(0),
+    paused: t.boolean().default(false),
     /** Milliseconds left while paused. */
-    pausedRemaining: t.float64(),
+    pausedRemaining: t.float64().default(0),
     hasControl: t.boolean(),
     observers: t.uint16(),
     /** Human seats may see the advisor's suggestions (Control can switch it off). */
