@@ -33,7 +33,7 @@ export function branchPanel(opts: {
   maxRound: () => number;
   /** Posts the invitation in the source table's public chat (the console). */
   post?: (text: string) => Promise<boolean>;
-}): HTMLElement {
+}): { element: HTMLElement; update(): void } {
   const round = el("select", { id: "branch-round", "aria-label": t("branch.round") });
   const fill = () => {
     const keep = round.value;
@@ -46,7 +46,6 @@ export function branchPanel(opts: {
     if (keep && Number(keep) <= opts.maxRound()) round.value = keep;
   };
   fill();
-  round.addEventListener("focus", fill);
   const seats = el("input", { type: "checkbox", id: "branch-seats", checked: true });
   const go = el("button", { type: "button", class: "primary", id: "branch-button" }, t("branch.button"));
   const status = el("p", { class: "status", role: "status", "aria-live": "polite", id: "branch-status" });
@@ -77,7 +76,7 @@ export function branchPanel(opts: {
       go.disabled = false;
     }
   });
-  return el(
+  const element = el(
     "div",
     { class: "branch-panel", id: "branch-panel" },
     el("p", { class: "muted small" }, t("branch.intro")),
@@ -87,6 +86,8 @@ export function branchPanel(opts: {
     status,
     result,
   );
+  // The rounds offered follow the game (the console calls it on every view).
+  return { element, update: () => round.options.length !== Math.max(1, opts.maxRound()) && fill() };
 }
 
 function made(

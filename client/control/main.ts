@@ -697,50 +697,53 @@ function mount(session: RoomSession, code: string, token: string): void {
       chatStatus,
     );
 
-  // record
+  // record, and a branch from an earlier round
+  const branch = branchPanel({
+    code,
+    key: token,
+    maxRound: () => session.view?.round ?? session.room.round ?? 1,
+    post: async (text) => {
+      const r = await session.control({ command: "broadcast", text: text.slice(0, 500) });
+      if (!r.ok) showError(refusal(r.error));
+      return r.ok;
+    },
+  });
   const logHost = el("ol", { class: "log-list", id: "control-log" });
-  panels.get("record")!.append(
-    el("h3", {}, t("control.export")),
-    el(
-      "ul",
-      {},
+  panels
+    .get("record")!
+    .append(
+      el("h3", {}, t("control.export")),
       el(
-        "li",
+        "ul",
         {},
-        el("a", { href: reportUrl(code), target: "_blank", id: "record-report" }, t("control.report")),
+        el(
+          "li",
+          {},
+          el("a", { href: reportUrl(code), target: "_blank", id: "record-report" }, t("control.report")),
+        ),
+        el(
+          "li",
+          {},
+          t("control.recordCsv"),
+          " ",
+          el("a", { href: recordUrl(code, token, "csv", "inputs") }, t("control.csvInputs")),
+          " · ",
+          el("a", { href: recordUrl(code, token, "csv", "messages") }, t("control.csvMessages")),
+          " · ",
+          el("a", { href: recordUrl(code, token, "csv", "history") }, t("control.csvHistory")),
+        ),
+        el("li", {}, el("a", { href: recordUrl(code, token, "json") }, t("control.recordJson"))),
+        el(
+          "li",
+          {},
+          el("a", { href: pageUrl("debrief.html", code), target: "_blank" }, t("control.openDebrief")),
+        ),
       ),
-      el(
-        "li",
-        {},
-        t("control.recordCsv"),
-        " ",
-        el("a", { href: recordUrl(code, token, "csv", "inputs") }, t("control.csvInputs")),
-        " · ",
-        el("a", { href: recordUrl(code, token, "csv", "messages") }, t("control.csvMessages")),
-        " · ",
-        el("a", { href: recordUrl(code, token, "csv", "history") }, t("control.csvHistory")),
-      ),
-      el("li", {}, el("a", { href: recordUrl(code, token, "json") }, t("control.recordJson"))),
-      el(
-        "li",
-        {},
-        el("a", { href: pageUrl("debrief.html", code), target: "_blank" }, t("control.openDebrief")),
-      ),
-    ),
-    el("h3", {}, t("branch.title")),
-    branchPanel({
-      code,
-      key: token,
-      maxRound: () => session.view?.round ?? session.room.round ?? 1,
-      post: async (text) => {
-        const r = await session.control({ command: "broadcast", text: text.slice(0, 500) });
-        if (!r.ok) showError(refusal(r.error));
-        return r.ok;
-      },
-    }),
-    el("h3", {}, t("control.log")),
-    logHost,
-  );
+      el("h3", {}, t("branch.title")),
+      branch.element,
+      el("h3", {}, t("control.log")),
+      logHost,
+    );
 
   const toolsCol = el(
     "aside",
@@ -848,6 +851,7 @@ function mount(session: RoomSession, code: string, token: string): void {
           : [el("li", { class: "muted" }, t("control.noLog"))]),
       );
       syncOverride(document.activeElement !== ovValue && ovValue.value === "");
+      branch.update();
       if (v.phase === "ended")
         for (const f of [customForm, adjForm, ovForm])
           f.querySelector<HTMLButtonElement>("[type=submit]")!.disabled = true;

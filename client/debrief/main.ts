@@ -175,7 +175,7 @@ function render(): void {
         ? card(
             "d-branch",
             t("branch.title"),
-            branchPanel({ code: rec.code, key, maxRound: () => Math.max(1, rec.replay.length) }),
+            branchPanel({ code: rec.code, key, maxRound: () => Math.max(1, rec.final.round) }).element,
           )
         : null,
     ),

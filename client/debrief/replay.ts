@@ -60,7 +60,11 @@ export function replayCard(rec: DebriefRecord): { element: HTMLElement; destroy(
       stage: v.programme.stage,
       tension: v.tension,
     });
-    const events = f.round === 0 ? [] : v.events.filter((e) => e.round === f.round);
+    // The round's news: mid-round events (injects, proposals) as well as the resolution's.
+    const events =
+      f.round === 0
+        ? []
+        : (rec.rounds.find((x) => x.round === f.round)?.events ?? []).filter((e) => e.round === f.round);
     news.replaceChildren(
       el("h3", {}, t("report.news")),
       events.length

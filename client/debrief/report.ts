@@ -228,22 +228,40 @@ export function reportBlocks(rec: DebriefRecord): Block[] {
       main.push({ h: 3, text: t("report.memos") });
       main.push({ ul: memos.map((m) => `${powerName(m.power)}: ${m.text}`) });
     }
-    const real = SC.timeline.find((x) => x.round === r.round);
-    const aside: Block[] = [{ h: 3, text: t("debrief.inReality") }];
-    if (real) {
-      aside.push({
-        ul: real.events.map((e, i) => {
-          const w = timelineEvent(r.round, i, e);
-          return `${w.date} · ${w.actor}: ${w.text}`;
-        }),
-      });
-      aside.push({ p: t("debrief.chinaTrade", { value: timelineTrade(r.round, real.chinaTrade) }) });
-      aside.push({ p: `${t("control.source")}: ${real.source}`, muted: true });
-    } else aside.push({ p: t("debrief.beyondTimeline"), muted: true });
+    const aside = timelineBlocks(r.round);
     blocks.push({ h: 2, text: t("report.round", { round: r.round, quarter: quarter(r.round) }) });
     blocks.push({ round: r.round, main, aside });
   }
+  // The round being played: what Control did and the news so far (no resolution yet).
+  if (v.phase !== "ended") {
+    const main: Block[] = [];
+    const control = controlLines(rec, v.round);
+    if (control.length) main.push({ h: 3, text: t("report.control") }, { ul: control });
+    const news = (rec.rounds.find((x) => x.round === v.round)?.events ?? []).filter(
+      (e) => e.round === v.round,
+    );
+    main.push({ h: 3, text: t("report.newsSoFar") });
+    main.push(news.length ? { ul: news.map((e) => eventText(e)) } : { p: t("news.nothing"), muted: true });
+    blocks.push({ h: 2, text: t("report.roundInProgress", { round: v.round, quarter: quarter(v.round) }) });
+    blocks.push({ round: v.round, main, aside: timelineBlocks(v.round) });
+  }
   return blocks;
+}
+
+function timelineBlocks(round: number): Block[] {
+  const real = SC.timeline.find((x) => x.round === round);
+  const aside: Block[] = [{ h: 3, text: t("debrief.inReality") }];
+  if (real) {
+    aside.push({
+      ul: real.events.map((e, i) => {
+        const w = timelineEvent(round, i, e);
+        return `${w.date} · ${w.actor}: ${w.text}`;
+      }),
+    });
+    aside.push({ p: t("debrief.chinaTrade", { value: timelineTrade(round, real.chinaTrade) }) });
+    aside.push({ p: `${t("control.source")}: ${real.source}`, muted: true });
+  } else aside.push({ p: t("debrief.beyondTimeline"), muted: true });
+  return aside;
 }
 
 export function toMarkdown(blocks: readonly Block[]): string {

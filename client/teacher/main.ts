@@ -667,7 +667,7 @@ function reflectionForm(status: HTMLElement): HTMLFormElement {
   const required = el("input", { type: "checkbox", id: "reflection-required" });
   const form = el(
     "form",
-    { class: "broadcast", id: "reflection-form" },
+    { class: "reflection-form", id: "reflection-form" },
     round,
     text,
     el("label", { class: "check" }, required, el("span", {}, t("teacher.reflectionRequired"))),
