@@ -457,20 +457,27 @@ function mount(session: RoomSession, code: string, token: string): void {
   drawOdds();
   const adjSuccess = effectsEditor(t("control.onSuccess"), "adj-success");
   const adjFailure = effectsEditor(t("control.onFailure"), "adj-failure");
+  const adjArgumentOf = el("p", { class: "small preview", id: "adj-matrix-argument" });
   adjMatrix.addEventListener("change", () => {
     const item = session.view?.matrix.find((m) => m.id === adjMatrix.value);
+    adjArgumentOf.textContent = "";
     if (!item) return;
     adjPower.value = item.power;
-    if (!adjTitle.value) adjTitle.value = item.text.slice(0, 80);
-    if (!adjArgument.value) adjArgument.value = item.text.slice(0, 1000);
+    // Not prefilled from the power's argument: the title is public news, and the argument is the
+    // power's own (no other seat may read it). Control names the action and gives its own reasons.
+    adjArgumentOf.textContent = t("control.matrixArgument", {
+      power: powerName(item.power),
+      text: item.text,
+    });
   });
   const adjForm = el(
     "form",
     { id: "adjudicate-form" },
     field(t("control.matrixItem"), adjMatrix),
     field(t("control.actor"), adjPower),
-    field(t("control.actionTitle"), adjTitle),
-    field(t("control.argument"), adjArgument),
+    adjArgumentOf,
+    field(t("control.actionTitle"), adjTitle, t("control.actionTitlePublic")),
+    field(t("control.argument"), adjArgument, t("control.argumentPrivate")),
     field(t("control.strength"), adjStrength, t("control.strengthHint")),
     oddsTable,
     adjSuccess.element,
@@ -526,6 +533,7 @@ function mount(session: RoomSession, code: string, token: string): void {
       adjTitle.value = "";
       adjArgument.value = "";
       adjMatrix.value = "";
+      adjArgumentOf.textContent = "";
       adjSuccess.clear();
       adjFailure.clear();
     }

@@ -24,7 +24,7 @@ import {
   timelineEvent,
   timelineTrade,
 } from "../game/words.js";
-import { t, tOr } from "../i18n/index.js";
+import { lang, t, tOr } from "../i18n/index.js";
 import { el, powerName } from "../ui.js";
 import type { DebriefRecord } from "./record.js";
 
@@ -138,7 +138,10 @@ export function reportBlocks(rec: DebriefRecord): Block[] {
   });
   blocks.push({
     p: t("report.meta", {
-      date: new Date(rec.createdAt).toLocaleString(),
+      date: new Date(rec.createdAt).toLocaleString(lang() === "ko" ? "ko-KR" : "en-GB", {
+        dateStyle: "medium",
+        timeStyle: "short",
+      }),
       rounds: rec.replay.length,
       max: v.maxRounds,
     }),

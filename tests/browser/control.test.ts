@@ -149,6 +149,8 @@ test("a matrix move is read, judged and applied in the same round; the report te
   const v = await kim.until((x) => x.events.some((e) => e.kind === "adjudicated"));
   expect(v.events.find((e) => e.kind === "adjudicated")!.round).toBe(1);
   await shot(ana, "verdict-in-news");
+  // The verdict is public, the argument is not.
+  expect(await ana.evaluate(() => document.body.innerText)).not.toContain("freeze of drills");
 
   // The after-action report: the argument, the odds and the roll, in words; no JSON, no ids.
   const rep = await open(`${env.server.url}/debrief.html?code=${code}&view=report&lang=en`, "report");
@@ -166,7 +168,15 @@ test("a matrix move is read, judged and applied in the same round; the report te
   expect(md).toContain("## Round 1 · Q3 2017");
   expect(md).toMatch(/roll \d+/);
   expect(md).not.toMatch(/[{}]|matrix_action/);
-  for (const p of [ana, ctl, rep]) await p.close();
+  // The same report in Korean: Korean words, no template or particle artefacts.
+  const ko = await open(`${env.server.url}/debrief.html?code=${code}&view=report&lang=ko`, "report-ko");
+  await ko.waitForSelector("#report [data-round='1']");
+  const koText = (await ko.textContent("#report")) ?? "";
+  expect(koText).toContain("사후 검토 보고서");
+  expect(koText).toMatch(/주사위 \d+: (성공|실패)/);
+  expect(koText).not.toMatch(/\{\{|이\(가\)|을\(를\)|은\(는\)|\(으\)로|undefined/);
+  await shot(ko, "report-ko");
+  for (const p of [ana, ctl, rep, ko]) await p.close();
   kim.room.leave();
   control.room.leave();
   expect(errors).toEqual([]);
