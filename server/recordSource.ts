@@ -33,10 +33,6 @@ export async function loadClass(code: string): Promise<ClassRow | undefined> {
   return getStore().getClass(code);
 }
 
-export async function loadSeats(code: string): Promise<SeatRow[]> {
-  return getStore().seats(code);
-}
-
 /**
  * Gives a branch the seats of the game it came from (same people, same tokens; bots stay bots).
  * Synchronous: a room's onCreate calls it beside `copyInputs` (re-point both together).
