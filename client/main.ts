@@ -6,6 +6,7 @@ import "./styles.css";
 import { Client, type Room } from "@colyseus/sdk";
 import { POWERS, type PowerId } from "../shared/powers.js";
 import type { LobbyEntry, Preset } from "../shared/protocol.js";
+import { carrySeat } from "./branchSeat.js";
 import { initI18n, isLang, lang, setLang, t, translateStatic } from "./i18n/index.js";
 import { type GameSession, RoomSession } from "./session.js";
 import { debriefLink, errorMessage, powerName, refusalCode } from "./ui.js";
@@ -208,6 +209,7 @@ function initLobby(): void {
   joinPower.addEventListener("change", () => showBrief(readPower(joinPower)));
 
   name.value = localStorage.getItem(NAME_KEY) ?? "";
+  carrySeat(); // a branch's invitation: this tab's seat in the source game carries over (branchSeat.ts)
   const fromUrl = new URLSearchParams(location.search).get("code");
   if (fromUrl) code.value = fromUrl.toUpperCase();
   code.addEventListener("input", () => {
@@ -323,9 +325,10 @@ function initLobby(): void {
       href: "teacher.html",
       textContent: t("lobby.runClass"),
     });
-    link.style.cssText = "display: block; margin: 18px 0 0; text-align: center; font-weight: 600";
+    link.style.cssText = "display: inline-block; margin: 8px 0 0; font-weight: 600";
     link.dataset.i18n = "lobby.runClass";
-    $("lobby").querySelector(".lobby-foot")?.before(link);
+    // In the header, above the fold on a 1366×768 laptop (it was below the form).
+    $("lobby").querySelector(".lobby-head")?.append(link);
   }
 
   form.addEventListener("submit", (ev) => {

@@ -7,47 +7,17 @@ import { defineRoom, defineServer, matchMaker, type Presence } from "@colyseus/c
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { z } from "zod";
-import { GAME_ROOM, type LobbyEntry, type PowerId, QUICK_ROOM } from "../shared/index.js";
-import { branchGame } from "./branch.js";
+import { GAME_ROOM, type LobbyEntry, QUICK_ROOM } from "../shared/index.js";
 import { CreateClassSchema, createClass, tableForStudent } from "./classes.js";
 import { addressedHttpServer, trustedProxies } from "./clientAddress.js";
+import { mountClassroomRoutes } from "./classroomRoutes.js";
 import { getStore } from "./context.js";
 import { allowCreate, allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
 import { colyseusLog } from "./log.js";
 import { mountOps } from "./ops.js";
-import { buildRecord, CSV_TABLES, toCsv, toMarkdown } from "./record.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
-
-const BranchBody = z
-  .object({ key: z.string().min(1).max(64), round: z.number().int().min(1).max(12) })
-  .strict();
-
-const RecordQuery = z.object({
-  key: z.string().min(1).max(64),
-  format: z.enum(["json", "md", "csv"]).default("json"),
-  table: z.enum(CSV_TABLES).default("inputs"),
-});
-
-type Access = { kind: "full" } | { kind: "seat"; seat: PowerId } | { kind: "none" };
-
-/**
- * Who may read a record: Control (its token) reads everything at any time; the host of a game
- * without Control reads everything once the game has ended (before, their own part); a player reads
- * their own seat's part (their orders, rationales and messages, for grading).
- */
-function recordAccess(code: string, key: string): Access {
-  const store = getStore();
-  const game = store.getGame(code);
-  if (!game) return { kind: "none" };
-  if (game.controlToken && key === game.controlToken) return { kind: "full" };
-  const seat = store.seats(code).find((s) => s.token !== "" && s.token === key);
-  if (!seat) return { kind: "none" };
-  if (seat.host && !game.controlToken)
-    return game.status === "ended" ? { kind: "full" } : { kind: "seat", seat: seat.power };
-  return { kind: "seat", seat: seat.power };
-}
 
 export interface ServerConfig {
   presence?: Presence;
@@ -77,29 +47,7 @@ export function makeServer(config: ServerConfig = {}) {
           .filter((m) => m && !m.started && m.freePowers.length > 0);
         res.json({ games });
       });
-      app.get("/api/games/:code/record", (req, res) => {
-        const q = RecordQuery.safeParse(req.query);
-        if (!q.success)
-          return void res.status(400).json({ error: "bad_shape", message: "Use ?key=…&format=json|md|csv" });
-        const code = String(req.params.code).toUpperCase();
-        const access = recordAccess(code, q.data.key);
-        if (access.kind === "none")
-          return void res.status(404).json({ error: "not_found", message: "No such game for that key." });
-        const record = buildRecord(getStore(), code, access.kind === "seat" ? access.seat : undefined);
-        if (!record)
-          return void res.status(404).json({ error: "not_found", message: "No such game for that key." });
-        const name = `pressure-point-${code}${access.kind === "seat" ? `-${access.seat}` : ""}`;
-        if (q.data.format === "md") {
-          res.type("text/markdown").attachment(`${name}.md`).send(toMarkdown(record));
-        } else if (q.data.format === "csv") {
-          res.type("text/csv").attachment(`${name}-${q.data.table}.csv`).send(toCsv(record, q.data.table));
-        } else {
-          res
-            .type("application/json")
-            .attachment(`${name}.json`)
-            .send(JSON.stringify(record, null, 2));
-        }
-      });
+      mountClassroomRoutes(app);
       app.post("/api/classes", express.json({ limit: "4kb" }), async (req, res) => {
         const parsed = CreateClassSchema.safeParse(req.body ?? {});
         if (!parsed.success)
@@ -119,14 +67,6 @@ export function makeServer(config: ServerConfig = {}) {
         if (!cls || cls.teacherToken !== key)
           return void res.status(404).json({ error: "not_found", message: "No such class for that key." });
         res.json({ code: cls.code, name: cls.name, tables: cls.tables });
-      });
-      app.post("/api/games/:code/branch", express.json({ limit: "1kb" }), async (req, res) => {
-        const q = BranchBody.safeParse(req.body ?? {});
-        if (!q.success)
-          return void res.status(400).json({ error: "bad_shape", message: "Send { key, round }." });
-        const r = await branchGame(String(req.params.code).toUpperCase(), q.data.key, q.data.round);
-        if (!r.ok) return void res.status(r.status).json({ error: r.error, message: r.message });
-        res.json(r);
       });
       // A student's class code → the table to join (rate-limited like joining by code).
       app.get("/api/seat-for/:code", async (req, res) => {

@@ -1,22 +1,31 @@
 /**
  * The record of a game (DESIGN §10): every accepted input with its round, phase, time and
  * rationale, every message, Control's commands, and round by round what happened, rebuilt by
- * replaying the log through the engine. Exported as JSON, Markdown and CSV for the after-action
- * report, or per seat (a student's own rationales and messages, for grading).
+ * replaying the log through the engine — with the table as it stood after each resolution (the
+ * debrief's replay and the compare view) and the orders each round resolved. Exported as JSON and
+ * CSV; the readable after-action report (Markdown, printable HTML) is made from the JSON by the
+ * debrief page in the reader's language (client/debrief/report.ts). A seat's record narrows to its
+ * own contributions (a student's own record, for grading).
  */
 import {
   type Actor,
+  type ByPower,
   type ChatMessage,
   CreateOptionsSchema,
   type GameEvent,
+  type GameState,
   type Input,
+  isPower,
   newGame,
+  type Orders,
   type PlayerView,
+  PRESETS,
   type Seat,
   step,
   viewFor,
 } from "../shared/index.js";
-import type { Store } from "./store.js";
+import { toCsvText } from "./csv.js";
+import type { StoredGame } from "./recordSource.js";
 
 export interface RecordedInput {
   seq: number;
@@ -35,16 +44,33 @@ export interface RoundRecord {
   events: GameEvent[];
 }
 
+/** One round of the replay: what was ordered, and the table after its resolution. */
+export interface ReplayRound {
+  round: number;
+  /**
+   * The orders resolved this round: every power's for Control, and for everyone once the game is
+   * over; before that, a seat's own only.
+   */
+  orders: Partial<ByPower<Orders>>;
+  /** The reader's view just after this round's resolution (flows, rings, tensions, news). */
+  view: PlayerView;
+}
+
 export interface GameRecord {
   code: string;
   createdAt: string;
   options: unknown;
+  /** Whose record this is: Control's (everything) or one seat's. */
+  reader: Seat;
   seats: { power: string; name: string; bot: boolean }[];
   inputs: RecordedInput[];
   messages: (ChatMessage & { time: string })[];
   control: { seq: number; at: string; command: unknown }[];
   rounds: RoundRecord[];
-  /** Control's view of the game as it stands (or ended): history, objectives, scores. */
+  /** The table at the start, before round 1 (the replay's first frame). */
+  start: PlayerView;
+  replay: ReplayRound[];
+  /** The reader's view of the game as it stands (or ended): history, objectives, scores. */
   final: PlayerView;
 }
 
@@ -53,30 +79,42 @@ function rationaleOf(input: Input): string {
   if (input.type === "submit_orders") {
     for (const a of input.orders.actions) if (a.rationale) parts.push(`${a.type}: ${a.rationale}`);
   }
-  const withNote = input as { note?: string; reason?: string; argument?: string };
+  const withNote = input as { note?: string; reason?: string; argument?: string; text?: string };
   if (withNote.note) parts.push(withNote.note);
   if (withNote.reason) parts.push(withNote.reason);
   if (withNote.argument) parts.push(withNote.argument);
+  if (input.type === "write_memo" && withNote.text) parts.push(withNote.text);
   return parts.join(" | ");
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Rebuilds the full record from the store; `seat` narrows it to one seat's own contributions. */
-export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord | undefined {
-  const row = store.getGame(code);
-  if (!row) return undefined;
-  const options = CreateOptionsSchema.parse(row.options);
-  let state = newGame({ gameId: code, seed: row.seed, maxRounds: options.rounds ?? 8 });
+/** The engine's initial state of a stored game (its rounds as the room set them: the preset's). */
+export function initialState(stored: StoredGame): GameState {
+  const options = CreateOptionsSchema.parse(stored.game.options);
+  const maxRounds = options.rounds ?? PRESETS[options.preset].rounds;
+  return newGame({ gameId: stored.game.id, seed: stored.game.seed, maxRounds });
+}
+
+/** Rebuilds the full record from a game's stored history; `seat` narrows it to that seat's part. */
+export function buildRecord(stored: StoredGame, seat?: Seat): GameRecord {
+  const code = stored.game.id;
+  const options = CreateOptionsSchema.parse(stored.game.options);
+  let state = initialState(stored);
+  const start = viewFor(state, seat ?? "CONTROL");
   const rounds = new Map<number, GameEvent[]>();
   const inputs: RecordedInput[] = [];
   const who = seat ?? "CONTROL";
+  const resolved: { round: number; orders: GameState["orders"]; state: GameState }[] = [];
   let seen = new Set<string>();
-  for (const e of store.inputs(code)) {
+  for (const e of stored.inputs) {
     const r = step(state, e.actor, e.input);
     if (!r.ok) throw new Error(`record ${code}: logged input ${e.seq} rejected (${r.error.code})`);
+    const before = state;
     const changed = r.value.events !== state.events;
     state = r.value;
+    if (before.round !== state.round || (before.phase !== "ended" && state.phase === "ended"))
+      resolved.push({ round: before.round, orders: before.orders, state });
     // Events appear at resolution and mid-phase (injects, proposals, adjudications): keep each
     // new one once, under its round, as far as this record's reader may see it.
     if (changed) {
@@ -100,29 +138,36 @@ export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord
       input: e.input,
     });
   }
-  const messages = store.messages(code).map((m) => ({ ...m, time: iso(m.at) }));
+  // Orders are secret until the game is over (DESIGN §7); Control reads them at any time.
+  const revealAll = who === "CONTROL" || state.phase === "ended";
+  const replay: ReplayRound[] = resolved.map((x) => {
+    const orders: Partial<ByPower<Orders>> = {};
+    for (const [p, o] of Object.entries(x.orders))
+      if (o && isPower(p) && (revealAll || p === who)) orders[p] = o;
+    return { round: x.round, orders, view: viewFor(x.state, who) };
+  });
+  const messages = stored.messages.map((m) => ({ ...m, time: iso(m.at) }));
   const mine = (actor: string) => seat === undefined || actor === seat;
   return {
     code,
-    createdAt: iso(row.createdAt),
+    createdAt: iso(stored.game.createdAt),
     options,
-    seats: store.seats(code).map((s) => ({ power: s.power, name: s.name, bot: s.bot })),
+    reader: who,
+    seats: stored.seats.map((s) => ({ power: s.power, name: s.name, bot: s.bot })),
     inputs: inputs.filter((i) => mine(i.actor)),
     messages: messages.filter((m) => mine(m.from)),
-    control: seat === undefined ? store.controlLog(code).map((c) => ({ ...c, at: iso(c.at) })) : [],
+    control: seat === undefined ? stored.controlLog.map((c) => ({ ...c, at: iso(c.at) })) : [],
     rounds: [...rounds.entries()].sort((a, b) => a[0] - b[0]).map(([round, events]) => ({ round, events })),
+    start,
+    replay,
     final: viewFor(state, who),
   };
-}
-
-function csvCell(v: unknown): string {
-  const s = typeof v === "string" ? v : JSON.stringify(v);
-  return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export const CSV_TABLES = ["inputs", "messages", "history"] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
+/** The record's tables for analysis (one row per input, message or round). */
 export function toCsv(rec: GameRecord, table: CsvTable): string {
   const rows: unknown[][] = [];
   if (table === "inputs") {
@@ -138,7 +183,7 @@ export function toCsv(rec: GameRecord, table: CsvTable): string {
     rows.push(keys);
     for (const f of flat) rows.push(keys.map((k) => f[k] ?? ""));
   }
-  return `${rows.map((r) => r.map(csvCell).join(",")).join("\n")}\n`;
+  return toCsvText(rows);
 }
 
 function flatten(obj: Record<string, unknown>, prefix = ""): Record<string, unknown> {
@@ -150,60 +195,4 @@ function flatten(obj: Record<string, unknown>, prefix = ""): Record<string, unkn
     else out[key] = v;
   }
   return out;
-}
-
-export function toMarkdown(rec: GameRecord): string {
-  const lines: string[] = [];
-  lines.push(`# Pressure Point — record of game ${rec.code}`, "");
-  lines.push(
-    `Created ${rec.createdAt}. Seats: ${rec.seats.map((s) => `${s.power} ${s.bot ? "(bot)" : s.name}`).join(", ")}.`,
-    "",
-  );
-  const ending = rec.final.ending;
-  if (ending) {
-    lines.push(
-      `**Ended** in round ${ending.round}: ${ending.reason}${ending.winner ? `; highest score ${ending.winner}` : ""}.`,
-      "",
-    );
-    if (ending.scores) {
-      lines.push("| power | score |", "|---|---|");
-      for (const [p, s] of Object.entries(ending.scores)) lines.push(`| ${p} | ${JSON.stringify(s)} |`);
-      lines.push("");
-    }
-  }
-  const byRound = new Map<number, string[]>();
-  const add = (round: number, line: string) => byRound.set(round, [...(byRound.get(round) ?? []), line]);
-  for (const i of rec.inputs) {
-    if (i.type === "advance_phase") continue;
-    add(
-      i.round,
-      `- ${i.at} · ${i.phase} · **${i.actor}** ${describe(i.input)}${i.rationale ? ` — _${i.rationale}_` : ""}`,
-    );
-  }
-  for (const m of rec.messages)
-    add(m.round, `- ${m.time} · [${m.channel}] **${m.name}** (${m.from}): ${m.text}`);
-  for (const c of rec.control) add(0, `- ${c.at} · Control: ${JSON.stringify(c.command)}`);
-  const rounds = [...new Set([...byRound.keys(), ...rec.rounds.map((r) => r.round)])].sort((a, b) => a - b);
-  for (const round of rounds) {
-    lines.push(round === 0 ? "## Table commands" : `## Round ${round}`, "");
-    lines.push(...(byRound.get(round) ?? []).sort());
-    const res = rec.rounds.find((r) => r.round === round);
-    if (res) {
-      lines.push("", "**Resolution**", "");
-      for (const e of res.events) lines.push(`- ${e.text}`);
-    }
-    lines.push("");
-  }
-  return `${lines.join("\n")}\n`;
-}
-
-function describe(input: Input): string {
-  if (input.type === "submit_orders") {
-    return `orders: ${input.orders.actions.map((a) => a.type).join(", ") || "(none: standing policies)"}`;
-  }
-  const { type, ...rest } = input as { type: string } & Record<string, unknown>;
-  delete rest.note;
-  delete rest.reason;
-  delete rest.argument;
-  return `${type} ${JSON.stringify(rest)}`;
 }

@@ -1,7 +1,9 @@
 export { type BotPolicy, simpleBot } from "./bots/simple.js";
 export * from "./engine/catalogue.js";
 export * from "./engine/control.js";
+export * from "./engine/matrix.js";
 export * from "./engine/objectives.js";
+export * from "./engine/reflection.js";
 export * from "./engine/resolve.js";
 export * from "./engine/step.js";
 export * from "./engine/validate.js";

@@ -87,6 +87,37 @@ export const JoinOptionsSchema = z
 export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
 export const CHAT_MAX = 500;
+
+/** A reflection memo (DESIGN §1, grading): at most this many characters. */
+export const MEMO_MAX = 1000;
+export const REFLECTION_PROMPT_MAX = 300;
+
+/**
+ * An engine input (sent with `act`): a power's reflection memo on a resolved round, answering the
+ * prompt the teacher set for it. Written again, it replaces the earlier one. Kept in the record.
+ */
+export const WriteMemoSchema = z
+  .object({
+    type: z.literal("write_memo"),
+    round: z.number().int().min(1).max(12),
+    text: z.string().trim().min(1).max(MEMO_MAX),
+  })
+  .strict();
+export type WriteMemo = z.infer<typeof WriteMemoSchema>;
+
+/**
+ * An engine input (sent with `act`, Control only): the reflection prompt shown after a round's
+ * resolution — `round` 0 for every round; an empty `text` removes the prompt.
+ */
+export const SetReflectionSchema = z
+  .object({
+    type: z.literal("control_reflection"),
+    round: z.number().int().min(0).max(12),
+    text: z.string().trim().max(REFLECTION_PROMPT_MAX),
+    required: z.boolean().default(false),
+  })
+  .strict();
+export type SetReflection = z.infer<typeof SetReflectionSchema>;
 /**
  * A channel: "public"; a power alone ("US"), its team's own channel; or the sorted member powers
  * joined by "-" (e.g. "CN-US", "CN-KP-RU").

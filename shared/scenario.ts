@@ -142,6 +142,7 @@ export function newGame({ gameId, seed, maxRounds = 8, scenario = SUMMER_2017 }:
     history: [],
     matrix: [],
     control: [],
+    reflection: { prompts: [], memos: [] },
     seq: 1,
     ending: null,
   };

@@ -3,7 +3,7 @@
  * stored and replayed. Secrets live here too; only `viewFor` decides what leaves the engine.
  */
 import type { ByPower, PairKey, PowerId, Seat } from "./powers.js";
-import type { Scenario } from "./scenario/schema.js";
+import type { Effects, Scenario } from "./scenario/schema.js";
 
 export const PHASES = ["diplomacy", "orders", "ended"] as const;
 export type Phase = (typeof PHASES)[number];
@@ -407,18 +407,61 @@ export interface Ending {
   scores?: ByPower<ScoreCard>;
 }
 
-/** A free-form "matrix" argument a power made, waiting for Control's adjudication. */
+/** Control's judgement of a queued free-form action: rolled when judged, applied at resolution. */
+export interface MatrixVerdict {
+  /** Control's name for the action (public once it applies). */
+  title: string;
+  /** Why Control rated the argument so (Control and the power). */
+  reason: string;
+  strength: number;
+  /** Chance of success, %. */
+  chance: number;
+  /** The roll, 1–100: a success when it is at most the chance. */
+  roll: number;
+  success: boolean;
+  /** What applies at the resolution (the success or the failure effects, if any). */
+  effects?: Effects;
+  /** The round in which Control judged it. */
+  round: number;
+}
+
+/**
+ * A free-form "matrix" argument a power made. It is queued the moment the orders that carry it are
+ * submitted (so Control reads it during the orders phase); Control judges it ("judged": rolled, the
+ * verdict hidden from the power until it applies at the next resolution) or defers it.
+ */
 export interface MatrixItem {
   id: string;
   power: PowerId;
   round: number;
+  /** The argument. */
   text: string;
-  status: "pending" | "success" | "failure";
+  /** The order's rationale, if the power wrote one. */
+  rationale?: string;
+  status: "pending" | "judged" | "deferred" | "success" | "failure" | "withdrawn";
+  verdict?: MatrixVerdict;
+  /** Why Control deferred it (shown to the power). */
+  deferReason?: string;
 }
 
 export interface ControlRecord {
   round: number;
-  kind: "inject" | "adjudicate" | "override";
+  kind: "inject" | "adjudicate" | "override" | "defer" | "reflection";
+  text: string;
+}
+
+/** A reflection prompt a teacher set: for one round (after its resolution), or 0 for every round. */
+export interface ReflectionPrompt {
+  round: number;
+  text: string;
+  /** A required memo is flagged in the game screen and counted as missing in the gradebook. */
+  required: boolean;
+}
+
+/** A power's reflection memo on a resolved round (private: the power and Control). */
+export interface Memo {
+  power: PowerId;
+  round: number;
   text: string;
 }
 
@@ -469,6 +512,8 @@ export interface GameState {
   history: HistoryPoint[];
   matrix: MatrixItem[];
   control: ControlRecord[];
+  /** Reflection prompts (public) and memos (private per power). */
+  reflection: { prompts: ReflectionPrompt[]; memos: Memo[] };
   seq: number;
   ending: Ending | null;
 }

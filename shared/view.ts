@@ -27,6 +27,7 @@ import type {
   GameState,
   HistoryPoint,
   MatrixItem,
+  Memo,
   NorthKorea,
   ObjectiveResult,
   Orders,
@@ -37,6 +38,7 @@ import type {
   Proposal,
   PublishedStats,
   Reason,
+  ReflectionPrompt,
   Region,
   Resolution,
   UnDraft,
@@ -150,6 +152,8 @@ export interface PlayerView {
   matrix: MatrixItem[];
   /** Control's own record (Control only). */
   control?: ControlRecord[];
+  /** Reflection prompts (public); memos: own (all for Control). */
+  reflection: { prompts: ReflectionPrompt[]; memos: Memo[] };
 }
 
 // Per-scenario lookups, built once: views are built for every seat after every input.
@@ -571,6 +575,33 @@ function objectiveViews(state: GameState, seat: Seat, p: PowerId, seesAll: boole
 }
 
 /**
+ * A power's own free-form actions, field by field. Control's verdict stays with Control until it
+ * applies at the resolution (engine/matrix.ts): a power that knew its roll could rewrite its orders
+ * around it, so until then a judged item reads as pending.
+ */
+function matrixFor(state: GameState, me: PowerId | null): MatrixItem[] {
+  const out: MatrixItem[] = [];
+  for (const m of state.matrix) {
+    if (m.power !== me) continue;
+    if (m.status !== "judged") {
+      out.push(m);
+      continue;
+    }
+    const v: MatrixItem = { id: m.id, power: m.power, round: m.round, text: m.text, status: "pending" };
+    if (m.rationale) v.rationale = m.rationale;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Memos are private to their power (and Control). */
+function reflectionFor(state: GameState, all: boolean, me: PowerId | null): PlayerView["reflection"] {
+  const r = state.reflection;
+  if (all || r.memos.length === 0) return r;
+  return { prompts: r.prompts, memos: r.memos.filter((m) => m.power === me) };
+}
+
+/**
  * The view of `state` from `seat`. It may share objects with the state and with other views (the
  * engine never mutates a state it has returned), so treat it as read-only.
  */
@@ -637,7 +668,8 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       () => explanationsFor(state, seat, me),
     ),
     history,
-    matrix: all ? state.matrix : state.matrix.filter((m) => m.power === me),
+    matrix: all ? state.matrix : matrixFor(state, me),
+    reflection: reflectionFor(state, all, me),
   };
   if (all || me === "KP") view.nk = state.nk;
   if (all || me === "CN") view.discontent = state.discontent;

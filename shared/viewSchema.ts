@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { OrdersSchema } from "./orders.js";
 import { PAIRS, POWERS, SEATS } from "./powers.js";
+import { EffectsSchema } from "./scenario/schema.js";
 import { COMMODITIES, COMMODITY_GROUPS, PHASES, REGIONS, TERM_KINDS, VOTES } from "./state.js";
 import type { PlayerView } from "./view.js";
 
@@ -325,12 +326,32 @@ const MatrixItemSchema = z
     power: Power,
     round: Int,
     text: z.string().describe("the argument"),
-    status: z.enum(["pending", "success", "failure"]),
+    rationale: z.string().optional().describe("the order's rationale, if the power wrote one"),
+    status: z.enum(["pending", "judged", "deferred", "success", "failure", "withdrawn"]),
+    verdict: z
+      .object({
+        title: z.string().describe("Control's name for the action"),
+        reason: z.string().describe("why Control rated the argument so"),
+        strength: Int.min(1).max(5),
+        chance: Share.describe("chance of success, %"),
+        roll: Int.min(1).max(100).describe("a success when at most the chance"),
+        success: z.boolean(),
+        effects: EffectsSchema.optional().describe("what applies at the resolution"),
+        round: Int.describe("the round Control judged it in"),
+      })
+      .strict()
+      .optional()
+      .describe("Control's verdict: hidden from the power until it applies"),
+    deferReason: z.string().optional().describe("why Control deferred it"),
   })
   .strict();
 
 const ControlRecordSchema = z
-  .object({ round: Int, kind: z.enum(["inject", "adjudicate", "override"]), text: z.string() })
+  .object({
+    round: Int,
+    kind: z.enum(["inject", "adjudicate", "override", "defer", "reflection"]),
+    text: z.string(),
+  })
   .strict();
 
 export const PlayerViewSchema = z
@@ -388,6 +409,21 @@ export const PlayerViewSchema = z
     explanations: z.array(ExplanationSchema).describe("why indices moved, as far as the seat may know"),
     history: z.array(HistoryPointViewSchema).describe("indices round by round for the charts"),
     matrix: z.array(MatrixItemSchema).describe("free-form actions: own (all for Control)"),
+    reflection: z
+      .object({
+        prompts: z.array(
+          z
+            .object({
+              round: Int.describe("the round it follows; 0 for every round"),
+              text: z.string(),
+              required: z.boolean(),
+            })
+            .strict(),
+        ),
+        memos: z.array(z.object({ power: Power, round: Int, text: z.string() }).strict()),
+      })
+      .strict()
+      .describe("the teacher's reflection prompts, and memos: the seat's own (all for Control)"),
     control: z.array(ControlRecordSchema).optional().describe("Control's own record: Control only"),
   })
   .strict();

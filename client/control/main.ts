@@ -51,7 +51,9 @@ import {
   refusal,
   refusalCode,
 } from "../ui.js";
+import { branchPanel } from "./branch.js";
 import { effectsEditor, effectsText } from "./effects.js";
+import { renderMatrix } from "./matrix.js";
 import {
   CONTROL_KEY,
   codeFromUrl,
@@ -61,6 +63,7 @@ import {
   pageUrl,
   projectorUrl,
   recordUrl,
+  reportUrl,
   showError,
 } from "./net.js";
 import { tableSettings } from "./settings.js";
@@ -474,20 +477,27 @@ function mount(session: RoomSession, code: string, token: string): void {
   drawOdds();
   const adjSuccess = effectsEditor(t("control.onSuccess"), "adj-success");
   const adjFailure = effectsEditor(t("control.onFailure"), "adj-failure");
+  const adjArgumentOf = el("p", { class: "small preview", id: "adj-matrix-argument" });
   adjMatrix.addEventListener("change", () => {
     const item = session.view?.matrix.find((m) => m.id === adjMatrix.value);
+    adjArgumentOf.textContent = "";
     if (!item) return;
     adjPower.value = item.power;
-    if (!adjTitle.value) adjTitle.value = item.text.slice(0, 80);
-    if (!adjArgument.value) adjArgument.value = item.text.slice(0, 1000);
+    // Not prefilled from the power's argument: the title is public news, and the argument is the
+    // power's own (no other seat may read it). Control names the action and gives its own reasons.
+    adjArgumentOf.textContent = t("control.matrixArgument", {
+      power: powerName(item.power),
+      text: item.text,
+    });
   });
   const adjForm = el(
     "form",
     { id: "adjudicate-form" },
     field(t("control.matrixItem"), adjMatrix),
     field(t("control.actor"), adjPower),
-    field(t("control.actionTitle"), adjTitle),
-    field(t("control.argument"), adjArgument),
+    adjArgumentOf,
+    field(t("control.actionTitle"), adjTitle, t("control.actionTitlePublic")),
+    field(t("control.argument"), adjArgument, t("control.argumentPrivate")),
     field(t("control.strength"), adjStrength, t("control.strengthHint")),
     oddsTable,
     adjSuccess.element,
@@ -515,6 +525,7 @@ function mount(session: RoomSession, code: string, token: string): void {
         adjStatus,
       );
     const before = session.view?.control?.length ?? 0;
+    const matrixId = adjMatrix.value;
     const r = await session.act({
       type: "control_adjudicate",
       title,
@@ -526,12 +537,23 @@ function mount(session: RoomSession, code: string, token: string): void {
       ...(adjMatrix.value ? { matrixId: adjMatrix.value } : {}),
     });
     if (report(r, t("control.rolled"), adjStatus)) {
-      // The outcome is in Control's record (the roll is the engine's, with the game's seed).
+      // The roll is the engine's, with the game's seed: a queued action's verdict is on its item
+      // (applied at the resolution); Control's own matrix move is in Control's record.
+      const judged = matrixId ? session.view?.matrix.find((m) => m.id === matrixId)?.verdict : undefined;
       const outcome = session.view?.control?.[before];
-      if (outcome) adjStatus.textContent = `${t("control.rolled")} ${outcome.text}`;
+      if (judged)
+        adjStatus.textContent = t("control.rolledQueued", {
+          verdict: t(`control.verdict.${judged.success ? "success" : "failure"}`, {
+            title: judged.title,
+            roll: judged.roll,
+            chance: judged.chance,
+          }),
+        });
+      else if (outcome) adjStatus.textContent = `${t("control.rolled")} ${outcome.text}`;
       adjTitle.value = "";
       adjArgument.value = "";
       adjMatrix.value = "";
+      adjArgumentOf.textContent = "";
       adjSuccess.clear();
       adjFailure.clear();
     }
@@ -703,7 +725,17 @@ function mount(session: RoomSession, code: string, token: string): void {
       chatStatus,
     );
 
-  // record
+  // record, and a branch from an earlier round
+  const branch = branchPanel({
+    code,
+    key: token,
+    maxRound: () => session.view?.round ?? session.room.round ?? 1,
+    post: async (text) => {
+      const r = await session.control({ command: "broadcast", text: text.slice(0, 500) });
+      if (!r.ok) showError(refusal(r.error));
+      return r.ok;
+    },
+  });
   const logHost = el("ol", { class: "log-list", id: "control-log" });
   panels
     .get("record")!
@@ -712,7 +744,11 @@ function mount(session: RoomSession, code: string, token: string): void {
       el(
         "ul",
         {},
-        el("li", {}, el("a", { href: recordUrl(code, token, "md"), id: "record-md" }, t("control.recordMd"))),
+        el(
+          "li",
+          {},
+          el("a", { href: reportUrl(code), target: "_blank", id: "record-report" }, t("control.report")),
+        ),
         el(
           "li",
           {},
@@ -731,6 +767,8 @@ function mount(session: RoomSession, code: string, token: string): void {
           el("a", { href: pageUrl("debrief.html", code), target: "_blank" }, t("control.openDebrief")),
         ),
       ),
+      el("h3", {}, t("branch.title")),
+      branch.element,
       el("h3", {}, t("control.log")),
       logHost,
     );
@@ -767,7 +805,13 @@ function mount(session: RoomSession, code: string, token: string): void {
     const status =
       room.phase === "ended" ? "ended" : !room.started ? "waiting" : room.paused ? "paused" : "running";
     phaseEl.dataset.status = status;
-    phaseEl.textContent = `${t(`phase.${room.started || room.phase === "ended" ? room.phase : "waiting"}`)} · ${t(`teacher.status.${status}`)}`;
+    // Before the start there is no phase to name; once over, "ended" says it all.
+    phaseEl.textContent =
+      status === "waiting"
+        ? t("control.status.notStarted")
+        : status === "ended"
+          ? t("phase.ended")
+          : `${t(`phase.${room.phase}`)} · ${t(`teacher.status.${status}`)}`;
     settings.update(session.connection === "closed" ? null : room);
     clockButtons.start.disabled = room.started;
     clockButtons.pause.disabled = status !== "running";
@@ -790,18 +834,33 @@ function mount(session: RoomSession, code: string, token: string): void {
       renderPowers(powersHost, v, session);
       renderOrders(ordersHost, v);
       renderDeals(dealsHost, v);
-      renderMatrix(matrixHost, v, (id) => {
-        adjMatrix.value = id;
-        adjMatrix.dispatchEvent(new Event("change"));
-        select("adjudicate", true);
+      renderMatrix(matrixHost, v, {
+        adjudicate: (id) => {
+          adjMatrix.value = id;
+          adjMatrix.dispatchEvent(new Event("change"));
+          select("adjudicate", true);
+        },
+        defer: async (id, reason) =>
+          report(
+            await session.act({ type: "control_defer", matrixId: id, reason }),
+            t("control.deferred"),
+            adjStatus,
+          ),
       });
       renderEvents(eventsHost, v);
       renderObjectives(objectivesHost, v);
-      const pending = v.matrix.filter((m) => m.status === "pending");
+      // Waiting or deferred: Control may judge them now (they apply at the next resolution).
+      const pending = v.matrix.filter((m) => m.status === "pending" || m.status === "deferred");
       const keep = adjMatrix.value;
       adjMatrix.replaceChildren(
         new Option(t("control.noMatrix"), ""),
-        ...pending.map((m) => new Option(`${m.id} · ${m.power} · ${m.text.slice(0, 50)}`, m.id)),
+        ...pending.map(
+          (m) =>
+            new Option(
+              `${powerName(m.power)} · ${t("control.roundShort", { round: m.round })} · ${m.text.slice(0, 50)}`,
+              m.id,
+            ),
+        ),
       );
       adjMatrix.value = pending.some((m) => m.id === keep) ? keep : "";
       tabButtons.get("adjudicate")!.textContent = pending.length
@@ -820,6 +879,7 @@ function mount(session: RoomSession, code: string, token: string): void {
           : [el("li", { class: "muted" }, t("control.noLog"))]),
       );
       syncOverride(document.activeElement !== ovValue && ovValue.value === "");
+      branch.update();
       if (v.phase === "ended")
         for (const f of [customForm, adjForm, ovForm])
           f.querySelector<HTMLButtonElement>("[type=submit]")!.disabled = true;
@@ -1009,10 +1069,17 @@ function renderOrders(host: HTMLElement, v: PlayerView): void {
                       el(
                         "li",
                         {},
-                        orderSummary(
-                          a,
-                          SCENARIO.actions.find((s) => s.type === a.type),
-                        ),
+                        a.type === "matrix_action"
+                          ? t("control.matrixInOrders", { text: a.text })
+                          : a.type === "statement"
+                            ? `${orderSummary(
+                                a,
+                                SCENARIO.actions.find((s) => s.type === a.type),
+                              )}: “${a.text}”`
+                            : orderSummary(
+                                a,
+                                SCENARIO.actions.find((s) => s.type === a.type),
+                              ),
                         a.rationale ? el("div", { class: "why" }, `“${a.rationale}”`) : null,
                       ),
                     )
@@ -1044,7 +1111,7 @@ function renderDeals(host: HTMLElement, v: PlayerView): void {
           p.note ? el("div", { class: "why" }, `“${p.note}”`) : null,
         ),
       ),
-      t("neg.noProposals"),
+      t("control.noProposals"),
     ),
     el("h3", {}, t("neg.agreements")),
     list(
@@ -1074,32 +1141,6 @@ function renderDeals(host: HTMLElement, v: PlayerView): void {
       ),
       t("control.noDrafts"),
     ),
-  );
-}
-
-function renderMatrix(host: HTMLElement, v: PlayerView, adjudicate: (id: string) => void): void {
-  if (!v.matrix.length)
-    return void host.replaceChildren(el("p", { class: "muted" }, t("control.noMatrixItems")));
-  host.replaceChildren(
-    ...[...v.matrix].reverse().map((m) => {
-      const b =
-        m.status === "pending"
-          ? el(
-              "button",
-              { type: "button", class: "small primary", "data-adjudicate": m.id },
-              t("control.adjudicate"),
-            )
-          : null;
-      b?.addEventListener("click", () => adjudicate(m.id));
-      return el(
-        "div",
-        { class: "matrix-item", "data-matrix": m.id },
-        el("span", { class: "tag" }, t(`control.matrixStatus.${m.status}`)),
-        el("strong", {}, `${m.id} · ${powerName(m.power)} · R${m.round}`),
-        el("p", {}, m.text),
-        b,
-      );
-    }),
   );
 }
 

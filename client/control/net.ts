@@ -48,7 +48,12 @@ export function rememberControl(code: string, token: string): void {
   localStorage.setItem(CONTROL_KEY + code, token);
 }
 
-export type RecordFormat = "md" | "csv" | "json";
+export type RecordFormat = "csv" | "json";
+
+/** The after-action report of a game: the debrief's printable report view (client/debrief/report.ts). */
+export function reportUrl(code: string): string {
+  return `debrief.html?code=${encodeURIComponent(code)}&view=report`;
+}
 
 /** The record export (DESIGN §10): with the Control token, everything; with a seat token, that seat's part. */
 export function recordUrl(code: string, key: string, format: RecordFormat, table?: string): string {

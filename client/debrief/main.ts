@@ -11,15 +11,15 @@
 import "../styles.css";
 import "../control/sitroom.css";
 import { POWERS, type PowerId } from "../../shared/powers.js";
-import type { ChatMessage } from "../../shared/protocol.js";
 import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
-import type { GameEvent } from "../../shared/state.js";
 import type { PlayerView } from "../../shared/view.js";
+import { branchPanel } from "../control/branch.js";
 import {
   codeFromUrl,
   controlToken,
   httpBase,
   keyFromFragment,
+  pageUrl,
   recordUrl,
   SEAT_KEY,
   showError,
@@ -36,17 +36,10 @@ import {
 } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
 import { el, errorMessage, powerChip, powerName, powerRowHeader } from "../ui.js";
-
-/** The parts of the record (GET /api/games/:code/record?format=json) the debrief reads. */
-interface DebriefRecord {
-  code: string;
-  createdAt: string;
-  seats: { power: string; name: string; bot: boolean }[];
-  inputs: { round: number; actor: string; type: string; rationale: string; input: Record<string, unknown> }[];
-  messages: (ChatMessage & { time: string })[];
-  rounds: { round: number; events: GameEvent[] }[];
-  final: PlayerView;
-}
+import { compareView } from "./compare.js";
+import { type DebriefRecord, fetchRecord } from "./record.js";
+import { replayCard } from "./replay.js";
+import { reportBlocks, toHtml, toMarkdown } from "./report.js";
 
 const SCENARIO = SUMMER_2017;
 const app = document.getElementById("app")!;
@@ -89,16 +82,26 @@ async function start(): Promise<void> {
   ({ key, control: isControl } = findKey(code));
   document.title = `${t("debrief.title")} ${code} — ${t("app.title")}`;
   if (!code || !key) return message(t("debrief.noKey"));
+  const params = new URLSearchParams(location.search);
+  const other = (params.get("compare") ?? "").toUpperCase();
   try {
-    const r = await fetch(recordUrl(code, key, "json"));
-    if (!r.ok) throw new Error(r.status === 404 ? t("debrief.notFound") : `${r.status}`);
-    record = (await r.json()) as DebriefRecord;
+    record = await fetchRecord(code, key);
+    if (/^[A-Z0-9]{6}$/.test(other)) {
+      const otherKey = controlToken(other);
+      if (!otherKey) return message(t("compare.needKey"));
+      compared = await fetchRecord(other, otherKey);
+    }
   } catch (e) {
     showError(errorMessage(e));
     return message(t("debrief.notFound"));
   }
+  mode = compared ? "compare" : params.get("view") === "report" ? "report" : "debrief";
   render();
 }
+
+let compared: DebriefRecord | null = null;
+let mode: "debrief" | "report" | "compare" = "debrief";
+let teardown: () => void = () => {};
 
 function message(text: string): void {
   app.replaceChildren(
@@ -127,15 +130,22 @@ function render(): void {
     if (isLang(langSel.value)) await setLang(langSel.value);
     render();
   });
+  teardown();
+  teardown = () => {};
+  const head = el(
+    "header",
+    { class: "sr-head" },
+    el("a", { class: "sr-brand", href: "./" }, t("app.title")),
+    el("h1", { class: "sr-title" }, `${t("debrief.title")} · `, el("span", { class: "mono" }, rec.code)),
+    langSel,
+  );
+  if (mode === "compare" && compared) return void app.replaceChildren(head, compareView(rec, compared));
+  if (mode === "report") return void app.replaceChildren(head, reportPage(rec));
   const chartsHost = el("div", { class: "charts-grid", id: "debrief-charts" });
+  const replay = replayCard(rec);
+  teardown = replay.destroy;
   app.replaceChildren(
-    el(
-      "header",
-      { class: "sr-head" },
-      el("a", { class: "sr-brand", href: "./" }, t("app.title")),
-      el("h1", { class: "sr-title" }, `${t("debrief.title")} · `, el("span", { class: "mono" }, rec.code)),
-      langSel,
-    ),
+    head,
     el(
       "main",
       { class: "sr-main debrief", id: "debrief" },
@@ -147,6 +157,8 @@ function render(): void {
         el("p", { class: "muted small" }, t("debrief.chartsNote")),
         chartsHost,
       ),
+      replay.element,
+      reportLink(rec),
       history(rec),
       messages(rec),
       card(
@@ -159,6 +171,13 @@ function render(): void {
         ),
       ),
       downloads(rec),
+      isControl
+        ? card(
+            "d-branch",
+            t("branch.title"),
+            branchPanel({ code: rec.code, key, maxRound: () => Math.max(1, rec.final.round) }).element,
+          )
+        : null,
     ),
   );
   if (!ended) app.querySelector("#d-summary")?.append(el("p", { class: "muted" }, t("debrief.notEnded")));
@@ -406,8 +425,59 @@ function messages(rec: DebriefRecord): HTMLElement {
   );
 }
 
+/** The after-action report: a printable page and its Markdown, in the reader's language. */
+function reportPage(rec: DebriefRecord): HTMLElement {
+  const blocks = reportBlocks(rec);
+  const md = new Blob([toMarkdown(blocks)], { type: "text/markdown;charset=utf-8" });
+  const download = el(
+    "a",
+    {
+      href: URL.createObjectURL(md),
+      download: `after-action-${rec.code}.md`,
+      id: "report-md",
+      class: "button",
+    },
+    t("report.markdown"),
+  );
+  const print = el("button", { type: "button", id: "report-print", class: "primary" }, t("report.print"));
+  print.addEventListener("click", () => window.print());
+  return el(
+    "main",
+    { class: "sr-main debrief report-page" },
+    el(
+      "div",
+      { class: "report-tools no-print" },
+      print,
+      download,
+      el("a", { href: pageUrl("debrief.html", rec.code) }, t("report.back")),
+    ),
+    toHtml(blocks),
+  );
+}
+
+function reportLink(rec: DebriefRecord): HTMLElement {
+  return card(
+    "d-report",
+    t("report.open"),
+    el("p", { class: "muted small" }, t("report.openNote")),
+    el(
+      "p",
+      {},
+      el(
+        "a",
+        {
+          href: `debrief.html?code=${encodeURIComponent(rec.code)}&view=report`,
+          id: "open-report",
+          class: "button",
+        },
+        t("report.open"),
+      ),
+    ),
+  );
+}
+
 function downloads(rec: DebriefRecord): HTMLElement {
-  const link = (format: "md" | "csv" | "json", label: string, table?: string) =>
+  const link = (format: "csv" | "json", label: string, table?: string) =>
     el("a", { href: recordUrl(rec.code, key, format, table), "data-record": format }, label);
   return card(
     "d-downloads",
@@ -416,8 +486,6 @@ function downloads(rec: DebriefRecord): HTMLElement {
     el(
       "p",
       {},
-      link("md", "Markdown"),
-      " · ",
       link("csv", `CSV (${t("control.csvInputs")})`, "inputs"),
       " · ",
       link("csv", `CSV (${t("control.csvMessages")})`, "messages"),

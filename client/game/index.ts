@@ -29,6 +29,7 @@ import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
 import { type Guide, makeGuide } from "./guide.js";
 import { type MapController, mountMap, type RingNote } from "./map.js";
+import { mountMemo } from "./memo.js";
 import { negotiatePanel } from "./negotiate.js";
 import { renderNews } from "./news.js";
 import { ordersPanel } from "./orders.js";
@@ -531,11 +532,13 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
 
   const unsubscribe = session.subscribe(render);
   render();
+  const unmountMemo = mountMemo(session, root); // the reflection memo (memo.ts, Control's part)
 
   handle = {
     destroy() {
       clearInterval(timer);
       unsubscribe();
+      unmountMemo();
       map?.destroy();
       guide?.destroy();
       guide?.element.remove();

@@ -189,6 +189,10 @@ const EVENTS: Readonly<Record<string, (d: Vars, x: Vars, raw: GameEvent["data"])
   engagement: (d) => ["event.engagement", d],
   statement: (d, x) => (x.text === undefined ? null : ["event.statement", { ...d, text: x.text }]),
   matrix_queued: (d) => ["event.matrix_queued", d],
+  matrix_deferred: (d, x) => [
+    x.reason === undefined ? "event.matrix_deferred.plain" : "event.matrix_deferred.reason",
+    { ...d, reason: x.reason ?? "" },
+  ],
   retaliation: (d) => ["event.retaliation", d],
   summit_held: (d) => ["event.summit_held", d],
   talks_offered: (d) => ["event.talks_offered", d],
@@ -317,8 +321,9 @@ const EVENTS: Readonly<Record<string, (d: Vars, x: Vars, raw: GameEvent["data"])
     return text === null ? null : ["event.inject", injectWords(String(d.title ?? ""), text)];
   },
   adjudicated: (d) => [
-    `event.adjudicated.${d.success ? "success" : "failure"}`,
-    { title: String(d.title ?? ""), chance: Number(d.chance) },
+    // A queued action's verdict carries its roll and power (engine/matrix.ts); Control's own, not.
+    `event.adjudicated.${d.roll === undefined ? "" : d.power === undefined ? "rolled." : "matrix."}${d.success ? "success" : "failure"}`,
+    { ...d, title: String(d.title ?? "") },
   ],
   override: (d, x) => {
     const raw = str(x.what);

@@ -19,6 +19,7 @@ import {
   projectorUrl,
   recordUrl,
   rememberControl,
+  reportUrl,
   showError,
 } from "../control/net.js";
 import { tableSettings } from "../control/settings.js";
@@ -347,7 +348,7 @@ function tableCard(tb: Table, className: string): void {
     "p",
     { class: "records small" },
     `${t("teacher.record")}: `,
-    el("a", { href: recordUrl(tb.code, tb.controlToken, "md"), "data-record": "md" }, "Markdown"),
+    el("a", { href: reportUrl(tb.code), target: "_blank", "data-record": "report" }, t("report.open")),
     " · ",
     el("a", { href: recordUrl(tb.code, tb.controlToken, "csv") }, "CSV"),
     " · ",
@@ -464,17 +465,31 @@ async function command(tb: Table, cmd: ControlCommand): Promise<Reply> {
 
 let updateTotals = () => {};
 
-/** Runs a command at every table it applies to; says how many took it. */
-async function all(cmd: ControlCommand, applies: (tb: Table) => boolean, out: HTMLElement): Promise<void> {
+/**
+ * Runs a command at every table it applies to; says what was done, at how many tables, and when
+ * (a status that only changed its count would read as the previous command's).
+ */
+async function all(
+  cmd: ControlCommand | ((tb: Table) => Promise<Reply>),
+  applies: (tb: Table) => boolean,
+  out: HTMLElement,
+  done: (n: number, of: number) => string = (n, of) => t("teacher.allDone", { n, of }),
+): Promise<number> {
   const targets = tablesNow.filter(applies);
-  const replies = await Promise.all(targets.map((tb) => command(tb, cmd)));
+  out.textContent = t("teacher.sending");
+  out.className = "status";
+  const replies = await Promise.all(
+    targets.map((tb) => (typeof cmd === "function" ? cmd(tb) : command(tb, cmd))),
+  );
   const failed = replies
     .map((r, i) => (r.ok ? null : `${t("teacher.table", { n: targets[i]!.index + 1 })}: ${refusal(r.error)}`))
     .filter(Boolean);
-  out.textContent = [
-    t("teacher.allDone", { n: replies.length - failed.length, of: tablesNow.length }),
-    ...failed,
-  ].join(" · ");
+  const ok = replies.length - failed.length;
+  out.textContent = [`${done(ok, tablesNow.length)} (${new Date().toLocaleTimeString()})`, ...failed].join(
+    " · ",
+  );
+  out.className = `status ${failed.length || ok === 0 ? "bad" : "ok"}`;
+  return ok;
 }
 
 function showDashboard(info: ClassInfo, key: string): void {
@@ -510,10 +525,27 @@ function showDashboard(info: ClassInfo, key: string): void {
     ev.preventDefault();
     const text = broadcastText.value.trim();
     if (!text) return void broadcastText.focus();
-    void all({ command: "broadcast", text }, (tb) => !!tb.session, status).then(() => {
-      broadcastText.value = "";
+    void all(
+      { command: "broadcast", text },
+      (tb) => !!tb.session,
+      status,
+      (n, of) =>
+        t("teacher.broadcastSent", { n, of, text: text.length > 60 ? `${text.slice(0, 60)}…` : text }),
+    ).then((n) => {
+      if (n > 0) broadcastText.value = "";
     });
   });
+  const reflection = reflectionForm(status);
+  const gradebook = el(
+    "a",
+    {
+      class: "button",
+      id: "gradebook",
+      href: `${httpBase()}/api/classes/${encodeURIComponent(info.code)}/gradebook?key=${encodeURIComponent(key)}`,
+      download: `gradebook-${info.code}.csv`,
+    },
+    t("teacher.gradebook"),
+  );
   const forget = el(
     "button",
     { type: "button", class: "ghost small", id: "new-class" },
@@ -600,6 +632,14 @@ function showDashboard(info: ClassInfo, key: string): void {
         broadcast,
       ),
       status,
+      el(
+        "section",
+        { class: "sr-toolbar grading", "aria-label": t("teacher.grading") },
+        el("span", { class: "eyebrow" }, t("teacher.grading")),
+        reflection,
+        gradebook,
+        el("span", { class: "muted small" }, t("teacher.gradebookNote")),
+      ),
       grid,
     ),
   );
@@ -610,6 +650,48 @@ function showDashboard(info: ClassInfo, key: string): void {
   tickTimer = setInterval(() => {
     for (const tb of tablesNow) tb.tick();
   }, 500);
+}
+
+/** The reflection prompt for a round (or every round), set at every table at once. */
+function reflectionForm(status: HTMLElement): HTMLFormElement {
+  const rounds = Math.max(4, ...tablesNow.map((tb) => tb.session?.room.maxRounds ?? 0), 12);
+  const round = el("select", { id: "reflection-round", "aria-label": t("teacher.reflectionRound") });
+  round.append(new Option(t("report.everyRound"), "0"));
+  for (let r = 1; r <= rounds; r++) round.append(new Option(t("branch.fromRound", { round: r }), String(r)));
+  const text = el("input", {
+    id: "reflection-text",
+    maxlength: 300,
+    placeholder: t("teacher.reflectionPlaceholder"),
+    "aria-label": t("teacher.reflectionLabel"),
+  });
+  const required = el("input", { type: "checkbox", id: "reflection-required" });
+  const form = el(
+    "form",
+    { class: "reflection-form", id: "reflection-form" },
+    round,
+    text,
+    el("label", { class: "check" }, required, el("span", {}, t("teacher.reflectionRequired"))),
+    el("button", { type: "submit", id: "reflection-button" }, t("teacher.reflectionSet")),
+  );
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const input = {
+      type: "control_reflection" as const,
+      round: Number(round.value),
+      text: text.value.trim(),
+      required: required.checked,
+    };
+    void all(
+      async (tb) =>
+        tb.session
+          ? tb.session.act(input)
+          : { ok: false, error: { code: "not_seated", message: t("teacher.notConnected") } },
+      (tb) => !!tb.session,
+      status,
+      (n, of) => t(input.text ? "teacher.reflectionDone" : "teacher.reflectionCleared", { n, of }),
+    );
+  });
+  return form;
 }
 
 // ───────────────────────────────────────────────────────────── start

@@ -41,6 +41,7 @@ import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
 import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
 import { log, roomLogger } from "../log.js";
+import { copySeats } from "../recordSource.js";
 import type { Store } from "../store.js";
 import { instrumented } from "./instrument.js";
 import { RoomState, SeatState } from "./RoomState.js";
@@ -68,7 +69,13 @@ const ServerCreate = z.object({
   restoreKey: z.literal(RESTORE_KEY),
   /** A branch: the game replays another game's inputs up to the start of `round`. */
   branchFrom: z
-    .object({ code: z.string(), round: z.number().int().min(1), seed: z.number().int() })
+    .object({
+      code: z.string(),
+      round: z.number().int().min(1),
+      seed: z.number().int(),
+      /** The same people (their tokens) and bots in the same seats as the source. */
+      seats: z.boolean().default(false),
+    })
     .optional(),
 });
 /** Inputs that ask other seats for an answer, and the answers bots may give mid-phase. */
@@ -223,6 +230,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
         const log = this.store.inputs(code);
         this.game = replay(this.game, log);
         this.seq = log.length;
+        if (branch.seats) this.seats.restore(copySeats(branch.code, code));
       }
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {

@@ -6,12 +6,14 @@
 import { z } from "zod";
 import { PAIRS, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
+import { draw } from "../rng.js";
 import { type Effects, EffectsSchema, type Scenario } from "../scenario/schema.js";
 import type { ControlRecord, EventRecord, GameState } from "../state.js";
-import { makeCtx, roll } from "./context.js";
-import { copyState } from "./copy.js";
+import { makeCtx } from "./context.js";
+import { cloneState, copyState } from "./copy.js";
 import { applyEffectsNow } from "./effects.js";
 import { clamp } from "./math.js";
+import { judgeQueued, openItem } from "./matrix.js";
 
 export const OVERRIDE_INDICES = [
   "crisis",
@@ -67,6 +69,15 @@ export const ControlAdjudicateSchema = z
     strength: z.number().int().min(1).max(5),
     effects: EffectsSchema,
     failEffects: EffectsSchema.optional(),
+  })
+  .strict();
+
+/** Control puts off judging a queued free-form action (the power is told, with the reason). */
+export const ControlDeferSchema = z
+  .object({
+    type: z.literal("control_defer"),
+    matrixId: z.string().max(20),
+    reason: z.string().trim().max(300).default(""),
   })
   .strict();
 
@@ -137,34 +148,66 @@ export function adjudicationChance(state: GameState, strength: number): number {
   return adjudicationOdds(state.scenario.rules)[clamp(strength, 1, 5) - 1]!;
 }
 
+/** A percentage roll, 1–100, from the game's PRNG (one draw, as `roll` in context.ts takes). */
+function rollPercent(s: GameState): number {
+  const d = draw(s.rng);
+  s.rng = d.next;
+  return Math.floor(d.value * 100) + 1;
+}
+
+/**
+ * Control judges a free-form action. A queued one (`matrixId`) is rolled now and applies in the
+ * next resolution (engine/matrix.ts); one without a queue entry (Control's own matrix move) applies
+ * at once. A success is a roll at most the chance.
+ */
 export function adjudicate(state: GameState, input: Adjudicate): Result<GameState> {
   if (state.phase === "ended") return err("game_over", "The game is over.");
-  const item = input.matrixId ? state.matrix.find((m) => m.id === input.matrixId) : undefined;
-  if (input.matrixId && !item) return err("not_found", `No queued matrix action ${input.matrixId}.`);
-  if (item && item.status !== "pending") return err("already_decided", `${item.id} was already adjudicated.`);
   const chance = adjudicationChance(state, input.strength);
+  if (input.matrixId) {
+    const found = openItem(state, input.matrixId);
+    if (!found.ok) return found;
+    const item = found.value;
+    const s = cloneState(state);
+    const roll = rollPercent(s);
+    const success = roll <= chance;
+    const effects = success ? input.effects : input.failEffects;
+    judgeQueued(s, item.id, {
+      title: input.title,
+      reason: input.argument,
+      strength: input.strength,
+      chance,
+      roll,
+      success,
+      ...(effects ? { effects } : {}),
+    });
+    s.control = [
+      ...s.control,
+      {
+        round: s.round,
+        kind: "adjudicate",
+        text: `${input.title} (${item.power}) — ${input.argument || "—"} → ${success ? "success" : "failure"} (roll ${roll}, chance ${chance}%); applies at the resolution`,
+      },
+    ];
+    return ok(s);
+  }
   const s0 = copyState(state);
-  const ctx = makeCtx(state, s0);
-  const success = roll(ctx, chance);
-  const actor = input.power ?? item?.power ?? null;
+  const roll = rollPercent(s0);
+  const success = roll <= chance;
+  const actor = input.power ?? null;
   const effects = success ? input.effects : input.failEffects;
   const s = effects ? withEffects(s0, effects, actor, input.title) : s0;
-  if (item)
-    s.matrix = s.matrix.map((m) =>
-      m.id === item.id ? { ...m, status: success ? "success" : "failure" } : m,
-    );
   record(
     s,
     {
       round: s.round,
       kind: "adjudicated",
-      data: { title: input.title, chance, success: success ? 1 : 0 },
+      data: { title: input.title, chance, success: success ? 1 : 0, roll },
       visibleTo: "all",
     },
     {
       round: s.round,
       kind: "adjudicate",
-      text: `${input.title} — ${input.argument} → ${success ? "success" : "failure"} (${chance}%)`,
+      text: `${input.title} — ${input.argument || "—"} → ${success ? "success" : "failure"} (roll ${roll}, chance ${chance}%)`,
     },
   );
   return ok(s);

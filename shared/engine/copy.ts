@@ -60,6 +60,7 @@ export function cloneState(s: GameState): GameState {
     history: s.history,
     matrix: s.matrix,
     control: s.control,
+    reflection: s.reflection,
     seq: s.seq,
     ending: s.ending,
   };

@@ -5,13 +5,13 @@
 
 import type { ActionType } from "../orders.js";
 import { POWERS, type PowerId, pairKey } from "../powers.js";
-import type { MatrixItem } from "../state.js";
 import { catalogueOf } from "./catalogue.js";
 import { actionsOf, addCrisis, addRelation, type Ctx, emit, has } from "./context.js";
 import { applyEffects } from "./effects.js";
 import { addPressure } from "./enforcement.js";
 import { designateFinance } from "./illicit.js";
 import { clamp, clamp100 } from "./math.js";
+import { applyVerdicts } from "./matrix.js";
 
 /** Moves whose effects are entirely the catalogue's `effects` (applied in this step). */
 const SIMPLE_DIPLOMATIC: readonly ActionType[] = [
@@ -27,20 +27,12 @@ const SIMPLE_DIPLOMATIC: readonly ActionType[] = [
 export function resolveDiplomaticMoves(ctx: Ctx): void {
   const { s } = ctx;
   const cat = catalogueOf(s.scenario);
+  // Free-form actions Control judged (queued when their orders came in: engine/matrix.ts).
+  applyVerdicts(ctx);
   for (const p of POWERS) {
     for (const a of ctx.actions[p]) {
       if (a.type === "statement") {
         emit(ctx, "statement", { power: p }, "all", { text: a.text });
-      } else if (a.type === "matrix_action") {
-        const item: MatrixItem = {
-          id: `M${s.seq++}`,
-          power: p,
-          round: ctx.round,
-          text: a.text,
-          status: "pending",
-        };
-        s.matrix = [...s.matrix, item];
-        emit(ctx, "matrix_queued", { power: p }, [p]);
       } else if (SIMPLE_DIPLOMATIC.includes(a.type)) {
         applyEffects(ctx, cat[a.type].effects, p, cat[a.type].label);
         emit(ctx, a.type, { power: p });

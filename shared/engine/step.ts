@@ -10,11 +10,13 @@
 import { z } from "zod";
 import { OrdersSchema } from "../orders.js";
 import { isPower, POWERS, type Seat } from "../powers.js";
+import { SetReflectionSchema, WriteMemoSchema } from "../protocol.js";
 import { err, ok, type Result } from "../result.js";
 import { COMMODITY_GROUPS, type GameState, TERM_KINDS, VOTES } from "../state.js";
 import {
   adjudicate,
   ControlAdjudicateSchema,
+  ControlDeferSchema,
   ControlInjectSchema,
   ControlOverrideSchema,
   inject,
@@ -22,6 +24,8 @@ import {
 } from "./control.js";
 import { cloneState } from "./copy.js";
 import { propose, respond } from "./diplomacy.js";
+import { defer, queueMatrix } from "./matrix.js";
+import { setReflection, writeMemo } from "./reflection.js";
 import { resolveRound } from "./resolve.js";
 import { amendDraft, decideDrafts, tableDraft, voteDraft } from "./un.js";
 import { checkOrders } from "./validate.js";
@@ -71,6 +75,9 @@ export const InputSchema = z.discriminatedUnion("type", [
   ControlInjectSchema,
   ControlAdjudicateSchema,
   ControlOverrideSchema,
+  ControlDeferSchema,
+  SetReflectionSchema,
+  WriteMemoSchema,
 ]);
 export type Input = z.infer<typeof InputSchema>;
 export type InputType = Input["type"];
@@ -83,6 +90,8 @@ export function step(state: GameState, actor: Actor, input: Input): Result<GameS
       if (!checked.ok) return checked;
       const next = cloneState(state);
       next.orders = { ...state.orders, [actor]: checked.value };
+      // Free-form actions reach Control's queue now, not at the resolution (engine/matrix.ts).
+      queueMatrix(next, actor, checked.value.actions);
       return ok(next);
     }
     case "advance_phase": {
@@ -131,6 +140,15 @@ export function step(state: GameState, actor: Actor, input: Input): Result<GameS
     case "control_override":
       if (actor !== "CONTROL") return err("control_only", "Only Control overrides.");
       return override(state, input);
+    case "control_defer":
+      if (actor !== "CONTROL") return err("control_only", "Only Control defers free-form actions.");
+      return defer(state, input.matrixId, input.reason);
+    case "control_reflection":
+      if (actor !== "CONTROL") return err("control_only", "Only Control sets reflection prompts.");
+      return setReflection(state, input);
+    case "write_memo":
+      if (!isPower(actor)) return err("not_a_power", "Only a power's seat writes a memo.");
+      return writeMemo(state, actor, input);
   }
   return err("bad_shape", "Unknown input.");
 }

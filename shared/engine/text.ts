@@ -142,7 +142,11 @@ export function eventText(sc: Scenario, e: EventRecord): string {
     case "inject":
       return `${d.title}: ${x.text}`;
     case "adjudicated":
-      return `${d.title}: ${d.success ? "succeeds" : "fails"} (chance ${d.chance}%).`;
+      return d.roll === undefined
+        ? `${d.title}: ${d.success ? "succeeds" : "fails"} (chance ${d.chance}%).`
+        : `${d.power ? `${d.power}'s free-form action ` : ""}${d.title}: ${d.success ? "succeeds" : "fails"} (roll ${d.roll}; it needed ${d.chance} or less).`;
+    case "matrix_deferred":
+      return `Control deferred ${d.power}'s free-form action to a later round${x.reason ? `: ${x.reason}` : "."}`;
     case "override":
       return `Control set ${x.what}: ${d.from} → ${d.to}. Reason: ${x.reason}`;
   }

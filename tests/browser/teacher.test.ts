@@ -207,16 +207,21 @@ test("a teacher runs a class of two tables from the dashboard and a Control cons
   // The other table is a different game: no override there.
   expect(await b.page.textContent("#chat-log")).not.toContain(reason);
 
-  // ---- the Markdown record holds the override and its reason
-  const [download] = await Promise.all([ctl.waitForEvent("download"), ctl.click("#record-md")]);
-  expect(download.suggestedFilename()).toBe(`pressure-point-${a.table}.md`);
-  const md = fs.readFileSync((await download.path())!, "utf8");
-  expect(md).toContain(`# Pressure Point — record of game ${a.table}`);
-  expect(md).toMatch(
-    new RegExp(
-      `\\*\\*CONTROL\\*\\* control_override \\{"index":"crisis","value":${target}\\} — _${reason.replace(/[()]/g, "\\$&")}_`,
-    ),
+  // ---- the after-action report holds the override and its reason, in words (its Markdown too)
+  const report = await open(
+    `${env.server.url}/${await ctl.getAttribute("#record-report", "href")}&lang=en`,
+    "report",
   );
+  // Round 1 is still being played: its part says so, with what happened so far.
+  await report.waitForSelector("#report [data-round='1']");
+  expect(await report.textContent("#report")).toContain("Round 1 · Q3 2017 (in progress)");
+  expect(await report.textContent("#report")).toContain(`Set Crisis to ${target}. Reason: ${reason}`);
+  const [download] = await Promise.all([report.waitForEvent("download"), report.click("#report-md")]);
+  expect(download.suggestedFilename()).toBe(`after-action-${a.table}.md`);
+  const md = fs.readFileSync((await download.path())!, "utf8");
+  expect(md).toContain(`# After-action report · game ${a.table}`);
+  expect(md).toContain(`Set Crisis to ${target}. Reason: ${reason}`);
+  await report.close();
   expect(consoleErrors).toEqual([]);
 }, 60_000);
 

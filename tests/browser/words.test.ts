@@ -78,6 +78,10 @@ const EVENT_SAMPLES: Record<string, Sample[]> = {
     { data: { power: "KP" }, extra: { text: "We will never give up: “fire and fury”, they say." } },
   ],
   matrix_queued: [{ data: { power: "US" } }],
+  matrix_deferred: [
+    { data: { power: "KP" } },
+    { data: { power: "KP" }, extra: { reason: "Needs a second look next round." }, free: true },
+  ],
   retaliation: [{ data: { target: "KR" } }],
   summit_held: [{ data: { a: "US", b: "KP" } }],
   talks_offered: [{ data: { from: "KR", to: "KP" } }],
@@ -160,6 +164,9 @@ const EVENT_SAMPLES: Record<string, Sample[]> = {
   adjudicated: [
     { data: { title: "Back-channel to Pyongyang", chance: 50, success: 1 } },
     { data: { title: "Back-channel to Pyongyang", chance: 30, success: 0 } },
+    // A queued free-form action's verdict, applied at the resolution (engine/matrix.ts).
+    { data: { title: "Back-channel to Pyongyang", chance: 50, success: 1, roll: 23, power: "KR" } },
+    { data: { title: "Back-channel to Pyongyang", chance: 50, success: 0, roll: 77 } },
   ],
   override: [
     {

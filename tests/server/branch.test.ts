@@ -57,3 +57,44 @@ test("Control branches from round 2: the branch starts where the game stood then
   expect((await branch(code, { key: control.seat.controlToken, round: 9 })).status).toBe(400);
   expect((await branch(code, { key: control.seat.controlToken })).status).toBe(400);
 });
+
+test("a branch keeps the same people in the same seats (their tokens carry over) and bots where bots were", async () => {
+  const { sdk } = server().colyseus;
+  const control = await connect(
+    await sdk.create("game", { asControl: true, rounds: 4, fillWithBots: true, bots: ["RU"] }),
+  );
+  const code = control.seat.code;
+  const kp = await connect(await sdk.joinById(code, { name: "Kim", power: "KP" }));
+  const us = await connect(await sdk.joinById(code, { name: "Sam", power: "US" }));
+  const ok = async (p: Promise<Reply>) => expect(await p).toEqual({ ok: true });
+  await ok(control.room.request("control", { command: "start" }));
+  await ok(control.room.request("control", { command: "advance" }));
+  await ok(control.room.request("control", { command: "advance" }));
+  await until(() => control.latest().round === 2);
+
+  const r = await branch(code, { key: control.seat.controlToken, round: 1 });
+  expect(r.status).toBe(200);
+  const made = (await r.json()) as {
+    code: string;
+    controlToken: string;
+    invite: string;
+    seats: { power: string; name: string; bot: boolean }[];
+  };
+  expect(made.invite).toBe(`?code=${made.code}&from=${code}`);
+  const sitting = Object.fromEntries(made.seats.map((s) => [s.power, s.bot ? "bot" : s.name]));
+  expect(sitting).toEqual({ KP: "Kim", US: "Sam", RU: "bot", CN: "bot", KR: "bot" });
+
+  // Each player's own seat link (token) takes the same seat in the branch.
+  const kp2 = await connect(await sdk.joinById(made.code, { token: kp.seat.token }));
+  const us2 = await connect(await sdk.joinById(made.code, { token: us.seat.token }));
+  expect([kp2.seat.seat, us2.seat.seat]).toEqual(["KP", "US"]);
+  const bc = await connect(await sdk.joinById(made.code, { controlToken: made.controlToken }));
+  await until(() => bc.room.state.seats.get("RU")?.bot === true);
+  expect(bc.room.state.seats.get("KP")?.name).toBe("Kim");
+  expect(bc.room.state.seats.get("KP")?.connected).toBe(true);
+  // A stranger asking for a held seat is refused; the seat stays Kim's.
+  await expect(sdk.joinById(made.code, { name: "Eve", power: "KP" })).rejects.toThrow(/seat_taken/);
+  // Seats left open on request.
+  const open = await branch(code, { key: control.seat.controlToken, round: 1, seats: false });
+  expect(((await open.json()) as { seats: unknown[] }).seats).toEqual([]);
+});

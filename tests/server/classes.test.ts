@@ -51,3 +51,65 @@ test("a class of seven fills three tables evenly; the teacher controls every tab
   });
   expect(bad.status).toBe(400);
 });
+
+test("the class gradebook: one CSV row per student across the tables, ready for an LMS import", async () => {
+  const created = (await (
+    await fetch(`${base}/api/classes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "Period 4", tables: 2, preset: "quick" }),
+    })
+  ).json()) as { code: string; teacherToken: string; tables: { code: string; controlToken: string }[] };
+  const { sdk } = server().colyseus;
+  const students = [];
+  for (const name of ["Ana", "=cmd|' /C calc'!A0"]) {
+    const { table } = (await (await fetch(`${base}/api/seat-for/${created.code}`)).json()) as {
+      table: string;
+    };
+    students.push(await connect(await sdk.joinById(table, { name })));
+  }
+  expect(students[0]!.seat.code).not.toBe(students[1]!.seat.code);
+  const [ana] = students;
+  const at = created.tables.find((t) => t.code === ana!.seat.code)!;
+  const control = await connect(await sdk.joinById(at.code, { controlToken: at.controlToken }));
+  const ok = async (p: Promise<unknown>) => expect(await p).toEqual({ ok: true });
+  await ok(control.room.request("control", { command: "start" }));
+  await ok(
+    control.room.request("act", {
+      type: "control_reflection",
+      round: 0,
+      text: "What surprised you?",
+      required: true,
+    }),
+  );
+  await ok(ana!.room.request("chat", { channel: "public", text: "Hello, table." }));
+  await ok(control.room.request("control", { command: "advance" }));
+  await until(() => ana!.latest().phase === "orders");
+  await ok(
+    ana!.room.request("orders", {
+      actions: [{ type: "statement", text: "We seek calm.", rationale: "Signal restraint first." }],
+    }),
+  );
+  await ok(control.room.request("control", { command: "advance" }));
+  await until(() => ana!.latest().round === 2);
+  await ok(ana!.room.request("act", { type: "write_memo", round: 1, text: 'China\'s reaction, "quick".' }));
+
+  const res = await fetch(`${base}/api/classes/${created.code}/gradebook?key=${created.teacherToken}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toMatch(/text\/csv/);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = new TextDecoder().decode(bytes);
+  const lines = text.split("\r\n");
+  expect(lines[0]).toBe(
+    "student,table,table_code,power,orders_round_1,orders_round_2,orders_round_3,orders_round_4,rounds_with_orders,rationales_written,memos_written,required_memos_missing,messages_sent,objectives_met,objectives_total,result_vs_par_percent,score,par,memos",
+  );
+  expect(lines).toHaveLength(4); // header, two students, the final CRLF
+  const anaRow = lines.find((l) => l.startsWith("Ana,"))!.split(",");
+  expect(anaRow.slice(1, 4)).toEqual([String(created.tables.indexOf(at) + 1), at.code, ana!.seat.power!]);
+  expect(anaRow.slice(4, 14)).toEqual(["1", "", "", "", "1", "1", "1", "0", "1", anaRow[13]!]);
+  expect(text).toContain(`"R1: China's reaction, ""quick""."`);
+  // The other student's name, which a spreadsheet would run as a formula, reads as text.
+  expect(text).toContain(`'=cmd|' /C calc'!A0,`);
+  expect((await fetch(`${base}/api/classes/${created.code}/gradebook?key=wrong`)).status).toBe(404);
+});

@@ -6,6 +6,7 @@ import { matchMaker } from "@colyseus/core";
 import { afterEach, expect, test } from "vitest";
 import { resetJoinGuard } from "../../server/joinGuard.js";
 import { buildRecord } from "../../server/record.js";
+import { loadGame } from "../../server/recordSource.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
@@ -64,5 +65,5 @@ test("an ended game leaves memory once everyone has left; its record stays", asy
   await us.room.leave();
   await until(() => !matchMaker.getLocalRoomById(code), 3000);
   expect(server().store.getGame(code)?.status).toBe("ended");
-  expect(buildRecord(server().store, code)?.rounds.length).toBeGreaterThan(0);
+  expect(buildRecord((await loadGame(code))!).rounds.length).toBeGreaterThan(0);
 });

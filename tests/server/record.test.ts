@@ -27,6 +27,8 @@ test("Control's full record and a player's own export", async () => {
   ).toEqual({ ok: true });
   await cn.room.request("chat", { channel: "CN-US", text: "We will look at the coal trade." });
   await us.room.request("chat", { channel: "public", text: "Statement follows." });
+  // A message a spreadsheet would run as a formula.
+  await us.room.request("chat", { channel: "public", text: '=HYPERLINK("http://x","y")' });
   await control.room.request("control", { command: "advance" });
   await until(() => cn.latest().phase === "orders");
   await cn.room.request("orders", {
@@ -43,25 +45,40 @@ test("Control's full record and a player's own export", async () => {
     messages: { text: string }[];
     rounds: { round: number; events: unknown[] }[];
     control: unknown[];
+    replay: { round: number; orders: Record<string, unknown>; view: { round: number; seat: string } }[];
   };
   expect(rec.inputs.find((i) => i.actor === "CN")?.rationale).toContain("Look firm");
-  expect(rec.messages.map((m) => m.text)).toEqual(["We will look at the coal trade.", "Statement follows."]);
+  expect(rec.messages.map((m) => m.text)).toEqual([
+    "We will look at the coal trade.",
+    "Statement follows.",
+    '=HYPERLINK("http://x","y")',
+  ]);
+  // The replay: round 1's orders (every power's, for Control) and the table after its resolution.
+  expect(rec.replay.map((r) => r.round)).toEqual([1]);
+  expect(Object.keys(rec.replay[0]!.orders).sort()).toEqual(["CN", "US"]);
+  expect(rec.replay[0]!.view.round).toBe(2);
   expect(rec.rounds.map((r) => r.round)).toEqual([1]);
   // Mid-phase events (an inject) are in the record as well as the resolution's.
   expect(JSON.stringify(rec.rounds[0]!.events)).toContain("Typhoon at Nampo");
   expect(rec.control.length).toBeGreaterThanOrEqual(3);
 
-  const md = await (
-    await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=md`)
-  ).text();
-  expect(md).toContain(`# Pressure Point — record of game ${code}`);
-  expect(md).toContain("## Round 1");
-  expect(md).toContain("Look firm, move slowly.");
-  const csv = await (
-    await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=csv&table=messages`)
-  ).text();
-  expect(csv.split("\n")[0]).toBe("id,time,round,channel,from,name,text");
+  // The readable report is the debrief's (client/debrief/report.ts); the server sends data.
+  expect(
+    (await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=md`)).status,
+  ).toBe(400);
+  const bytes = new Uint8Array(
+    await (
+      await fetch(
+        `${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=csv&table=messages`,
+      )
+    ).arrayBuffer(),
+  );
+  // RFC 4180 with a byte-order mark (Excel reads UTF-8), and no formula a spreadsheet would run.
+  expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  expect(csv.startsWith("\uFEFFid,time,round,channel,from,name,text\r\n")).toBe(true);
   expect(csv).toContain("We will look at the coal trade.");
+  expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
 
   // The US player's own export: their own inputs and messages only, their own view.
   const mine = (await (await fetch(`${base}/api/games/${code}/record?key=${us.seat.token}`)).json()) as {
@@ -69,9 +86,12 @@ test("Control's full record and a player's own export", async () => {
     messages: { from: string }[];
     final: { seat: string };
     control: unknown[];
+    replay: { orders: Record<string, unknown> }[];
   };
   expect(mine.inputs.every((i) => i.actor === "US")).toBe(true);
-  expect(mine.messages.map((m) => m.from)).toEqual(["US"]);
+  expect(mine.messages.map((m) => m.from)).toEqual(["US", "US"]);
+  // Before the game is over, a player's replay holds only their own orders.
+  expect(Object.keys(mine.replay[0]!.orders)).toEqual(["US"]);
   expect(mine.final.seat).toBe("US");
   expect(mine.control).toEqual([]);
   expect(JSON.stringify(mine)).not.toContain("Look firm");
