@@ -8,7 +8,7 @@
 import type { Action, ActionType } from "../orders.js";
 import { POWERS, type PowerId, pairKey } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
-import type { Agreement, GameState, Policies, Proposal, Term, TermKind } from "../state.js";
+import type { Agreement, AnswerReason, GameState, Policies, Proposal, Term, TermKind } from "../state.js";
 import { addCrisis, addRelation, type Ctx, emit, has } from "./context.js";
 import { cloneState } from "./copy.js";
 import { addPressure } from "./enforcement.js";
@@ -108,7 +108,13 @@ export function propose(state: GameState, from: PowerId, args: ProposeArgs): Res
   return ok(next);
 }
 
-export function respond(state: GameState, who: PowerId, id: string, accept: boolean): Result<GameState> {
+export function respond(
+  state: GameState,
+  who: PowerId,
+  id: string,
+  accept: boolean,
+  reason?: AnswerReason,
+): Result<GameState> {
   if (state.phase === "ended") return err("game_over", "The game is over.");
   const i = state.proposals.findIndex((p) => p.id === id);
   const prop = state.proposals[i];
@@ -117,8 +123,9 @@ export function respond(state: GameState, who: PowerId, id: string, accept: bool
   if (prop.status !== "open") return err("already_decided", `Proposal ${id} is ${prop.status}.`);
   if (prop.accepted.includes(who)) return err("already_decided", `${who} has already accepted ${id}.`);
   const proposals = [...state.proposals];
+  const reasons = reason ? { reasons: { ...prop.reasons, [who]: reason } } : {};
   if (!accept) {
-    proposals[i] = { ...prop, status: "rejected" };
+    proposals[i] = { ...prop, ...reasons, status: "rejected" };
     const next = cloneState(state);
     next.proposals = proposals;
     next.events = [
@@ -129,12 +136,12 @@ export function respond(state: GameState, who: PowerId, id: string, accept: bool
   }
   const accepted = [...prop.accepted, who];
   if (accepted.length < prop.parties.length) {
-    proposals[i] = { ...prop, accepted };
+    proposals[i] = { ...prop, ...reasons, accepted };
     const next = cloneState(state);
     next.proposals = proposals;
     return ok(next);
   }
-  proposals[i] = { ...prop, accepted, status: "accepted" };
+  proposals[i] = { ...prop, ...reasons, accepted, status: "accepted" };
   const next = cloneState(state);
   next.proposals = proposals;
   return ok(sign(next, prop));
