@@ -84,8 +84,9 @@ export interface LabelBox {
 /** The sides of a dot a label may sit on, in the order they are tried after the preferred one. */
 const SIDES = ["e", "w", "n", "s", "ne", "se", "nw", "sw"];
 
+/** Whether two labels would touch (with a small gap kept between them, so two never read as one). */
 const overlaps = (a: LabelBox, b: LabelBox) =>
-  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  a.x < b.x + b.w + 6 && b.x < a.x + a.w + 6 && a.y < b.y + b.h + 1 && b.y < a.y + a.h + 1;
 
 /** The box of text drawn at (x, y) with the context's current font and alignment. */
 function boxOf(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): LabelBox {
