@@ -44,6 +44,9 @@ export function prefetchMap(): void {
   void loadAtlas().catch(() => undefined);
 }
 
+/** Games whose end screen the player closed (it stays closed when the screen is rebuilt for a new language). */
+const endClosed = new Set<string>();
+
 export interface GameHandle {
   destroy(): void;
 }
@@ -300,13 +303,15 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     startBtn.disabled = false;
     if (!r.ok) showError(refusal(r.error));
   });
-  let endDismissed = false;
+  let endDismissed = endClosed.has(session.room.code);
   const showEnd = () => {
     const view = session.view;
     if (!view?.ending) return;
     endHost.replaceChildren(
       endScreen(view, me, () => {
         endDismissed = true;
+        endClosed.add(view.gameId);
+        endClosed.add(session.room.code);
         endHost.replaceChildren();
         resultsBtn.focus();
       }),

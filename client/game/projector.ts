@@ -19,7 +19,6 @@ import {
   el,
   money,
   num,
-  POWER_HUES,
   phaseCountdown,
   powerChip,
   powerName,
@@ -88,15 +87,22 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
     ),
     el("div", { class: "pj-code" }, `${t("top.game")} `, code),
   );
-  const mapEl = el("div", { id: "map", "aria-hidden": "true" });
+  // The map is a picture; the legend beside it is a control (it folds): not inside the picture.
+  const mapEl = el("div", { id: "map", role: "img", "aria-label": t("map.aria") });
   const ringNotes = el("div", { class: "pj-rings", id: "pj-rings" });
   const mapWrap = el(
     "div",
-    { class: "pj-map map-wrap", role: "img", "aria-label": t("map.aria") },
+    { class: "pj-map map-wrap" },
     mapEl,
     el("div", { class: "pj-map-notes" }, ringNotes, legend({ open: true, id: "pj-legend" })),
   );
-  const indices = el("aside", { class: "pj-side", id: "pj-indices", "aria-label": t("projector.indices") });
+  // Focusable: where the cards do not fit (a short screen), the panel scrolls from the keyboard too.
+  const indices = el("aside", {
+    class: "pj-side",
+    id: "pj-indices",
+    "aria-label": t("projector.indices"),
+    tabindex: 0,
+  });
   const news = el("section", { class: "pj-news", id: "pj-news", "aria-live": "polite" });
   const screen = el(
     "div",
@@ -207,20 +213,6 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
     el(
       "section",
       { class: "pj-card" },
-      el("h2", {}, t("rail.announcedAll")),
-      ...POWERS.filter((p) => p !== "KP").map((p) =>
-        bar(
-          el("span", {}, powerChip(p), ` ${powerName(p)}`),
-          view.enforcement[p].announced,
-          100,
-          POWER_HUES[p],
-        ),
-      ),
-      bar(t("index.tension"), view.tension, 100, "#999999"),
-    ),
-    el(
-      "section",
-      { class: "pj-card" },
       el("h2", {}, t("projector.powers")),
       el(
         "table",
@@ -235,6 +227,9 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
             el("th", { scope: "col" }, t("index.economy")),
             el("th", { scope: "col" }, t("index.stability")),
             el("th", { scope: "col" }, t("index.standing")),
+            // Announced enforcement (public), one column rather than a card of its own: at laptop
+            // height the side panel then fits without scrolling.
+            el("th", { scope: "col" }, t("projector.announced")),
             el("th", { scope: "col" }, t("projector.ordersIn")),
           ),
         ),
@@ -255,6 +250,7 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
               el("td", { class: "mono" }, String(view.powers[p].economy)),
               el("td", { class: "mono" }, String(view.powers[p].stability)),
               el("td", { class: "mono" }, String(view.powers[p].standing)),
+              el("td", { class: "mono" }, p === "KP" ? "—" : String(view.enforcement[p].announced)),
               el(
                 "td",
                 {},
@@ -280,6 +276,7 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
           agreements: view.agreements.filter((a) => a.status === "active").length,
         }),
       ),
+      bar(t("index.tension"), view.tension, 100, "#999999"),
       el(
         "p",
         { class: "muted" },
