@@ -99,7 +99,7 @@ test("dashboard, console, projector and debrief pass axe-core; the projector sho
   }
   await projector.close();
 
-  // ---- played to the end by Control, then the debrief
+  // ---- Control advances eight phases, then the debrief (charts of the rounds so far)
   for (let i = 0; i < 8; i++) {
     await console_.waitForFunction(
       () => !(document.querySelector("#c-advance") as HTMLButtonElement | null)?.disabled,
@@ -122,9 +122,13 @@ test("dashboard, console, projector and debrief pass axe-core; the projector sho
   // The debrief, from the console's page (it holds the Control token).
   const debrief = console_;
   await debrief.goto(`${env.server.url}/debrief.html?code=${table.code}&lang=en`);
-  await debrief.waitForSelector("#debrief-scores tr[data-power], .sr-main.narrow", { timeout: 15_000 });
-  expect(await debrief.evaluate(() => document.querySelector(".sr-main.narrow")?.textContent ?? "")).toBe("");
-  await debrief.waitForSelector("#debrief-charts .uplot");
+  const debriefErrors = collectErrors(debrief);
+  await debrief
+    .waitForSelector("#debrief-charts .uplot", { timeout: 15_000 })
+    .catch(async (e) => {
+      await debrief.screenshot({ path: path.join(SHOTS_DIR, "a11y-debrief-failed.png") });
+      throw new Error(`${e}\n${await debrief.evaluate(() => document.body.innerText)}\n${debriefErrors.join("\n")}`);
+    });
   expect(await axeProblems(debrief), "debrief").toEqual([]);
   await debrief.close();
   expect(errors).toEqual([]);
