@@ -672,32 +672,39 @@ function renderRelations(host: HTMLElement, view: PlayerView): void {
       v > 0 ? `+${v}` : String(v),
     );
   };
+  // Folded on a phone (one tap to open), where it would cover a third of the map; it keeps its state
+  // from one view to the next.
+  const wasOpen = host.querySelector("details")?.open ?? innerWidth > 700;
   host.replaceChildren(
     el(
-      "table",
-      {},
-      el("caption", {}, t("map.relations")),
+      "details",
+      { open: wasOpen },
+      el("summary", {}, t("map.relations")),
       el(
-        "thead",
-        {},
+        "table",
+        { "aria-label": t("map.relations") },
         el(
-          "tr",
+          "thead",
           {},
-          el("td", {}),
-          ...POWERS.map((p) =>
-            el("th", { scope: "col", style: `--hue: ${POWER_HUES[p]}`, title: powerName(p) }, p),
-          ),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        ...POWERS.map((a) =>
           el(
             "tr",
             {},
-            el("th", { scope: "row", style: `--hue: ${POWER_HUES[a]}`, title: powerName(a) }, a),
-            ...POWERS.map((b) => cell(a, b)),
+            el("td", {}),
+            ...POWERS.map((p) =>
+              el("th", { scope: "col", style: `--hue: ${POWER_HUES[p]}`, title: powerName(p) }, p),
+            ),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          ...POWERS.map((a) =>
+            el(
+              "tr",
+              {},
+              el("th", { scope: "row", style: `--hue: ${POWER_HUES[a]}`, title: powerName(a) }, a),
+              ...POWERS.map((b) => cell(a, b)),
+            ),
           ),
         ),
       ),
