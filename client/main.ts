@@ -12,6 +12,7 @@ import {
   forgetSeat,
   rememberSeat,
   rememberTable,
+  seatName,
   seatToken,
   tableFor,
   takeSeatFromFragment,
@@ -27,8 +28,8 @@ const CONTROL_KEY = "pressure-point.control.";
  * What a player typed: a class code → the table to sit at; a game code → itself (GET /api/seat-for).
  * A tab that already sits at a table of this class with a seat token goes back to that table.
  */
-async function resolveCode(code: string): Promise<string> {
-  const known = tableFor(code);
+async function resolveCode(code: string, name: string): Promise<string> {
+  const known = tableFor(code, name);
   if (known) return known;
   const r = await fetch(`${httpBase()}/api/seat-for/${encodeURIComponent(code)}`);
   const body = (await r.json().catch(() => ({}))) as { table?: string; message?: string };
@@ -251,8 +252,8 @@ function initLobby(): void {
       const common: Record<string, unknown> = { name: displayName, ...(power ? { power } : {}) };
       let room: Room;
       if (which === "join") {
-        const table = await resolveCode(joinCode);
-        const token = seatToken(table);
+        const table = await resolveCode(joinCode, displayName);
+        const token = seatToken(table, displayName);
         room = await client.joinById(table, { ...common, ...(token ? { token } : {}) });
       } else if (which === "quick") room = await client.joinOrCreate("quick", { name: displayName });
       else {
@@ -294,7 +295,7 @@ function initLobby(): void {
           return;
         }
       }
-      keepSeat(session, room.roomId);
+      keepSeat(session, room.roomId, displayName);
       status.textContent = t("lobby.loadingMap");
       await enterGame(session);
     } catch (e) {
@@ -330,10 +331,10 @@ function initLobby(): void {
 }
 
 /** Remembers the seat token when it arrives, and puts the game code in the address (for a reload). */
-function keepSeat(session: GameSession, code: string): void {
+function keepSeat(session: GameSession, code: string, name?: string): void {
   const unsub = session.subscribe(() => {
     if (!session.seat) return;
-    if (session.seat.token) rememberSeat(code, session.seat.token);
+    if (session.seat.token) rememberSeat(code, session.seat.token, name);
     unsub();
   });
   history.replaceState(null, "", `?code=${encodeURIComponent(code)}`);
@@ -355,7 +356,7 @@ async function returnToSeat(code: string, token: string): Promise<void> {
   document.body.append(status);
   void loadGame();
   try {
-    const name = localStorage.getItem(NAME_KEY) || "Player";
+    const name = seatName(code) || localStorage.getItem(NAME_KEY) || "Player";
     const room = await new Client(endpoint()).joinById(code, { name, token });
     watchLeave(room);
     const session = new RoomSession(room);

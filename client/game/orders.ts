@@ -422,8 +422,17 @@ export function ordersPanel(
 
   let busy = false;
   let round = -1;
+  let shownPhase = "";
   const update = () => {
     const view = session.view;
+    // A new phase: last phase's "Marked ready." no longer says anything true.
+    if (session.room.phase !== shownPhase) {
+      if (shownPhase) {
+        status.textContent = "";
+        status.className = "";
+      }
+      shownPhase = session.room.phase;
+    }
     if (view && view.round !== round) {
       // A new round: the form starts from this round's own orders (if any) and current policies.
       round = view.round;
