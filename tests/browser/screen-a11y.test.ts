@@ -123,12 +123,12 @@ test("dashboard, console, projector and debrief pass axe-core; the projector sho
   const debrief = console_;
   await debrief.goto(`${env.server.url}/debrief.html?code=${table.code}&lang=en`);
   const debriefErrors = collectErrors(debrief);
-  await debrief
-    .waitForSelector("#debrief-charts .uplot", { timeout: 15_000 })
-    .catch(async (e) => {
-      await debrief.screenshot({ path: path.join(SHOTS_DIR, "a11y-debrief-failed.png") });
-      throw new Error(`${e}\n${await debrief.evaluate(() => document.body.innerText)}\n${debriefErrors.join("\n")}`);
-    });
+  await debrief.waitForSelector("#debrief-charts .uplot", { timeout: 15_000 }).catch(async (e) => {
+    await debrief.screenshot({ path: path.join(SHOTS_DIR, "a11y-debrief-failed.png") });
+    throw new Error(
+      `${e}\n${await debrief.evaluate(() => document.body.innerText)}\n${debriefErrors.join("\n")}`,
+    );
+  });
   expect(await axeProblems(debrief), "debrief").toEqual([]);
   await debrief.close();
   expect(errors).toEqual([]);
