@@ -8,14 +8,20 @@ import { POWERS, type PowerId } from "../shared/powers.js";
 import type { LobbyEntry, Preset } from "../shared/protocol.js";
 import { carrySeat } from "./branchSeat.js";
 import { initI18n, isLang, lang, setLang, t, translateStatic } from "./i18n/index.js";
+import { watchLeave } from "./leaveReason.js";
+import {
+  forgetSeat,
+  rememberSeat,
+  rememberTable,
+  seatName,
+  seatToken,
+  tableFor,
+  takeSeatFromFragment,
+} from "./seatMemory.js";
 import { type GameSession, RoomSession } from "./session.js";
 import { debriefLink, errorMessage, powerName, refusalCode } from "./ui.js";
 
 const NAME_KEY = "pressure-point.name";
-/** Per game code: the seat token from the "seat" message, to take the same seat back after a reload. */
-const TOKEN_KEY = "pressure-point.token.";
-/** Per class code: the table this tab was sent to (so a reload goes back to the same table). */
-const TABLE_KEY = "pressure-point.table.";
 /** Per game code: the Control token (read by control.html). */
 const CONTROL_KEY = "pressure-point.control.";
 
@@ -23,14 +29,14 @@ const CONTROL_KEY = "pressure-point.control.";
  * What a player typed: a class code → the table to sit at; a game code → itself (GET /api/seat-for).
  * A tab that already sits at a table of this class with a seat token goes back to that table.
  */
-async function resolveCode(code: string): Promise<string> {
-  const known = sessionStorage.getItem(TABLE_KEY + code);
-  if (known && sessionStorage.getItem(TOKEN_KEY + known)) return known;
+async function resolveCode(code: string, name: string): Promise<string> {
+  const known = tableFor(code, name);
+  if (known) return known;
   const r = await fetch(`${httpBase()}/api/seat-for/${encodeURIComponent(code)}`);
   const body = (await r.json().catch(() => ({}))) as { table?: string; message?: string };
   if (r.status === 404) throw new Error(t("lobby.noSuchCode"));
   if (!r.ok || !body.table) throw new Error(body.message ?? t("error.generic"));
-  if (body.table !== code) sessionStorage.setItem(TABLE_KEY + code, body.table);
+  if (body.table !== code) rememberTable(code, body.table);
   return body.table;
 }
 
@@ -250,9 +256,9 @@ function initLobby(): void {
       const common: Record<string, unknown> = { name: displayName, ...(power ? { power } : {}) };
       let room: Room;
       if (which === "join") {
-        const table = await resolveCode(joinCode);
-        const token = sessionStorage.getItem(TOKEN_KEY + table);
-        rejoining = { code: table, key: token };
+        const table = await resolveCode(joinCode, displayName);
+        const token = seatToken(table, displayName);
+        rejoining = { code: table, key: token ?? null };
         room = await client.joinById(table, { ...common, ...(token ? { token } : {}) });
       } else if (which === "quick") room = await client.joinOrCreate("quick", { name: displayName });
       else {
@@ -272,6 +278,7 @@ function initLobby(): void {
         });
       }
       // Handlers first, before awaiting anything else.
+      watchLeave(room);
       const session = new RoomSession(room);
       if (which === "create" && $<HTMLInputElement>("as-control").checked) {
         // Control's place is the console (control.html), which joins again with the Control token.
@@ -293,12 +300,7 @@ function initLobby(): void {
           return;
         }
       }
-      const unsub = session.subscribe(() => {
-        if (!session.seat) return;
-        if (session.seat.token) sessionStorage.setItem(TOKEN_KEY + room.roomId, session.seat.token);
-        unsub();
-      });
-      history.replaceState(null, "", `?code=${encodeURIComponent(room.roomId)}`);
+      keepSeat(session, room.roomId, displayName);
       status.textContent = t("lobby.loadingMap");
       await enterGame(session);
     } catch (e) {
@@ -340,6 +342,48 @@ function initLobby(): void {
   void refreshPublic(joinCode);
 }
 
+/** Remembers the seat token when it arrives, and puts the game code in the address (for a reload). */
+function keepSeat(session: GameSession, code: string, name?: string): void {
+  const unsub = session.subscribe(() => {
+    if (!session.seat) return;
+    if (session.seat.token) rememberSeat(code, session.seat.token, name);
+    unsub();
+  });
+  history.replaceState(null, "", `?code=${encodeURIComponent(code)}`);
+}
+
+/**
+ * A reload, a new tab, a dropped connection or a second device (with the seat link): the browser
+ * holds a seat token for `?code=`, so the player goes straight back to the seat, without the lobby.
+ * A token the server no longer knows is forgotten and the lobby says why.
+ */
+async function returnToSeat(code: string, token: string): Promise<void> {
+  $("lobby").hidden = true;
+  const status = Object.assign(document.createElement("p"), {
+    id: "rejoin-status",
+    className: "rejoin-status",
+    textContent: t("lobby.returning", { code }),
+  });
+  status.setAttribute("role", "status");
+  document.body.append(status);
+  void loadGame();
+  try {
+    const name = seatName(code) || localStorage.getItem(NAME_KEY) || "Player";
+    const room = await new Client(endpoint()).joinById(code, { name, token });
+    watchLeave(room);
+    const session = new RoomSession(room);
+    keepSeat(session, code);
+    await enterGame(session);
+    status.remove();
+  } catch (e) {
+    status.remove();
+    const message = errorMessage(e);
+    if (/^not_found/.test(e instanceof Error ? e.message : "")) forgetSeat(code);
+    initLobby();
+    showError(t("lobby.returnFailed", { code, reason: message }));
+  }
+}
+
 /**
  * `?watch=CODE`: watch a game as an observer (public information only); with `&projector=1`, the
  * situation-room view for a classroom screen (game/projector.ts) instead of the game screen.
@@ -365,6 +409,12 @@ void initI18n().then(() => {
   const watch = (params.get("watch") ?? "").toUpperCase();
   if (/^[A-Z0-9]{6}$/.test(watch)) {
     void watchGame(watch, params.get("projector") === "1");
+  } else if (/^[A-Z0-9]{6}$/.test((params.get("code") ?? "").toUpperCase()) && !params.has("lobby")) {
+    const code = (params.get("code") ?? "").toUpperCase();
+    takeSeatFromFragment(code);
+    const token = seatToken(code);
+    if (token) void returnToSeat(code, token);
+    else initLobby();
   } else if (demoAllowed && params.has("demo")) {
     // Dev only: the game screen from a local engine state, no server (see demo.ts).
     void import("./demo.js").then(async (m) =>

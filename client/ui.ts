@@ -60,6 +60,9 @@ export function el<K extends keyof HTMLElementTagNameMap>(
  * "Orders cost 7 of 5 points"); other languages say what the stable error code means.
  */
 export function refusal(e: { code: string; message: string }): string {
+  // A request made while the connection is down fails inside the Colyseus SDK with its own English
+  // ('cannot send request "chat": connection is not open.'): say it in the player's words instead.
+  if (e.code === "bad_shape" && /connection (is not open|closed)/i.test(e.message)) return t("conn.notSent");
   if (lang() === "en") return e.message || tOr(`refusal.${e.code}`, t("error.generic"));
   const said = tOr(`refusal.${e.code}`, e.message);
   // "bad_shape" also stands for a request that failed on the way (session.ts): keep its detail.

@@ -203,6 +203,8 @@ export interface ViewMessage {
   view: PlayerView;
 }
 
+export { SEAT_TAKEN_OVER } from "./closeReasons.js";
+
 /** Server → client, once after joining: who you are here. Keep `token` to take the seat back. */
 export const SeatMessageSchema = z
   .object({

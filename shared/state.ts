@@ -211,6 +211,18 @@ export interface Term {
   group?: CommodityGroup;
 }
 
+/**
+ * Why a party accepted or refused a proposal, in one line of its reasoning (bots give one; people
+ * may): the deal is worth it, it serves an objective, one term costs too much, or it brings too little.
+ */
+export const ANSWER_WHYS = ["worth_it", "objective", "costs_too_much", "too_little"] as const;
+export type AnswerWhy = (typeof ANSWER_WHYS)[number];
+export interface AnswerReason {
+  why: AnswerWhy;
+  /** The term the reason is about (the one worth most, or the one that costs most). */
+  term?: Term;
+}
+
 export interface Proposal {
   id: string;
   from: PowerId;
@@ -221,6 +233,8 @@ export interface Proposal {
   accepted: PowerId[];
   status: "open" | "accepted" | "rejected" | "expired";
   note?: string;
+  /** Each answering party's reason, where it gave one (seen by the parties, like the proposal). */
+  reasons?: Partial<Record<PowerId, AnswerReason>>;
 }
 
 export interface Agreement {

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { OrdersSchema } from "./orders.js";
 import { PAIRS, POWERS, SEATS } from "./powers.js";
 import { EffectsSchema } from "./scenario/schema.js";
-import { COMMODITIES, COMMODITY_GROUPS, PHASES, REGIONS, TERM_KINDS, VOTES } from "./state.js";
+import { ANSWER_WHYS, COMMODITIES, COMMODITY_GROUPS, PHASES, REGIONS, TERM_KINDS, VOTES } from "./state.js";
 import type { PlayerView } from "./view.js";
 
 const Int = z.number().int();
@@ -205,6 +205,9 @@ export const ProposalViewSchema = z
     accepted: z.array(Power).describe("parties that have signed (the proposer signs by proposing)"),
     status: z.enum(["open", "accepted", "rejected", "expired"]),
     note: z.string().optional(),
+    reasons: somePowers(z.object({ why: z.enum(ANSWER_WHYS), term: TermViewSchema.optional() }).strict())
+      .optional()
+      .describe("why each party that answered accepted or refused (parties and Control only)"),
   })
   .strict();
 

@@ -6,6 +6,7 @@
  */
 import { POWERS, type PowerId } from "../../shared/powers.js";
 import type { ControlCommand, Reply } from "../../shared/protocol.js";
+import { icon } from "../game/icons.js";
 import { t } from "../i18n/index.js";
 import type { RoomSnapshot } from "../session.js";
 import { el, powerChip, powerName, refusal } from "../ui.js";
@@ -24,17 +25,22 @@ export function tableSettings(
   const advisor = el("input", { type: "checkbox", id: `${id}-advisor`, "data-setting": "advisor" });
   const mutes = new Map<PowerId, HTMLButtonElement>();
   const state = new Map<PowerId, HTMLElement>();
+  const actions = new Map<PowerId, HTMLElement>();
   /** Powers whose mute request is on its way (their button stays disabled until it is answered). */
   const busy = new Set<PowerId>();
   let connected = false;
   for (const p of POWERS) {
     const word = el("span", {});
+    // What the button does, for screen readers, after its visible words (axe: the accessible name
+    // must contain the visible text).
+    const action = el("span", { class: "sr-only" });
     const b = el(
       "button",
       { type: "button", class: "small mute", "data-mute": p, "aria-pressed": "false" },
       powerChip(p),
       " ",
       word,
+      action,
     );
     b.addEventListener("click", async () => {
       const on = b.getAttribute("aria-pressed") !== "true";
@@ -52,6 +58,7 @@ export function tableSettings(
     });
     mutes.set(p, b);
     state.set(p, word);
+    actions.set(p, action);
   }
   advisor.addEventListener("change", async () => {
     const on = advisor.checked;
@@ -80,9 +87,15 @@ export function tableSettings(
         const b = mutes.get(p)!;
         const muted = !!room?.seats.find((s) => s.power === p)?.muted;
         b.setAttribute("aria-pressed", String(muted));
-        b.setAttribute("aria-label", t(muted ? "settings.unmute" : "settings.mute", { power: powerName(p) }));
+        actions.get(p)!.textContent =
+          ` (${t(muted ? "settings.unmute" : "settings.mute", { power: powerName(p) })})`;
         b.classList.toggle("on", muted);
-        state.get(p)!.textContent = muted ? `🔇 ${t("settings.chatMuted")}` : t("settings.chatOn");
+        // An SVG sign, not the emoji (drawn as a box on machines without an emoji font).
+        state
+          .get(p)!
+          .replaceChildren(
+            ...(muted ? [icon("muted"), ` ${t("settings.chatMuted")}`] : [t("settings.chatOn")]),
+          );
         b.disabled = !room || busy.has(p);
       }
     },

@@ -5,8 +5,10 @@
 import type { PowerId } from "../../shared/powers.js";
 import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
+import { seatToken } from "../seatMemory.js";
 import { el, POWER_HUES, powerName, powerRowHeader } from "../ui.js";
-import { byResult, gradeMark, gradeText, objectiveText } from "./words.js";
+import { gradeIcon } from "./icons.js";
+import { byResult, gradeText, objectiveText } from "./words.js";
 
 export function endScreen(view: PlayerView, me: PowerId | null, close: () => void): HTMLElement {
   const ending = view.ending!;
@@ -15,7 +17,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
   const closeBtn = el("button", { type: "button", class: "primary", id: "end-close" }, t("end.close"));
   closeBtn.addEventListener("click", close);
   // The debrief page (client/debrief): this seat's key, so it shows the revealed game and one's own record.
-  const key = sessionStorage.getItem(`pressure-point.token.${view.gameId}`) ?? "";
+  const key = seatToken(view.gameId) ?? "";
   const debrief = el(
     "a",
     {
@@ -81,7 +83,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
               el("td", { class: "num" }, String(s?.score ?? "—")),
               el("td", { class: "num" }, String(s?.par ?? "—")),
               el("td", { class: "num" }, s ? `${s.normalised}%` : "—"),
-              el("td", {}, s ? `${gradeMark(s.grade)} ${gradeText(s.grade)}` : "—"),
+              el("td", {}, ...(s ? [gradeIcon(s.grade), ` ${gradeText(s.grade)}`] : ["—"])),
             );
           }),
         ),
@@ -103,7 +105,7 @@ export function endScreen(view: PlayerView, me: PowerId | null, close: () => voi
                 el(
                   "li",
                   { class: `grade-${o.grade} ${o.secret ? "secret" : ""}` },
-                  el("span", { class: "mark", "aria-hidden": "true" }, gradeMark(o.grade)),
+                  el("span", { class: "mark", "aria-hidden": "true" }, gradeIcon(o.grade)),
                   o.secret ? el("strong", { class: "agenda" }, `${t("end.secretAgenda")}: `) : null,
                   objectiveText(o),
                   el("span", { class: "sr-only" }, ` (${gradeText(o.grade)})`),

@@ -25,7 +25,23 @@ import { placeName } from "./words.js";
 
 export const EARTH_RADIUS_KM = 6371;
 
-export const COLOURS = {
+export interface Palette {
+  sea: string;
+  land: string;
+  coast: string;
+  border: string;
+  graticule: string;
+  seaText: string;
+  countryText: string;
+  cityText: string;
+  halo: string;
+  marker: string;
+  /** Label sizes are multiplied by this (the projector reads from across a room). */
+  labelScale: number;
+}
+
+/** The game screen's map (UI.md: land muted, sea pale). */
+export const LIGHT_PALETTE: Palette = {
   sea: "#D6E6F0",
   land: "#E8E4D8",
   coast: "#8DA2B2",
@@ -35,7 +51,52 @@ export const COLOURS = {
   countryText: "rgba(95, 88, 72, 0.62)",
   cityText: "#23262B",
   halo: "rgba(248, 247, 242, 0.92)",
-} as const;
+  marker: "#3A3F45",
+  labelScale: 1,
+};
+/** The light palette under its older name (the layers and the bench use it). */
+export const COLOURS = LIGHT_PALETTE;
+
+/** The projector's "situation room" map (UI.md: dark theme, large type). */
+export const DARK_PALETTE: Palette = {
+  sea: "#0E1A24",
+  land: "#2B3038",
+  coast: "#5C7487",
+  border: "#7A8088",
+  graticule: "rgba(140, 180, 210, 0.10)",
+  seaText: "#8FB0C8",
+  countryText: "rgba(220, 214, 200, 0.62)",
+  cityText: "#F2F0EA",
+  halo: "rgba(14, 20, 28, 0.92)",
+  marker: "#D8D6D0",
+  labelScale: 1.45,
+};
+
+/** A label's box on the map, in CSS pixels (the overlap test reads them). */
+export interface LabelBox {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The sides of a dot a label may sit on, in the order they are tried after the preferred one. */
+const SIDES = ["e", "w", "n", "s", "ne", "se", "nw", "sw"];
+
+/** Whether two labels would touch (with a small gap kept between them, so two never read as one). */
+const overlaps = (a: LabelBox, b: LabelBox) =>
+  a.x < b.x + b.w + 6 && b.x < a.x + a.w + 6 && a.y < b.y + b.h + 1 && b.y < a.y + a.h + 1;
+
+/** The box of text drawn at (x, y) with the context's current font and alignment. */
+function boxOf(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): LabelBox {
+  const m = ctx.measureText(text);
+  const w = m.width;
+  const h = (m.fontBoundingBoxAscent ?? 10) + (m.fontBoundingBoxDescent ?? 3);
+  const left = ctx.textAlign === "right" ? x - w : ctx.textAlign === "center" ? x - w / 2 : x;
+  const top = ctx.textBaseline === "bottom" ? y - h : ctx.textBaseline === "middle" ? y - h / 2 : y;
+  return { text, x: left, y: top, w, h };
+}
 
 export interface Atlas {
   countries: FeatureCollection<Geometry, { name?: string }>;
@@ -203,7 +264,12 @@ function spaced(ctx: CanvasRenderingContext2D, text: string, x: number, y: numbe
 const TINT: Readonly<Record<PowerId, number>> = { CN: 0.11, RU: 0.13, KP: 0.3, KR: 0.24, US: 0.13 };
 
 /** Land, tints, coast, borders, graticule, country and sea names. */
-export function drawBasemap(ctx: CanvasRenderingContext2D, frame: MapFrame, atlas: Atlas): void {
+export function drawBasemap(
+  ctx: CanvasRenderingContext2D,
+  frame: MapFrame,
+  atlas: Atlas,
+  COLOURS: Palette = LIGHT_PALETTE,
+): void {
   const { width, height, projection } = frame;
   // The unit paths placed in this frame (strokes keep their widths: the paths are transformed).
   const k = projection.scale();
@@ -307,8 +373,8 @@ export function kmBetween(a: [number, number], b: [number, number]): number {
 
 const PYONGYANG: [number, number] = [125.75, 39.03];
 
-function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number): void {
-  ctx.strokeStyle = COLOURS.halo;
+function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, halo: string): void {
+  ctx.strokeStyle = halo;
   ctx.lineWidth = 3;
   ctx.lineJoin = "round";
   ctx.strokeText(text, x, y);
@@ -316,11 +382,17 @@ function haloText(ctx: CanvasRenderingContext2D, text: string, x: number, y: num
 }
 
 /** City dots and labels, and the far-place markers on the frame's edge (drawn above the flows). */
-export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void {
+export function drawLabels(
+  ctx: CanvasRenderingContext2D,
+  frame: MapFrame,
+  COLOURS: Palette = LIGHT_PALETTE,
+): LabelBox[] {
   const { width, height } = frame;
+  const placedBoxes: LabelBox[] = [];
   ctx.save();
   ctx.clearRect(0, 0, width, height);
-  const scale = Math.min(1.1, Math.max(0.8, Math.min(width, height) / 700));
+  const scale = Math.min(1.1, Math.max(0.8, Math.min(width, height) / 700)) * COLOURS.labelScale;
+  const labelled: { city: City; x: number; y: number; r: number }[] = [];
   for (const city of CITIES) {
     const [x, y] = frame.cityXY(city);
     const r = city.capital ? 4.2 : 3.2;
@@ -359,15 +431,27 @@ export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void
     ctx.strokeStyle = "#1E1E1E";
     ctx.stroke();
 
+    labelled.push({ city, x, y, r });
+  }
+  // Labels after every dot, capitals first: on a small map (a tablet with the sheet up) a label that
+  // would cover another tries the other sides of its dot; a town with no free side keeps its dot only.
+  labelled.sort((a, b) => Number(!!b.city.capital) - Number(!!a.city.capital));
+  for (const { city, x, y, r } of labelled) {
     ctx.font = `${city.capital ? 600 : 500} ${Math.round((city.capital ? 12.5 : 11.5) * scale)}px ${FONT}`;
     ctx.fillStyle = COLOURS.cityText;
     const off = r + 5;
-    const dir = city.label;
-    const dx = dir.includes("e") ? off : dir.includes("w") ? -off : 0;
-    const dy = dir.includes("n") ? -off : dir.includes("s") ? off : 0;
-    ctx.textAlign = dx > 0 ? "left" : dx < 0 ? "right" : "center";
-    ctx.textBaseline = dy > 0 ? "top" : dy < 0 ? "bottom" : "middle";
-    haloText(ctx, placeName(city.name), x + dx, y + dy);
+    const name = placeName(city.name);
+    for (const dir of [city.label, ...SIDES.filter((d) => d !== city.label)]) {
+      const dx = dir.includes("e") ? off : dir.includes("w") ? -off : 0;
+      const dy = dir.includes("n") ? -off : dir.includes("s") ? off : 0;
+      ctx.textAlign = dx > 0 ? "left" : dx < 0 ? "right" : "center";
+      ctx.textBaseline = dy > 0 ? "top" : dy < 0 ? "bottom" : "middle";
+      const box = boxOf(ctx, name, x + dx, y + dy);
+      if (!city.capital && placedBoxes.some((b) => overlaps(b, box))) continue;
+      haloText(ctx, name, x + dx, y + dy, COLOURS.halo);
+      placedBoxes.push(box);
+      break;
+    }
   }
 
   ctx.font = `500 ${Math.round(11 * scale)}px ${FONT}`;
@@ -384,7 +468,7 @@ export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void
     ctx.lineTo(-3, 0);
     ctx.lineTo(-6, 5);
     ctx.closePath();
-    ctx.fillStyle = "#3A3F45";
+    ctx.fillStyle = COLOURS.marker;
     ctx.fill();
     ctx.restore();
     const label = `${placeName(place.name)} ${km.toLocaleString("en-US")} km`;
@@ -392,10 +476,41 @@ export function drawLabels(ctx: CanvasRenderingContext2D, frame: MapFrame): void
     const bottom = m.y > height / 2;
     ctx.textAlign = right ? "right" : "left";
     ctx.textBaseline = bottom ? "bottom" : "top";
-    ctx.fillStyle = "#3A3F45";
-    haloText(ctx, label, m.x + (right ? -10 : 10), m.y + (bottom ? -6 : 6));
+    ctx.fillStyle = COLOURS.marker;
+    // Far places share an edge (Moscow, Alaska, Washington all leave the map at the top): a label
+    // that would cover one already placed slides along its edge, a step at a time, either way, until
+    // it is clear (sliding inwards would put it in the middle of the map, far from its arrow).
+    const x0 = m.x + (right ? -10 : 10);
+    const y0 = m.y + (bottom ? -6 : 6);
+    const alongX = m.y < 24 || m.y > height - 24;
+    const first = boxOf(ctx, label, x0, y0);
+    const [lo, hi] = right ? [first.w + 4, width - 4] : [4, width - first.w - 4];
+    let spot: { x: number; y: number; box: LabelBox } | null = null;
+    // Along the edge first (either way, a step at a time), then one line further in.
+    search: for (const row of [0, 1]) {
+      for (let i = 0; i <= 20; i++) {
+        const step = (i % 2 === 1 ? 1 : -1) * Math.ceil(i / 2);
+        const x = alongX
+          ? Math.max(lo, Math.min(hi, x0 + step * (right ? -1 : 1) * 24))
+          : x0 + row * (right ? -1 : 1) * 24;
+        const y = alongX
+          ? y0 + row * (bottom ? -1 : 1) * (first.h + 2)
+          : y0 + step * (bottom ? -1 : 1) * (first.h + 2);
+        const box = boxOf(ctx, label, x, y);
+        if (box.y < 0 || box.y + box.h > height) continue;
+        if (!placedBoxes.some((b) => overlaps(b, box))) {
+          spot = { x, y, box };
+          break search;
+        }
+      }
+    }
+    // No clear place on a small map: the arrow alone, rather than words on top of words.
+    if (!spot) continue;
+    haloText(ctx, label, spot.x, spot.y, COLOURS.halo);
+    placedBoxes.push(spot.box);
   }
   ctx.restore();
+  return placedBoxes;
 }
 
 /** A range ring as projected polylines (split where the projection jumps). */

@@ -7,6 +7,7 @@
  */
 import { t } from "../i18n/index.js";
 import { el } from "../ui.js";
+import { icon } from "./icons.js";
 
 export interface GuideStep {
   /** i18n: `guide.<id>.title`, `guide.<id>.text`. */
@@ -63,7 +64,7 @@ export function makeGuide(gameId: string, steps: readonly GuideStep[], onClose: 
   const close = el(
     "button",
     { type: "button", class: "small ghost guide-close", id: "guide-close", "aria-label": t("guide.close") },
-    "✕",
+    icon("close"),
   );
   const card = el(
     "section",

@@ -7,9 +7,10 @@
  */
 import { isPower, PAIRS, type PairKey, POWERS, type PowerId } from "../../shared/powers.js";
 import type { FlowView, PlayerView } from "../../shared/view.js";
-import { COMMODITY_GROUPS, flowWidth, styleOf } from "../data/commodities.js";
+import { COMMODITY_GROUPS, styleOf } from "../data/commodities.js";
 import { CITIES, RANGE_STAGES } from "../data/places.js";
 import { isLang, lang, setLang, t } from "../i18n/index.js";
+import { seatLink } from "../seatMemory.js";
 import type { GameSession } from "../session.js";
 import {
   arrowNeighbour,
@@ -18,6 +19,7 @@ import {
   crisisColour,
   crisisWord,
   el,
+  kids,
   money,
   num,
   POWER_HUES,
@@ -25,20 +27,26 @@ import {
   powerName,
   refusal,
 } from "../ui.js";
+import { connectionBanner } from "./connection.js";
 import { endScreen } from "./end.js";
 import { loadAtlas } from "./geo.js";
 import { type Guide, makeGuide } from "./guide.js";
+import { gradeIcon } from "./icons.js";
+import { legend } from "./legend.js";
 import { type MapController, mountMap, type RingNote } from "./map.js";
 import { mountMemo } from "./memo.js";
 import { negotiatePanel } from "./negotiate.js";
 import { renderNews } from "./news.js";
 import { ordersPanel } from "./orders.js";
-import { eventText, gradeMark, gradeText, objectiveText, placeName, roundAndPhase } from "./words.js";
+import { eventText, gradeText, objectiveText, placeName, roundAndPhase } from "./words.js";
 
 /** Starts fetching and decoding the map data (the lobby calls it while the player joins). */
 export function prefetchMap(): void {
   void loadAtlas().catch(() => undefined);
 }
+
+/** Games whose end screen the player closed (it stays closed when the screen is rebuilt for a new language). */
+const endClosed = new Set<string>();
 
 export interface GameHandle {
   destroy(): void;
@@ -61,32 +69,6 @@ function myPower(session: GameSession): PowerId | null {
   const seat = session.seat;
   if (!seat) return null;
   return seat.power ?? (isPower(seat.seat) ? seat.seat : null);
-}
-
-function legend(): HTMLElement {
-  const line = (colour: string, outline: string | undefined, width: number, dash = "") =>
-    `<svg width="28" height="12" aria-hidden="true"><line x1="1" y1="6" x2="27" y2="6" stroke="${outline ?? "#f7f5ef"}" stroke-width="${width + 2}" ${dash}/><line x1="1" y1="6" x2="27" y2="6" stroke="${colour}" stroke-width="${width}" ${dash}/></svg>`;
-  const item = (svg: string, text: string) => `<li>${svg}<span>${text}</span></li>`;
-  const box = el("div", { class: "legend", id: "legend" });
-  const groups = COMMODITY_GROUPS.map((g) =>
-    item(line(g.colour, g.outline, 4, g.dotted ? 'stroke-dasharray="2 3"' : ""), t(`legend.${g.key}`)),
-  ).join("");
-  const widths = [25, 200, 800].map((v) => item(line("#4D4D4D", undefined, flowWidth(v)), money(v))).join("");
-  const kinds = [
-    item(line("#4D4D4D", undefined, 3), t("legend.official")),
-    item(line("#4D4D4D", undefined, 3, 'stroke-dasharray="5 3"'), t("legend.illicit")),
-    item(
-      '<svg width="28" height="12" aria-hidden="true"><line x1="1" y1="6" x2="27" y2="6" stroke="#4D4D4D" stroke-width="4"/><line x1="14" y1="0" x2="14" y2="12" stroke="#1a1a1a" stroke-width="3"/></svg>',
-      t("legend.cut"),
-    ),
-    item(line("#9c4a00", "transparent", 2, 'stroke-dasharray="6 3"'), t("legend.range")),
-  ].join("");
-  // Open where there is room; on a tablet or phone it starts folded (one tap to open).
-  box.innerHTML = `<details${innerWidth > 1100 ? " open" : ""}><summary>${t("legend.title")}</summary>
-    <ul class="two">${groups}</ul>
-    <p class="legend-sub">${t("legend.perQuarter")}</p><ul class="three">${widths}</ul>
-    <ul class="two">${kinds}</ul></details>`;
-  return box;
 }
 
 export function startGame(session: GameSession, root: HTMLElement): GameHandle {
@@ -160,7 +142,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     { type: "button", class: "small ghost", id: "guide-button", "aria-haspopup": "dialog", hidden: !me },
     t("guide.button"),
   );
-  const connection = el("span", { id: "connection", class: "connection", role: "status" });
+  const banner = connectionBanner(session);
   const topbar = el(
     "header",
     { class: "topbar" },
@@ -175,18 +157,18 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     mapToggle,
     guideBtn,
     langSelect,
-    connection,
   );
 
   // ---- centre: map, overlays, table view, ticker
   const left = el("aside", { class: "rail left", "aria-label": t("rail.you") });
-  const mapEl = el("div", { id: "map", "data-testid": "map", "aria-hidden": "true" });
+  // The map is a picture (everything on it is also in the tables); its overlays are controls beside it.
+  const mapEl = el("div", { id: "map", "data-testid": "map", role: "img", "aria-label": t("map.aria") });
   const tip = el("div", { id: "flow-tip", class: "flow-tip", hidden: true, role: "status" });
   const notes = el("div", { id: "map-notes", class: "map-notes" });
   const relations = el("div", { id: "relations", class: "relations", "aria-label": t("map.relations") });
   const mapWrap = el(
     "div",
-    { class: "map-wrap", role: "img", "aria-label": t("map.aria") },
+    { class: "map-wrap" },
     mapEl,
     el("div", { class: "map-overlay" }, notes, legend()),
     el("div", { class: "map-overlay-left" }, relations),
@@ -204,7 +186,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     t("top.panels"),
   );
   const screen = el("div", { id: "game", class: "game", "data-testid": "game" }, topbar, left, centre, right);
-  root.replaceChildren(screen);
+  root.replaceChildren(screen, banner.element);
   const endHost = el("div", { id: "end-host" });
   root.append(endHost);
 
@@ -322,13 +304,15 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     startBtn.disabled = false;
     if (!r.ok) showError(refusal(r.error));
   });
-  let endDismissed = false;
+  let endDismissed = endClosed.has(session.room.code);
   const showEnd = () => {
     const view = session.view;
     if (!view?.ending) return;
     endHost.replaceChildren(
       endScreen(view, me, () => {
         endDismissed = true;
+        endClosed.add(view.gameId);
+        endClosed.add(session.room.code);
         endHost.replaceChildren();
         resultsBtn.focus();
       }),
@@ -447,17 +431,12 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
     const top = roundAndPhase(view, room);
     code.textContent = room.code || session.seat?.code || "";
     round.textContent = top.round;
+    round.dataset.round = String(view?.round ?? room.round);
     const shownPhase = top.phase;
     phase.textContent = t(`phase.${shownPhase}`);
     phase.dataset.phase = shownPhase;
     phase.className = `phase phase-${shownPhase}`;
-    connection.textContent =
-      session.connection === "connected"
-        ? ""
-        : session.connection === "reconnecting"
-          ? t("top.reconnecting")
-          : t("top.disconnected");
-    connection.hidden = session.connection === "connected";
+    banner.update();
     startBtn.hidden = !(session.seat?.host && !room.started);
     resultsBtn.hidden = !view?.ending;
     if (view) {
@@ -470,8 +449,8 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       crisis.setAttribute("aria-valuetext", `${c} / 100, ${crisisWord(c)}`);
       if (view !== lastView) {
         lastView = view;
-        renderLeft(left, session, view);
-        renderLeft(youHost, session, view);
+        renderLeft(left, session, view, "");
+        renderLeft(youHost, session, view, "you-");
         renderTableView(tableView, view, map);
         renderRelations(relations, view);
         renderTicker(ticker, view);
@@ -539,6 +518,7 @@ export function startGame(session: GameSession, root: HTMLElement): GameHandle {
       clearInterval(timer);
       unsubscribe();
       unmountMemo();
+      banner.destroy();
       map?.destroy();
       guide?.destroy();
       guide?.element.remove();
@@ -695,30 +675,39 @@ function renderRelations(host: HTMLElement, view: PlayerView): void {
       v > 0 ? `+${v}` : String(v),
     );
   };
+  // Folded on a phone (one tap to open), where it would cover a third of the map; it keeps its state
+  // from one view to the next.
+  const wasOpen = host.querySelector("details")?.open ?? innerWidth > 700;
   host.replaceChildren(
     el(
-      "table",
-      {},
-      el("caption", {}, t("map.relations")),
+      "details",
+      { open: wasOpen },
+      el("summary", {}, t("map.relations")),
       el(
-        "thead",
-        {},
+        "table",
+        { "aria-label": t("map.relations") },
         el(
-          "tr",
+          "thead",
           {},
-          el("td", {}),
-          ...POWERS.map((p) => el("th", { scope: "col", style: `color: ${POWER_HUES[p]}` }, p)),
-        ),
-      ),
-      el(
-        "tbody",
-        {},
-        ...POWERS.map((a) =>
           el(
             "tr",
             {},
-            el("th", { scope: "row", style: `color: ${POWER_HUES[a]}` }, a),
-            ...POWERS.map((b) => cell(a, b)),
+            el("td", {}),
+            ...POWERS.map((p) =>
+              el("th", { scope: "col", style: `--hue: ${POWER_HUES[p]}`, title: powerName(p) }, p),
+            ),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          ...POWERS.map((a) =>
+            el(
+              "tr",
+              {},
+              el("th", { scope: "row", style: `--hue: ${POWER_HUES[a]}`, title: powerName(a) }, a),
+              ...POWERS.map((b) => cell(a, b)),
+            ),
           ),
         ),
       ),
@@ -745,9 +734,9 @@ function indexRow(label: string, value: string, detail = ""): HTMLElement {
   );
 }
 
-function renderLeft(host: HTMLElement, session: GameSession, view: PlayerView): void {
+function renderLeft(host: HTMLElement, session: GameSession, view: PlayerView, idPrefix: string): void {
   const power = myPower(session);
-  const parts: HTMLElement[] = [];
+  const parts: (HTMLElement | null)[] = [];
   if (power) {
     const ps = view.powers[power];
     const e = view.enforcement[power];
@@ -786,7 +775,7 @@ function renderLeft(host: HTMLElement, session: GameSession, view: PlayerView): 
             el(
               "li",
               { class: `grade-${o.status} ${o.secret ? "secret" : ""}` },
-              el("span", { class: "mark", "aria-hidden": "true" }, gradeMark(o.status)),
+              el("span", { class: "mark", "aria-hidden": "true" }, gradeIcon(o.status)),
               el(
                 "span",
                 {},
@@ -864,8 +853,43 @@ function renderLeft(host: HTMLElement, session: GameSession, view: PlayerView): 
       ),
     ),
     el("section", { class: "block seats-block" }),
+    session.seat?.token
+      ? deviceLink(session.room.code || session.seat.code, session.seat.token, idPrefix)
+      : null,
   );
-  host.replaceChildren(...parts);
+  host.replaceChildren(...kids(...parts));
+}
+
+/**
+ * "Play on another device": the seat link (the token rides in the fragment), to open this seat on a
+ * phone or another computer. Folded: it is private, like a password.
+ */
+function deviceLink(code: string, token: string, idPrefix: string): HTMLElement {
+  const id = `${idPrefix}seat-link`;
+  const input = el("input", {
+    id,
+    type: "text",
+    readonly: true,
+    class: "seat-link",
+    value: seatLink(code, token),
+  });
+  const copy = el("button", { type: "button", class: "small" }, t("rail.copyLink"));
+  copy.addEventListener("click", () => {
+    input.select();
+    void navigator.clipboard?.writeText(input.value).then(
+      () => (copy.textContent = t("top.copied")),
+      () => undefined,
+    );
+  });
+  return el(
+    "details",
+    { class: "block device-link" },
+    el("summary", {}, t("rail.otherDevice")),
+    el("p", { class: "small muted" }, t("rail.otherDeviceHint")),
+    el("label", { for: id, class: "field-label" }, t("rail.seatLink")),
+    input,
+    copy,
+  );
 }
 
 function renderSeats(host: HTMLElement, session: GameSession, id: string): void {

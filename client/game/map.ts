@@ -25,6 +25,7 @@ import {
   loadAtlas,
   type MapFrame,
   makeFrame,
+  type Palette,
   PYONGYANG,
   ringPolylines,
 } from "./geo.js";
@@ -47,6 +48,8 @@ export interface MapOptions {
   onError(message: string): void;
   /** Frames per second at most (default 30; the frame bench passes 0 = as fast as the display). */
   fpsLimit?: number;
+  /** The map's colours and label size (default: the light game-screen palette). */
+  palette?: Palette;
 }
 
 export interface MapController {
@@ -329,8 +332,21 @@ class MapScene extends Phaser.Scene {
     if (this.frame && this.frame.width === w && this.frame.height === h) return;
     this.frame = makeFrame(w, h);
     for (const layer of [this.ground, this.overlay, this.cities]) sizeLayer(layer, w, h);
-    drawBasemap(this.ground.ctx, this.frame, this.atlas);
-    drawLabels(this.cities.ctx, this.frame);
+    const palette = this.opts.palette ?? COLOURS;
+    drawBasemap(this.ground.ctx, this.frame, this.atlas, palette);
+    const boxes = drawLabels(this.cities.ctx, this.frame, palette);
+    // Where the labels went, for the layout test (canvas text has no DOM box of its own).
+    const parent = this.cities.canvas.parentElement;
+    if (parent)
+      parent.dataset.labels = JSON.stringify(
+        boxes.map((b) => ({
+          ...b,
+          x: Math.round(b.x),
+          y: Math.round(b.y),
+          w: Math.round(b.w),
+          h: Math.round(b.h),
+        })),
+      );
     this.buildShapes();
     this.dirty = true;
     this.wake();
@@ -666,7 +682,7 @@ export function mountMap(parent: HTMLElement, opts: MapOptions): MapController {
   scene.ground = makeLayer("ground");
   scene.overlay = makeLayer("overlay");
   scene.cities = makeLayer("cities");
-  parent.style.background = COLOURS.sea;
+  parent.style.background = (opts.palette ?? COLOURS).sea;
   parent.append(scene.ground.canvas, scene.overlay.canvas);
   const game = new Phaser.Game({
     type: Phaser.AUTO,

@@ -24,6 +24,7 @@ import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
 import { el, kids, powerName, refusal } from "../ui.js";
+import { icon } from "./icons.js";
 import { groupName, termText } from "./words.js";
 
 /** Terms that carry a level (0–100), and the one that carries a commodity group. */
@@ -47,6 +48,9 @@ export interface NegotiatePanel {
 }
 
 const READ_KEY = "pressure-point.read.";
+/** Answered proposals shown in full; older ones fold into "Earlier proposals", at most this many. */
+const RECENT_ANSWERED = 2;
+const OLDER_KEPT = 6;
 
 export function negotiatePanel(
   session: GameSession,
@@ -83,7 +87,8 @@ export function negotiatePanel(
   const mutedNote = el(
     "p",
     { class: "chat-muted", id: "chat-muted", "data-testid": "chat-muted", role: "status", hidden: true },
-    `🔇 ${t("neg.muted")}`,
+    icon("muted", 16),
+    ` ${t("neg.muted")}`,
   );
   const isMuted = () => !!me && !!session.room.seats.find((s) => s.power === me)?.muted;
   let wasMuted = false;
@@ -249,7 +254,7 @@ export function negotiatePanel(
     const remove = el(
       "button",
       { type: "button", class: "small ghost", "aria-label": t("neg.removeTerm") },
-      "✕",
+      icon("close"),
     );
     kind.addEventListener("change", () => {
       term.kind = kind.value as TermKind;
@@ -462,8 +467,25 @@ export function negotiatePanel(
         }),
       ),
       p.note ? el("p", { class: "small note" }, `“${p.note}”`) : null,
+      reasonsOf(p),
       buttons,
     );
+  };
+
+  /** Each party's one line of reasoning for its answer (the bots always give one). */
+  const reasonsOf = (p: Proposal): HTMLElement | null => {
+    const lines = p.parties.flatMap((party) => {
+      const r = p.reasons?.[party];
+      if (!r) return [];
+      return [
+        el(
+          "li",
+          { "data-reason": party },
+          t(`answer.${r.why}`, { power: powerName(party), term: r.term ? termText(r.term) : "" }),
+        ),
+      ];
+    });
+    return lines.length ? el("ul", { class: "answer-reasons small" }, ...lines) : null;
   };
 
   // ── UN ──────────────────────────────────────────────────────────────────
@@ -492,7 +514,13 @@ export function negotiatePanel(
     ev.preventDefault();
     const groups = groupChecks.filter((g) => g.box.checked).map((g) => g.g);
     const s = Math.max(10, Math.min(100, Math.round(Number(strength.value) || 80)));
-    report(await session.act({ type: "table_un_draft", groups, strength: s }), t("un.tabled"));
+    const r = await session.act({ type: "table_un_draft", groups, strength: s });
+    report(r, t("un.tabled"));
+    // Tabled: the form starts afresh for the next draft.
+    if (r.ok) {
+      for (const g of groupChecks) g.box.checked = g.g === "minerals";
+      strength.value = "80";
+    }
   });
 
   const draftCard = (d: UnDraft, view: PlayerView): HTMLElement => {
@@ -624,13 +652,27 @@ export function negotiatePanel(
     sendProposal.disabled = !started || !view || view.phase === "ended";
     if (!view || view === lastView) return;
     lastView = view;
-    const sorted = [...view.proposals].sort(
-      (a, b) => Number(b.status === "open") - Number(a.status === "open"),
-    );
+    // Open proposals first; of the answered ones, the newest few stay in view and the rest fold
+    // away (bots answer at once, and refused offers used to pile up round after round).
+    const open = view.proposals.filter((p) => p.status === "open");
+    const decided = view.proposals.filter((p) => p.status !== "open").reverse();
+    const recent = decided.slice(0, RECENT_ANSWERED);
+    const older = decided.slice(RECENT_ANSWERED, RECENT_ANSWERED + OLDER_KEPT);
+    const wasOpen = proposals.querySelector("details.older-proposals")?.hasAttribute("open") ?? false;
     proposals.replaceChildren(
-      ...(sorted.length
-        ? sorted.map((p) => proposalCard(p))
-        : [el("p", { class: "muted" }, t("neg.noProposals"))]),
+      ...kids(
+        ...open.map((p) => proposalCard(p)),
+        ...recent.map((p) => proposalCard(p)),
+        older.length
+          ? el(
+              "details",
+              { class: "older-proposals", open: wasOpen },
+              el("summary", {}, t("neg.olderProposals", { n: decided.length - RECENT_ANSWERED })),
+              ...older.map((p) => proposalCard(p)),
+            )
+          : null,
+        view.proposals.length === 0 ? el("p", { class: "muted" }, t("neg.noProposals")) : null,
+      ),
     );
     agreements.replaceChildren(
       ...(view.agreements.length

@@ -59,7 +59,7 @@ export function renderNews(host: HTMLElement, view: PlayerView, me: PowerId | nu
       ),
       last >= 1
         ? el("p", { class: "muted small" }, t("news.resolvedOf", { round: last, quarter: quarterText(last) }))
-        : el("p", { class: "muted small" }, t("news.firstRound")),
+        : el("p", { class: "muted small" }, t("news.firstRound", { quarter: quarterText(view.round) })),
       resolved.length ? eventList(resolved) : el("p", { class: "muted" }, t("news.nothing")),
       now.length ? el("h4", {}, t("news.thisRound")) : null,
       now.length ? eventList(now) : null,

@@ -7,8 +7,8 @@
  * server's (the engine's) answer, shown as it comes.
  */
 
-import { simpleBot } from "../../shared/bots/simple.js";
 import { type ActionSpec, actionsFor, CATALOGUE } from "../../shared/engine/catalogue.js";
+import { ordersBreach } from "../../shared/engine/diplomacy.js";
 import { ordersCost } from "../../shared/engine/validate.js";
 import { type Action, OrdersSchema, RATIONALE_MAX, STATEMENT_MAX } from "../../shared/orders.js";
 import { POWERS, type PowerId } from "../../shared/powers.js";
@@ -19,15 +19,23 @@ import type { PlayerView } from "../../shared/view.js";
 import { t } from "../i18n/index.js";
 import type { GameSession } from "../session.js";
 import { el, kids, powerName, refusal } from "../ui.js";
-import {
-  actionEffect,
-  actionLabel,
-  entityName,
-  groupName,
-  nodeName,
-  orderSummary,
-  regionName,
-} from "./words.js";
+import { advice, renderAdvisor } from "./advisor.js";
+import { submitBar } from "./submitBar.js";
+import { actionEffect, actionLabel, entityName, groupName, nodeName, regionName, termText } from "./words.js";
+
+const entityCountry = (id: string) => SUMMER_2017.entities.find((e) => e.id === id)?.country;
+
+/** Orders compared without regard to key order (the server echoes them back in its own order). */
+function canonical(actions: readonly Action[]): string {
+  return JSON.stringify(
+    actions.map((a) =>
+      Object.fromEntries(Object.entries(a as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1))),
+    ),
+  );
+}
+
+/** Free-form actions are judged by Control: without Control at the table, nobody would. */
+const NEEDS_CONTROL: ReadonlySet<string> = new Set(["matrix_action"]);
 
 type Val = number | boolean | string;
 interface Instance {
@@ -170,25 +178,8 @@ export function ordersPanel(
 
   const form = el("form", { id: "orders-form", "data-testid": "orders-form", novalidate: true });
   const advisor = el("section", { class: "advisor", id: "advisor", "aria-labelledby": "advisor-title" });
-  const budget = el("p", { class: "budget", id: "budget", "aria-live": "polite" });
-  const note = el("p", { class: "note", id: "orders-note" });
-  const submit = el(
-    "button",
-    { type: "submit", id: "submit-orders", "data-testid": "submit-orders", class: "primary" },
-    t("orders.submit"),
-  );
-  const ready = el("button", {
-    type: "button",
-    id: "ready-button",
-    "data-testid": "ready-button",
-    "aria-pressed": "false",
-  });
-  const status = el("p", {
-    id: "order-status",
-    "data-testid": "order-status",
-    role: "status",
-    "aria-live": "polite",
-  });
+  const bar = submitBar();
+  const { submit, ready, status } = bar;
 
   const renderInstances = (spec: ActionSpec) => {
     const card = cards.get(spec.type)!;
@@ -359,11 +350,15 @@ export function ordersPanel(
     form.append(el("h3", { class: "group-title" }, title), ...group.map(actionCard));
   }
   if (specs.length === 0) form.append(el("p", { class: "muted" }, t("orders.none")));
-  form.append(budget, note, el("div", { class: "buttons sticky" }, submit, ready), status);
+  const list = el("div", { class: "orders-list" });
+  list.append(...form.childNodes);
+  form.append(list, bar.element);
 
+  const offered = (type: string) => !NEEDS_CONTROL.has(type) || session.room.hasControl;
   const build = (): { actions: Action[] } => {
     const actions: Action[] = [];
     for (const spec of specs) {
+      if (!offered(spec.type)) continue;
       for (const inst of model.get(spec.type) ?? []) {
         const a: Record<string, unknown> = { type: spec.type };
         for (const p of spec.params) {
@@ -398,41 +393,46 @@ export function ordersPanel(
     update();
   };
 
-  let advice: Action[] = [];
   let adviceKey = "";
-  const renderAdvisor = (view: PlayerView) => {
-    const key = `${view.round}:${view.phase}`;
+  const showAdvice = (view: PlayerView) => {
+    const key = `${view.round}:${view.phase}:${session.room.hasControl}`;
     if (key === adviceKey) return;
     adviceKey = key;
-    // The bot for this seat, on this seat's own view, as if orders were open now.
-    const plan = simpleBot({ ...view, phase: "orders" }, power);
-    const first = plan.find((i) => i.type === "submit_orders");
-    advice = first && first.type === "submit_orders" ? first.orders.actions : [];
-    const use = el(
-      "button",
-      { type: "button", class: "small", id: "use-advice", disabled: advice.length === 0 },
-      t("orders.useAdvice"),
-    );
-    use.addEventListener("click", () => load(advice));
-    advisor.replaceChildren(
-      ...kids(
-        el("h3", { id: "advisor-title" }, t("orders.advisor")),
-        advice.length
-          ? el("ol", {}, ...advice.slice(0, 3).map((a) => el("li", {}, orderSummary(a, CATALOGUE[a.type]))))
-          : el("p", { class: "muted" }, t("orders.advisorNothing")),
-        advice.length > 3
-          ? el("p", { class: "muted small" }, t("orders.advisorMore", { n: advice.length - 3 }))
-          : null,
-        el("p", { class: "muted small" }, t("orders.advisorHint")),
-        use,
-      ),
+    renderAdvisor(
+      advisor,
+      view,
+      advice(view, power, (a) => cards.has(a.type) && offered(a.type)),
+      (a) => {
+        const spec = CATALOGUE[a.type];
+        if (!spec) return;
+        const inst = fresh(spec);
+        for (const p of spec.params) {
+          const v = (a as Record<string, unknown>)[p];
+          if (v !== undefined) inst.params[p] = v as Val;
+        }
+        // A suggestion replaces a single-use action's settings; a repeatable one is added.
+        model.set(a.type, spec.repeatable ? [...(model.get(a.type) ?? []), inst] : [inst]);
+        renderInstances(spec);
+        update();
+        cards.get(a.type)?.fs.scrollIntoView({ block: "nearest" });
+      },
+      load,
     );
   };
 
   let busy = false;
   let round = -1;
+  let shownPhase = "";
   const update = () => {
     const view = session.view;
+    // A new phase: last phase's "Marked ready." no longer says anything true.
+    if (session.room.phase !== shownPhase) {
+      if (shownPhase) {
+        status.textContent = "";
+        status.className = "";
+      }
+      shownPhase = session.room.phase;
+    }
     if (view && view.round !== round) {
       // A new round: the form starts from this round's own orders (if any) and current policies.
       round = view.round;
@@ -443,7 +443,12 @@ export function ordersPanel(
     }
     // Control can switch the advisor off for the table (room state `advisor`).
     advisor.hidden = !session.room.advisor;
-    if (view && session.room.advisor) renderAdvisor(view);
+    if (view && session.room.advisor) showAdvice(view);
+    for (const [type, card] of cards) {
+      const on = offered(type);
+      card.fs.hidden = !on;
+      if (!on && (model.get(type)?.length ?? 0) > 0) model.set(type, []);
+    }
     if (view) {
       for (const spec of specs) {
         const now = form.querySelector<HTMLElement>(`[data-now='${spec.type}']`);
@@ -456,21 +461,46 @@ export function ordersPanel(
     const orders = build();
     const cost = ordersCost(orders, own);
     const upkeep = cost - ordersCost(orders);
-    budget.textContent = t(upkeep > 0 ? "orders.budgetUpkeep" : "orders.budget", { cost, points, upkeep });
-    if (cost > points) budget.textContent += ` — ${t("orders.over")}`;
-    budget.classList.toggle("over", cost > points);
     const inOrders = phase === "orders";
-    submit.disabled = busy || !inOrders || cost > points || !view;
-    note.textContent =
-      phase === "ended"
-        ? t("orders.over_game")
-        : inOrders
-          ? view?.submitted.includes(power)
-            ? t("orders.received")
-            : t("orders.open")
-          : session.room.started
-            ? t("orders.plan")
-            : t("orders.waiting");
+    const connected = session.connection === "connected";
+    const blocked = !view
+      ? t("orders.blockedLoading")
+      : !connected
+        ? t("orders.blockedOffline")
+        : phase === "ended"
+          ? t("orders.over_game")
+          : !session.room.started
+            ? t("orders.waiting")
+            : !inOrders
+              ? t("orders.plan")
+              : cost > points
+                ? t("orders.blockedOver", { n: cost - points })
+                : null;
+    submit.disabled = busy || blocked !== null;
+    const sent = view?.orders[power];
+    const wasSent = !!view?.submitted.includes(power) && !!sent;
+    const breaches = view
+      ? ordersBreach(
+          view.agreements,
+          power,
+          orders.actions,
+          { enforcement: view.enforcement[power], policies: view.policies[power] },
+          entityCountry,
+        ).map((b) => t("orders.breach", { id: b.agreement, term: termText(b.term) }))
+      : [];
+    bar.render({
+      cost,
+      points,
+      upkeep,
+      submitted: !wasSent
+        ? "none"
+        : canonical(sent.actions) === canonical(orders.actions)
+          ? "same"
+          : "changed",
+      submittedCount: sent?.actions.length ?? 0,
+      blocked,
+      breaches,
+    });
     const me = session.room.seats.find((s) => s.power === power);
     const isReady = !!me?.ready;
     ready.setAttribute("aria-pressed", String(isReady));

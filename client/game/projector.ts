@@ -19,12 +19,13 @@ import {
   el,
   money,
   num,
-  POWER_HUES,
   phaseCountdown,
   powerChip,
   powerName,
 } from "../ui.js";
-import { loadAtlas } from "./geo.js";
+import { DARK_PALETTE, loadAtlas } from "./geo.js";
+import { icon } from "./icons.js";
+import { legend } from "./legend.js";
 import { type MapController, mountMap } from "./map.js";
 import { eventText, roundAndPhase } from "./words.js";
 
@@ -86,15 +87,22 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
     ),
     el("div", { class: "pj-code" }, `${t("top.game")} `, code),
   );
-  const mapEl = el("div", { id: "map", "aria-hidden": "true" });
+  // The map is a picture; the legend beside it is a control (it folds): not inside the picture.
+  const mapEl = el("div", { id: "map", role: "img", "aria-label": t("map.aria") });
   const ringNotes = el("div", { class: "pj-rings", id: "pj-rings" });
   const mapWrap = el(
     "div",
-    { class: "pj-map map-wrap", role: "img", "aria-label": t("map.aria") },
+    { class: "pj-map map-wrap" },
     mapEl,
-    ringNotes,
+    el("div", { class: "pj-map-notes" }, ringNotes, legend({ open: true, id: "pj-legend" })),
   );
-  const indices = el("aside", { class: "pj-side", id: "pj-indices", "aria-label": t("projector.indices") });
+  // Focusable: where the cards do not fit (a short screen), the panel scrolls from the keyboard too.
+  const indices = el("aside", {
+    class: "pj-side",
+    id: "pj-indices",
+    "aria-label": t("projector.indices"),
+    tabindex: 0,
+  });
   const news = el("section", { class: "pj-news", id: "pj-news", "aria-live": "polite" });
   const screen = el(
     "div",
@@ -109,6 +117,7 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
   try {
     map = mountMap(mapEl, {
       onFlowFocus: () => undefined,
+      palette: DARK_PALETTE,
       onRings(list) {
         const off = list.filter((n) => !n.onMap);
         ringNotes.textContent = off.length
@@ -129,6 +138,7 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
   }
 
   let lastView: PlayerView | null = null;
+  let lastMessages = -1;
   const render = () => {
     const room = session.room;
     const view = session.view;
@@ -138,8 +148,12 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
     const shownPhase = top.phase;
     phase.textContent = t(`phase.${shownPhase}`);
     phase.dataset.phase = shownPhase;
-    if (!view || view === lastView) return;
+    if (!view || (view === lastView && session.messages.length === lastMessages)) return;
+    lastMessages = session.messages.length;
+    const viewChanged = view !== lastView;
     lastView = view;
+    renderNews(news, view, session);
+    if (!viewChanged) return;
     map?.setView(view);
     const c = view.crisis;
     crisisNum.textContent = String(c);
@@ -150,7 +164,6 @@ export function startProjector(session: GameSession, root: HTMLElement): { destr
     meter?.setAttribute("aria-valuenow", String(c));
     meter?.setAttribute("aria-valuetext", `${c} / 100, ${crisisWord(c)}`);
     renderIndices(indices, view, session);
-    renderNews(news, view);
   };
 
   const countdownOf = phaseCountdown();
@@ -200,20 +213,6 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
     el(
       "section",
       { class: "pj-card" },
-      el("h2", {}, t("rail.announcedAll")),
-      ...POWERS.filter((p) => p !== "KP").map((p) =>
-        bar(
-          el("span", {}, powerChip(p), ` ${powerName(p)}`),
-          view.enforcement[p].announced,
-          100,
-          POWER_HUES[p],
-        ),
-      ),
-      bar(t("index.tension"), view.tension, 100, "#999999"),
-    ),
-    el(
-      "section",
-      { class: "pj-card" },
       el("h2", {}, t("projector.powers")),
       el(
         "table",
@@ -228,6 +227,9 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
             el("th", { scope: "col" }, t("index.economy")),
             el("th", { scope: "col" }, t("index.stability")),
             el("th", { scope: "col" }, t("index.standing")),
+            // Announced enforcement (public), one column rather than a card of its own: at laptop
+            // height the side panel then fits without scrolling.
+            el("th", { scope: "col" }, t("projector.announced")),
             el("th", { scope: "col" }, t("projector.ordersIn")),
           ),
         ),
@@ -248,14 +250,13 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
               el("td", { class: "mono" }, String(view.powers[p].economy)),
               el("td", { class: "mono" }, String(view.powers[p].stability)),
               el("td", { class: "mono" }, String(view.powers[p].standing)),
+              el("td", { class: "mono" }, p === "KP" ? "—" : String(view.enforcement[p].announced)),
               el(
                 "td",
                 {},
-                submitted.has(p)
-                  ? `✓ ${t("seat.ordersIn")}`
-                  : session.room.seats.find((s) => s.power === p)?.ready
-                    ? t("seat.ready")
-                    : "—",
+                ...(submitted.has(p)
+                  ? [icon("check"), ` ${t("seat.ordersIn")}`]
+                  : [session.room.seats.find((s) => s.power === p)?.ready ? t("seat.ready") : "—"]),
               ),
             ),
           ),
@@ -275,6 +276,7 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
           agreements: view.agreements.filter((a) => a.status === "active").length,
         }),
       ),
+      bar(t("index.tension"), view.tension, 100, "#999999"),
       el(
         "p",
         { class: "muted" },
@@ -286,17 +288,34 @@ function renderIndices(host: HTMLElement, view: PlayerView, session: GameSession
   );
 }
 
-function renderNews(host: HTMLElement, view: PlayerView): void {
+/**
+ * The public news: Control's announcements to the table (its "broadcast", posted in the public
+ * channel) first, newest first, then this round's public events and the last resolution's.
+ */
+function renderNews(host: HTMLElement, view: PlayerView, session: GameSession): void {
   const ended = view.phase === "ended";
   const last = ended ? view.round : view.round - 1;
   const pub = view.events.filter((e) => e.visibleTo === "all");
   const resolved = pub.filter((e) => e.round === last);
   const now = pub.filter((e) => e.round > last);
-  const list = [...now.reverse(), ...resolved].slice(0, 6);
+  const broadcasts = session.messages
+    .filter((m) => m.from === "CONTROL" && m.channel === "public")
+    .slice(-2)
+    .reverse()
+    .map((m) =>
+      el(
+        "li",
+        { class: "pj-broadcast", "data-kind": "broadcast" },
+        el("strong", {}, `${t("projector.fromControl")}: `),
+        m.text,
+      ),
+    );
+  const events = [...now.reverse(), ...resolved]
+    .slice(0, 6 - broadcasts.length)
+    .map((e) => el("li", { "data-kind": e.kind }, eventText(e)));
+  const items = [...broadcasts, ...events];
   host.replaceChildren(
     el("h2", {}, last >= 1 ? t("projector.news", { round: last }) : t("projector.newsNone")),
-    list.length
-      ? el("ul", {}, ...list.map((e) => el("li", { "data-kind": e.kind }, eventText(e))))
-      : el("p", { class: "muted" }, t("news.nothing")),
+    items.length ? el("ul", {}, ...items) : el("p", { class: "muted" }, t("news.nothing")),
   );
 }

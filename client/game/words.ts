@@ -73,6 +73,7 @@ const SC = SUMMER_2017;
 const flowSpecs = new Map(SC.flows.map((f) => [f.id, f]));
 const entityIds = new Map(SC.entities.map((x) => [x.id, x]));
 const nodeIdsByName = new Map(SC.illicit.nodes.map((n) => [n.name, n.id]));
+const nodeNamesById = new Map(SC.illicit.nodes.map((n) => [n.id, n.name]));
 const injectsByTitle = new Map(SC.injects.map((i) => [i.title, i]));
 const actionTypeByLabel = new Map(SC.actions.map((a) => [a.label, a.type]));
 const catalogueTypes = new Set<string>(SC.actions.map((a) => a.type));
@@ -482,8 +483,21 @@ function signedNumber(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : "\u00b10";
 }
 
+/**
+ * An illicit node by id, in words: from the seat's view (a node found in play has its engine name
+ * there), else the scenario's. Never the raw id on screen.
+ */
+export function nodeById(id: string, nodes: readonly { id: string; name: string }[] = []): string {
+  const name = nodes.find((n) => n.id === id)?.name ?? nodeNamesById.get(id);
+  return name ? nodeName(name) : t("orders.unknownNode");
+}
+
 /** A short summary of one order, for the advisor and the record. */
-export function orderSummary(a: Action, spec: ActionSpec | undefined): string {
+export function orderSummary(
+  a: Action,
+  spec: ActionSpec | undefined,
+  nodes: readonly { id: string; name: string }[] = [],
+): string {
   const label = spec ? actionLabel(spec) : a.type;
   const bits: string[] = [];
   const r = a as Record<string, unknown>;
@@ -495,7 +509,7 @@ export function orderSummary(a: Action, spec: ActionSpec | undefined): string {
   if (typeof r.region === "string") bits.push(regionName(r.region));
   if (typeof r.on === "boolean") bits.push(r.on ? t("orders.on") : t("orders.off"));
   if (typeof r.entity === "string") bits.push(entityName(r.entity));
-  if (typeof r.node === "string") bits.push(nodeLabel(r.node));
+  if (typeof r.node === "string") bits.push(nodeById(r.node, nodes));
   return bits.length ? `${label} (${bits.join(", ")})` : label;
 }
 

@@ -29,6 +29,7 @@ import {
   parseOrders,
   type Reply,
   replay,
+  SEAT_TAKEN_OVER,
   type Seat,
   type SeatMessage,
   seedFrom,
@@ -294,7 +295,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
       if (found) {
         const previous = this.seats.attach(found.holder, found.member, client.sessionId);
         // The same person from a new tab or device: the newest connection holds the place.
-        if (previous) this.clients.find((c) => c.sessionId === previous)?.leave(CloseCode.CONSENTED);
+        if (previous)
+          this.clients.find((c) => c.sessionId === previous)?.leave(CloseCode.CONSENTED, SEAT_TAKEN_OVER);
         seat = found.holder.power;
         power = found.holder.power;
         host = found.member.host;

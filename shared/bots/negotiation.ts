@@ -7,7 +7,7 @@
 import type { Input } from "../engine/step.js";
 import { POWERS, type PowerId } from "../powers.js";
 import { SUMMER_2017 } from "../scenario/summer2017.js";
-import type { Proposal, Term } from "../state.js";
+import type { AnswerReason, Proposal, Term } from "../state.js";
 import {
   agendaId,
   type BotCtx,
@@ -122,23 +122,31 @@ export function termBenefit(ctx: BotCtx, t: Term, parties: readonly PowerId[]): 
   }
 }
 
-/** Net value of a deal to me: its terms, plus what being party to it counts for my objectives. */
-export function dealValue(ctx: BotCtx, deal: Deal): number {
+/** What each term of a deal is worth to me (its cost, negative, for my own terms), and the rest. */
+function dealParts(ctx: BotCtx, deal: Deal): { terms: { term: Term; v: number }[]; objectives: number[] } {
   const { view, me } = ctx;
   const rounds = Math.max(1, Math.min(deal.duration, roundsLeft(view) + 1));
-  let v = 0;
+  const terms: { term: Term; v: number }[] = [];
   for (const t of deal.terms) {
     if (t.party === me)
-      v -= termCost(ctx, t) * (t.kind === "summit" || t.kind === "recognition" ? 1 : rounds) ** 0.6;
+      terms.push({
+        term: t,
+        v: -termCost(ctx, t) * (t.kind === "summit" || t.kind === "recognition" ? 1 : rounds) ** 0.6,
+      });
     else
-      v +=
-        termBenefit(ctx, t, deal.parties) *
-        (t.kind === "summit" || t.kind === "recognition" ? 1 : rounds) ** 0.5;
+      terms.push({
+        term: t,
+        v:
+          termBenefit(ctx, t, deal.parties) *
+          (t.kind === "summit" || t.kind === "recognition" ? 1 : rounds) ** 0.5,
+      });
   }
+  // Kept as a list, added in this order after the terms: the same sums as before, to the last bit.
+  const objectives: number[] = [];
   const agenda = agendaId(view, me);
   const parties = deal.parties;
-  if (me === "RU" && !met(ctx, "ru-agreements")) v += 1;
-  if (me === "KR" && parties.includes("KP") && !met(ctx, "kr-inter-korean")) v += 1.5;
+  if (me === "RU" && !met(ctx, "ru-agreements")) objectives.push(1);
+  if (me === "KR" && parties.includes("KP") && !met(ctx, "kr-inter-korean")) objectives.push(1.5);
   if (
     me === "KR" &&
     agenda === "kr-agenda-deal" &&
@@ -146,10 +154,38 @@ export function dealValue(ctx: BotCtx, deal: Deal): number {
     parties.includes("KP") &&
     !met(ctx, agenda)
   )
-    v += 3;
-  if (me === "KR" || me === "US" || me === "CN") v += view.crisis > 50 ? 0.4 : 0.1; // agreements ease the crisis
+    objectives.push(3);
+  if (me === "KR" || me === "US" || me === "CN") objectives.push(view.crisis > 50 ? 0.4 : 0.1); // agreements ease the crisis
   // A deal between two others that helps them is worth less to me than one I gain from alone.
+  return { terms, objectives };
+}
+
+/** Net value of a deal to me: its terms, plus what being party to it counts for my objectives. */
+export function dealValue(ctx: BotCtx, deal: Deal): number {
+  const { terms, objectives } = dealParts(ctx, deal);
+  let v = 0;
+  for (const t of terms) v += t.v;
+  for (const o of objectives) v += o;
   return v;
+}
+
+/**
+ * The sentence of reasoning behind an answer (shown to the proposal's parties): on a yes, the term
+ * worth most to me (or my objectives, when they weigh more); on a no, the term that costs me most
+ * (or, when none of mine costs much, that the deal brings too little).
+ */
+export function answerReason(ctx: BotCtx, deal: Deal, accept: boolean): AnswerReason {
+  const parts = dealParts(ctx, deal);
+  const terms = parts.terms;
+  const objectives = parts.objectives.reduce((a, b) => a + b, 0);
+  const best = terms.reduce<{ term: Term; v: number } | null>((b, t) => (!b || t.v > b.v ? t : b), null);
+  const worst = terms.reduce<{ term: Term; v: number } | null>((b, t) => (!b || t.v < b.v ? t : b), null);
+  if (accept) {
+    if (best && best.v > 0 && best.v >= objectives) return { why: "worth_it", term: best.term };
+    return { why: "objective" };
+  }
+  if (worst && worst.v < -0.5) return { why: "costs_too_much", term: worst.term };
+  return { why: "too_little" };
 }
 
 /** Each round: which of my promises I keep. A dove almost always does; a hawk breaks costly ones. */
@@ -169,7 +205,7 @@ export function answerProposals(ctx: BotCtx): Input[] {
   for (const p of pendingProposals(ctx.view, ctx.me)) {
     const value = dealValue(ctx, p);
     const accept = value >= ctx.traits.acceptAbove;
-    out.push({ type: "respond_proposal", id: p.id, accept });
+    out.push({ type: "respond_proposal", id: p.id, accept, reason: answerReason(ctx, p, accept) });
     if (accept) ctx.keeps.push(...p.terms.filter((t) => t.party === ctx.me));
   }
   // Proposals I already accepted that others may still sign this round: be ready to keep them.

@@ -5,9 +5,10 @@
  * are known to break only to Control and to parties with enough intelligence.
  */
 
+import type { Action, ActionType } from "../orders.js";
 import { POWERS, type PowerId, pairKey } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
-import type { Agreement, GameState, Proposal, Term, TermKind } from "../state.js";
+import type { Agreement, AnswerReason, GameState, Policies, Proposal, Term, TermKind } from "../state.js";
 import { addCrisis, addRelation, type Ctx, emit, has } from "./context.js";
 import { cloneState } from "./copy.js";
 import { addPressure } from "./enforcement.js";
@@ -107,7 +108,13 @@ export function propose(state: GameState, from: PowerId, args: ProposeArgs): Res
   return ok(next);
 }
 
-export function respond(state: GameState, who: PowerId, id: string, accept: boolean): Result<GameState> {
+export function respond(
+  state: GameState,
+  who: PowerId,
+  id: string,
+  accept: boolean,
+  reason?: AnswerReason,
+): Result<GameState> {
   if (state.phase === "ended") return err("game_over", "The game is over.");
   const i = state.proposals.findIndex((p) => p.id === id);
   const prop = state.proposals[i];
@@ -116,8 +123,9 @@ export function respond(state: GameState, who: PowerId, id: string, accept: bool
   if (prop.status !== "open") return err("already_decided", `Proposal ${id} is ${prop.status}.`);
   if (prop.accepted.includes(who)) return err("already_decided", `${who} has already accepted ${id}.`);
   const proposals = [...state.proposals];
+  const reasons = reason ? { reasons: { ...prop.reasons, [who]: reason } } : {};
   if (!accept) {
-    proposals[i] = { ...prop, status: "rejected" };
+    proposals[i] = { ...prop, ...reasons, status: "rejected" };
     const next = cloneState(state);
     next.proposals = proposals;
     next.events = [
@@ -128,12 +136,12 @@ export function respond(state: GameState, who: PowerId, id: string, accept: bool
   }
   const accepted = [...prop.accepted, who];
   if (accepted.length < prop.parties.length) {
-    proposals[i] = { ...prop, accepted };
+    proposals[i] = { ...prop, ...reasons, accepted };
     const next = cloneState(state);
     next.proposals = proposals;
     return ok(next);
   }
-  proposals[i] = { ...prop, accepted, status: "accepted" };
+  proposals[i] = { ...prop, ...reasons, accepted, status: "accepted" };
   const next = cloneState(state);
   next.proposals = proposals;
   return ok(sign(next, prop));
@@ -211,40 +219,129 @@ function sign(state: GameState, prop: Proposal): GameState {
   return s;
 }
 
-/** Does this round's play breach the term? */
-function breached(ctx: Ctx, term: Term): boolean {
-  const s = ctx.s;
+/**
+ * What a term is checked against: the party's enforcement and policies after this round's orders,
+ * the round's actions, and (for no_designations) each entity's country. The resolution fills it
+ * from the state; `ordersBreach` fills it from a seat's view and the orders it is about to send.
+ */
+export interface BreachFacts {
+  enforcement(p: PowerId): { announced: number; target: number; actual?: number | undefined };
+  policies(p: PowerId): Pick<Policies, "exercises" | "mdConsent" | "fuelSales" | "trade"> | undefined;
+  acted(p: PowerId, type: ActionType): boolean;
+  actions(p: PowerId): readonly Action[];
+  entityCountry(id: string): string | undefined;
+}
+
+/**
+ * Does this round's play breach the term? The one breach rule: the resolution and the client's
+ * warning before submit (`ordersBreach`) both ask it. Undefined facts (another power's private
+ * figures) never count as a breach.
+ */
+export function termBreached(term: Term, f: BreachFacts): boolean {
   const p = term.party;
   const lvl = term.level ?? 0;
+  const pol = f.policies(p);
   switch (term.kind) {
-    case "enforce":
-      return s.enforcement[p].actual < lvl;
+    case "enforce": {
+      const actual = f.enforcement(p).actual;
+      return actual !== undefined && actual < lvl;
+    }
     case "announce":
-      return s.enforcement[p].announced < lvl;
+      return f.enforcement(p).announced < lvl;
     case "no_tests":
-      return has(ctx, "KP", "missile_test") || has(ctx, "KP", "nuclear_test");
+      return f.acted("KP", "missile_test") || f.acted("KP", "nuclear_test");
     case "suspend_exercises":
-      return s.policies[p].exercises;
+      return pol?.exercises ?? false;
     case "no_designations":
-      return ctx.actions.US.some(
-        (a) => a.type === "designate" && s.scenario.entities.find((e) => e.id === a.entity)?.country === "CN",
-      );
+      return f.actions("US").some((a) => a.type === "designate" && f.entityCountry(a.entity) === "CN");
     case "no_md_deployment":
-      return has(ctx, "US", "deploy_missile_defence") && (p === "US" || s.policies.KR.mdConsent);
+      return (
+        f.acted("US", "deploy_missile_defence") && (p === "US" || (f.policies("KR")?.mdConsent ?? false))
+      );
     case "relief":
-      return s.enforcement[p].announced > lvl || s.enforcement[p].target > lvl;
+      return f.enforcement(p).announced > lvl || f.enforcement(p).target > lvl;
     case "aid":
-      return !has(ctx, p, "humanitarian_aid") && !has(ctx, p, "buffer_aid");
+      return !f.acted(p, "humanitarian_aid") && !f.acted(p, "buffer_aid");
     case "engagement":
-      return s.policies.KR.trade.goods < lvl;
+      return (f.policies("KR")?.trade.goods ?? lvl) < lvl;
     case "fuel_cap":
-      return s.policies.RU.fuelSales > lvl;
+      return (f.policies("RU")?.fuelSales ?? 0) > lvl;
     case "trade":
-      return term.group ? s.policies[p].trade[term.group] < lvl : false;
+      return term.group ? (pol?.trade[term.group] ?? lvl) < lvl : false;
     case "summit":
     case "recognition":
       return false;
   }
+}
+
+function breached(ctx: Ctx, term: Term): boolean {
+  const s = ctx.s;
+  return termBreached(term, {
+    enforcement: (p) => s.enforcement[p],
+    policies: (p) => s.policies[p],
+    acted: (p, type) => has(ctx, p, type),
+    actions: (p) => ctx.actions[p],
+    entityCountry: (id) => s.scenario.entities.find((e) => e.id === id)?.country,
+  });
+}
+
+/** What a seat knows of its own standing settings (its own view has them). */
+export interface OwnSettings {
+  enforcement: { announced: number; target?: number | undefined };
+  policies?: Partial<Pick<Policies, "exercises" | "mdConsent" | "fuelSales" | "trade">> | undefined;
+}
+
+/**
+ * Before submit: the terms of agreements in force that `power`'s own orders would breach this round,
+ * as the resolution will judge them. Only the terms the power's own orders decide are answered
+ * (`enforce` depends on the round's outcome, and other parties' orders are not known): the settings
+ * are the power's current ones with its policy orders applied, as step 1 applies them.
+ */
+export function ordersBreach(
+  agreements: readonly Pick<Agreement, "id" | "status" | "terms" | "parties">[],
+  power: PowerId,
+  actions: readonly Action[],
+  own: OwnSettings,
+  entityCountry: (id: string) => string | undefined,
+): { agreement: string; term: Term }[] {
+  const enf = { announced: own.enforcement.announced, target: own.enforcement.target ?? 0 };
+  const pol = {
+    exercises: own.policies?.exercises ?? false,
+    mdConsent: own.policies?.mdConsent ?? false,
+    fuelSales: own.policies?.fuelSales ?? 0,
+    trade: { ...(own.policies?.trade ?? ({} as Policies["trade"])) },
+  };
+  for (const a of actions) {
+    if (a.type === "set_enforcement") {
+      enf.announced = a.announced;
+      enf.target = a.target;
+    } else if (a.type === "set_exercises") pol.exercises = a.on;
+    else if (a.type === "set_md_consent") pol.mdConsent = a.on;
+    else if (a.type === "set_fuel_sales") pol.fuelSales = a.level;
+    else if (a.type === "set_trade") pol.trade[a.commodityGroup] = a.level;
+    else if (a.type === "send_labourers") pol.trade.labour = a.level;
+    else if (a.type === "set_engagement")
+      for (const g of Object.keys(pol.trade) as (keyof Policies["trade"])[]) pol.trade[g] = a.level;
+  }
+  const facts: BreachFacts = {
+    enforcement: (p) => (p === power ? enf : { announced: 0, target: 0 }),
+    policies: (p) => (p === power ? pol : undefined),
+    acted: (p, type) => p === power && actions.some((a) => a.type === type),
+    actions: (p) => (p === power ? actions : []),
+    entityCountry,
+  };
+  const out: { agreement: string; term: Term }[] = [];
+  for (const a of agreements) {
+    if (a.status !== "active" || !a.parties.includes(power)) continue;
+    for (const term of a.terms) {
+      // Only the power's own commitments, and only those its orders alone decide.
+      if (term.party !== power || term.kind === "enforce") continue;
+      if (term.kind === "no_tests" && power !== "KP") continue;
+      if (term.kind === "no_designations" && power !== "US") continue;
+      if (termBreached(term, facts)) out.push({ agreement: a.id, term });
+    }
+  }
+  return out;
 }
 
 /** Step 11: breaches, in-force effects and expiry of agreements. */

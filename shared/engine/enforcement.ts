@@ -49,7 +49,8 @@ export function resolveEnforcement(ctx: Ctx, raisedTarget: ReadonlySet<PowerId>)
       mode = "sustained";
     } else if (raisedTarget.has(p) && e.target > e.actual) {
       // A crackdown nobody pays to sustain reaches at most baseline + one step: optics, then fade.
-      cap = Math.max(e.actual, e.baseline + rules.enforcementStepUp);
+      // Clamped: on the 0–100 scale the explanation must not promise "at most 108".
+      cap = clamp100(Math.max(e.actual, e.baseline + rules.enforcementStepUp));
       e.actual = clamp100(Math.min(e.target, e.actual + rules.enforcementStepUp, cap));
       mode = "crackdown";
     } else {

@@ -12,7 +12,7 @@ import { OrdersSchema } from "../orders.js";
 import { isPower, POWERS, type Seat } from "../powers.js";
 import { SetReflectionSchema, WriteMemoSchema } from "../protocol.js";
 import { err, ok, type Result } from "../result.js";
-import { COMMODITY_GROUPS, type GameState, TERM_KINDS, VOTES } from "../state.js";
+import { ANSWER_WHYS, COMMODITY_GROUPS, type GameState, TERM_KINDS, VOTES } from "../state.js";
 import {
   adjudicate,
   ControlAdjudicateSchema,
@@ -60,7 +60,18 @@ export const InputSchema = z.discriminatedUnion("type", [
       note: z.string().max(500).optional(),
     })
     .strict(),
-  z.object({ type: z.literal("respond_proposal"), id: Id, accept: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal("respond_proposal"),
+      id: Id,
+      accept: z.boolean(),
+      /** Optional: why, in one line of reasoning (shown to the proposal's parties). */
+      reason: z
+        .object({ why: z.enum(ANSWER_WHYS), term: TermSchema.optional() })
+        .strict()
+        .optional(),
+    })
+    .strict(),
   z
     .object({
       type: z.literal("table_un_draft"),
@@ -114,7 +125,7 @@ export function step(state: GameState, actor: Actor, input: Input): Result<GameS
     }
     case "respond_proposal": {
       if (!isPower(actor)) return err("not_a_power", "Only a power answers proposals.");
-      return respond(state, actor, input.id, input.accept);
+      return respond(state, actor, input.id, input.accept, input.reason);
     }
     case "table_un_draft": {
       if (!isPower(actor)) return err("not_a_power", "Only a power tables drafts.");

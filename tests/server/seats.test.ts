@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import type { ChatMessage, Reply } from "../../shared/index.js";
+import { type ChatMessage, type Reply, SEAT_TAKEN_OVER } from "../../shared/index.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
@@ -16,6 +16,17 @@ test("a seat token takes the same seat back after a reload; nobody else can clai
   const back = await connect(await sdk.joinById(code, { token: us.seat.token }));
   expect(back.seat.power).toBe("US");
   expect(back.seat.host).toBe(true);
+});
+
+test("the same seat token from a second tab takes the seat; the first is closed with the reason", async () => {
+  const { sdk } = server().colyseus;
+  const first = await connect(await sdk.create("game", { name: "Ana", power: "US" }));
+  const closed = new Promise<{ code: number; reason?: string }>((resolve) =>
+    first.room.onLeave((code: number, reason?: string) => resolve({ code, reason })),
+  );
+  const second = await connect(await sdk.joinById(first.seat.code, { token: first.seat.token }));
+  expect(second.seat.power).toBe("US");
+  expect(await closed).toEqual({ code: 4000, reason: SEAT_TAKEN_OVER });
 });
 
 test("a dropped player keeps the seat for the window, then a bot takes it until the human returns", async () => {
