@@ -19,7 +19,10 @@ function glossary(): { english: string; korean: string; not: string[] }[] {
     .split("\n")
     .filter((l) => l.startsWith("| ") && !l.startsWith("| English"));
   return rows.map((l) => {
-    const [english = "", korean = "", not = ""] = l.split("|").slice(1).map((c) => c.trim());
+    const [english = "", korean = "", not = ""] = l
+      .split("|")
+      .slice(1)
+      .map((c) => c.trim());
     return { english, korean, not: not === "—" ? [] : not.split(" · ").map((v) => v.trim()) };
   });
 }
