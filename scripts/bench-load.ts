@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load -- [--mode play|idle] [--steps 300,600,1200] [--seconds 40] [--settle 5]
- *  [--max-seconds 900]`: how many connected clients one server process carries on one core.
+ *  [--max-seconds 900] [--data-parent /dev/shm]`: how many connected clients one server process carries on one core.
  *
  * The server (`server/main.ts`, SQLite in a temporary folder) runs pinned to core 0 with `taskset`;
  * this process pins itself to core 1 and holds every client (@colyseus/sdk, over loopback). Tables
@@ -63,6 +63,8 @@ const { values } = parseArgs({
     settle: { type: "string", default: "5" },
     "max-seconds": { type: "string", default: "900" },
     "join-concurrency": { type: "string", default: "30" },
+    /** Where the server's SQLite folder goes: e.g. /dev/shm to take the disk's fsync out of the way. */
+    "data-parent": { type: "string", default: os.tmpdir() },
   },
 });
 const mode = values.mode;
@@ -101,7 +103,7 @@ if (pinned) execFileSync("taskset", ["-a", "-c", "-p", "1", String(process.pid)]
 else console.log("taskset or a second core is missing: server and load share the cores");
 
 const port = await freePort();
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-load-"));
+const dataDir = fs.mkdtempSync(path.join(values["data-parent"], "pp-load-"));
 const serverArgs = [process.execPath, "--import", "tsx", "server/main.ts"];
 const server: ChildProcess = spawn(
   pinned ? "taskset" : serverArgs[0]!,
@@ -327,7 +329,7 @@ function printSummary(): void {
 }
 
 console.log(
-  `mode ${mode}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
+  `mode ${mode}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
 );
 console.log(
   "clients  server-cpu%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%",
