@@ -2,8 +2,9 @@
  * `npm run bench:delta -- [--games 5]`: how a seat's view is best sent after each change, measured
  * on real game views. It plays bot games through `step`, and after every accepted input builds the
  * view of every seat (five powers, an observer, Control) and prices three ways of sending it:
- * the full view (as before), an RFC 6902 patch from `fast-json-patch`'s `compare`, and a
- * `jsondiffpatch` delta. For each: server CPU to diff and msgpack-encode (the viewFor itself is
+ * the full view (as before), an RFC 6902 patch from `fast-json-patch`'s `compare`, a
+ * `jsondiffpatch` delta, and what the server sends (`viewDelta`: `compare` with the logs sent as
+ * appends or whole). For each: server CPU to diff and msgpack-encode (the viewFor itself is
  * the same for all and left out), bytes on the wire, and how many sends carry nothing new.
  *
  * A benchmark, not a test: the figures depend on the machine and on what else runs on it.
@@ -11,6 +12,7 @@
 import { parseArgs } from "node:util";
 import jsonpatch from "fast-json-patch";
 import { Packr } from "msgpackr";
+import { viewDelta } from "../server/rooms/views.js";
 import { gameSeed, selfPlay } from "../shared/bots/selfplay.js";
 import { type Input, step } from "../shared/engine/step.js";
 import { type PlayerView, type Seat, viewFor } from "../shared/index.js";
@@ -39,6 +41,7 @@ const tally = (): Tally => ({ ms: 0, bytes: 0, sends: 0 });
 const full = tally();
 const fjp = tally();
 const jd = tally();
+const ours = tally();
 let views = 0;
 let unchanged = 0;
 
@@ -65,6 +68,15 @@ for (let g = 0; g < games; g++) {
         fjp.bytes += bytesOps;
         fjp.sends++;
       } else unchanged++;
+
+      t = performance.now();
+      const mine = viewDelta(before, view);
+      const bytesMine = mine.length ? packr.pack({ seq: 1, ops: mine }).length : 0;
+      ours.ms += performance.now() - t;
+      if (mine.length) {
+        ours.bytes += bytesMine;
+        ours.sends++;
+      }
 
       if (jdp) {
         t = performance.now();
@@ -94,4 +106,5 @@ console.log(`${games} bot games of 8 rounds, ${views} seat views after accepted 
 console.log(row("full view", full));
 console.log(row("fast-json-patch", fjp));
 if (jdp) console.log(row("jsondiffpatch", jd));
+console.log(row("viewDelta (sent)", ours));
 console.log(`views identical to the one before: ${unchanged} (${((unchanged / views) * 100).toFixed(0)}%)`);

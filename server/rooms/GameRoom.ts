@@ -30,7 +30,6 @@ import {
   type SeatMessage,
   seedFrom,
   step,
-  type ViewMessage,
   viewFor,
 } from "../../shared/index.js";
 import { botInputs } from "../bots.js";
@@ -39,6 +38,7 @@ import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
 import type { Store } from "../store.js";
 import { RoomState, SeatState } from "./RoomState.js";
 import { Seats } from "./seats.js";
+import { ViewSender } from "./views.js";
 
 interface ClientData {
   seat: Seat;
@@ -117,6 +117,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private idleTimer: { clear(): void } | undefined;
   /** The lobby entry last written to the room's metadata. */
   private listed = "";
+  private readonly views = new ViewSender((client) => this.seatOf(client));
 
   messages = {
     orders: (client: Client, payload: unknown): Reply => {
@@ -159,6 +160,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
       if (!this.dataOf(client).host)
         return fail("control_only", "Only Control or the game's host can do that.");
       return this.controlCommand(parsed.data);
+    },
+    resync: (client: Client, payload: unknown): Reply => {
+      const parsed = ClientMessages.resync.safeParse(payload);
+      if (!parsed.success) return badShape(parsed.error);
+      this.sendView(client);
+      return { ok: true };
     },
     // Unknown message types are dropped without harm (never a disconnect).
     "*": () => {},
@@ -624,23 +631,14 @@ export class GameRoom extends Room<{ state: RoomState }> {
     }
   }
 
+  /** The seat's whole view to one connection (joining, back, or out of step): see views.ts. */
   private sendView(client: Client): void {
-    const msg: ViewMessage = { view: viewFor(this.game, this.seatOf(client)) };
-    client.send("view", msg);
+    this.views.sendFull(this.game, client, this.clients);
   }
 
-  /** Every connection its seat's view: one `viewFor` per seat, however many people share it. */
+  /** After a change: each seat's connections get what changed in its view (views.ts). */
   private broadcastViews(): void {
-    const bySeat = new Map<Seat, ViewMessage>();
-    for (const client of this.clients) {
-      const seat = this.seatOf(client);
-      let msg = bySeat.get(seat);
-      if (!msg) {
-        msg = { view: viewFor(this.game, seat) };
-        bySeat.set(seat, msg);
-      }
-      client.send("view", msg);
-    }
+    this.views.changed(this.game, this.clients);
   }
 }
 

@@ -7,7 +7,15 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import Database from "better-sqlite3";
 import { afterAll, expect, test } from "vitest";
-import { type Actor, hashOf, type Input, newGame, type Reply, step } from "../../shared/index.js";
+import {
+  type Actor,
+  hashOf,
+  type Input,
+  newGame,
+  type Reply,
+  step,
+  ViewReplica,
+} from "../../shared/index.js";
 import { type RunningServer, startServer } from "../support/harness.js";
 import { until } from "./helpers.js";
 
@@ -34,8 +42,12 @@ async function seatUp(room: Room): Promise<Seat> {
   const seat: Seat = { room, token: "", code: "", view: undefined };
   room.onMessage("chat_history", () => {});
   room.onMessage("chat", () => {});
-  room.onMessage("view", (m: { view: Seat["view"] }) => {
-    seat.view = m.view;
+  const replica = new ViewReplica();
+  room.onMessage("view", (m: unknown) => {
+    if (replica.full(m)) seat.view = replica.view!;
+  });
+  room.onMessage("view_delta", (m: unknown) => {
+    if (replica.delta(m) === "applied") seat.view = replica.view!;
   });
   await new Promise<void>((resolve) =>
     room.onMessage("seat", (m: { token: string; code: string }) => {
