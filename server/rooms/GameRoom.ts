@@ -36,6 +36,7 @@ import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
 import { getProcessId, getStore, RESTORE_KEY } from "../context.js";
 import type { Store } from "../store.js";
+import { IDLE_PATCH_MS, patchSoon, RoomTimers } from "./pacing.js";
 import { RoomState, SeatState } from "./RoomState.js";
 import { Seats } from "./seats.js";
 import { ViewSender } from "./views.js";
@@ -95,6 +96,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
   maxClients = 64;
   maxMessagesPerSecond = 20;
   autoDispose = false;
+  /** Turn-based: the state is patched when it changes (pacing.ts), not 20 times a second. */
+  patchRate = IDLE_PATCH_MS;
   /** Quick match: public, short, bots fill empty seats after a short wait. */
   protected quick = false;
 
@@ -117,6 +120,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private idleTimer: { clear(): void } | undefined;
   /** The lobby entry last written to the room's metadata. */
   private listed = "";
+  private readonly timers = new RoomTimers();
   private readonly views = new ViewSender((client) => this.seatOf(client));
 
   messages = {
@@ -225,13 +229,13 @@ export class GameRoom extends Room<{ state: RoomState }> {
       }
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {
-        this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
+        this.botFillTimer = this.timers.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
       }
     }
     this.state.code = this.roomId;
     this.state.hasControl = this.controlToken !== null;
     void this.setPrivate(!this.settings.public);
-    this.clock.setInterval(() => this.store.touch(this.roomId, Date.now()), HEARTBEAT_MS);
+    this.timers.setInterval(() => this.store.touch(this.roomId, Date.now()), HEARTBEAT_MS);
     this.syncState();
   }
 
@@ -301,7 +305,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (code === CloseCode.WITH_ERROR) {
       // Closed by the server (a flood, a protocol error): no reconnection; the token still works.
       if (isPower(seat))
-        this.clock.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
+        this.timers.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
       return;
     }
     try {
@@ -321,6 +325,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   onDispose(): void {
+    this.timers.clearAll();
     this.phaseTimer?.clear();
     this.botFillTimer?.clear();
     this.idleTimer?.clear();
@@ -330,7 +335,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private disposeWhenIdle(): void {
     this.idleTimer?.clear();
     if (this.game.phase !== "ended" || this.clients.length > 0) return;
-    this.idleTimer = this.clock.setTimeout(() => {
+    this.idleTimer = this.timers.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
     }, endedIdleMs());
   }
@@ -409,7 +414,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.state.pausedRemaining = 0;
     this.state.deadline = now + ms;
     this.store.setClock(this.roomId, this.state.deadline, 0, now);
-    this.phaseTimer = this.clock.setTimeout(() => this.apply("SYSTEM", { type: "advance_phase" }), ms);
+    this.phaseTimer = this.timers.setTimeout(() => this.apply("SYSTEM", { type: "advance_phase" }), ms);
   }
 
   private advanceIfAllReady(): void {
@@ -494,7 +499,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.seats.restore(this.store.seats(id));
     if (!row.started) {
       if (this.settings.public && this.settings.fillWithBots)
-        this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
+        this.botFillTimer = this.timers.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
     } else if (game.phase !== "ended") {
       if (row.pausedRemaining > 0) {
         this.state.paused = true;
@@ -505,7 +510,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       }
       for (const h of this.seats.holders.values()) {
         if (!h.botActive)
-          this.clock.setTimeout(() => this.botTakeOver(h.power), this.settings.reconnectSeconds * 1000);
+          this.timers.setTimeout(() => this.botTakeOver(h.power), this.settings.reconnectSeconds * 1000);
       }
       this.scheduleBots();
     }
@@ -536,7 +541,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private scheduleBots(answersOnly = false): void {
     const phase = this.game.phase;
     const round = this.game.round;
-    this.clock.setTimeout(() => {
+    this.timers.setTimeout(() => {
       if (this.game.phase !== phase || this.game.round !== round) return;
       for (const h of this.seats.holders.values()) {
         if (!h.botActive) continue;
@@ -629,6 +634,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.listed = listed;
       void this.setMetadata(entry);
     }
+    patchSoon(this);
   }
 
   /** The seat's whole view to one connection (joining, back, or out of step): see views.ts. */
