@@ -108,6 +108,9 @@ test("SIGKILL mid-round loses nothing, and the game continues to the same result
 
   // The oracle: an uninterrupted run of the same inputs from the same seed.
   const db = new Database(path.join(dataDir, "pressure-point.db"), { readonly: true });
+  // A resolution's record (its hash) is written just after the reply that caused it: wait for the last.
+  const resolutions = db.prepare("SELECT COUNT(*) AS n FROM resolutions WHERE game_id = ?");
+  await until(() => (resolutions.get(code) as { n: number }).n >= 4);
   const seed = Number((db.prepare("SELECT seed FROM games WHERE id = ?").get(code) as { seed: number }).seed);
   const log = db.prepare("SELECT actor, input FROM inputs WHERE game_id = ? ORDER BY seq").all(code) as {
     actor: string;
