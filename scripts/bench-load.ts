@@ -53,7 +53,7 @@ const { simpleBot } = await import("../shared/bots/simple.js");
 const { isPower, POWERS } = await import("../shared/index.js");
 type PlayerView = import("../shared/index.js").PlayerView;
 type PowerId = import("../shared/index.js").PowerId;
-type ViewMessage = import("../shared/index.js").ViewMessage;
+const { ViewReplica } = await import("../shared/index.js");
 
 const { values } = parseArgs({
   options: {
@@ -139,6 +139,21 @@ function cpuMs(pid: number | "self"): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
+/**
+ * Time the process's threads spent runnable but waiting for a core, in ms (/proc/<pid>/schedstat,
+ * summed over threads). On a shared machine this is where latency comes from when the CPU % is low.
+ */
+function waitMs(pid: number): number {
+  let ns = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1]);
+    } catch {
+      // the thread ended
+    }
+  }
+  return ns / 1e6;
+}
 function rssMb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
   return m ? Number(m[1]) / 1024 : Number.NaN;
@@ -186,14 +201,24 @@ async function connect(join: () => Promise<Room>, onView: (c: Conn) => void): Pr
     room.onMessage("seat", () => {});
     room.onMessage("chat_history", () => {});
     room.onMessage("chat", () => {});
-    room.onMessage("view", (m: ViewMessage) => {
+    // Patched in place: these clients only read their views.
+    const replica = new ViewReplica(false);
+    room.onMessage("view", (m: unknown) => {
+      if (!replica.full(m)) return;
       const first = !conn.view;
-      conn.view = m.view;
+      conn.view = replica.view!;
       if (first) {
         joinBytes.push(conn.socket.bytes - conn.socket.chatBytes);
         resolve();
       }
       onView(conn);
+    });
+    room.onMessage("view_delta", (m: unknown) => {
+      const outcome = replica.delta(m);
+      if (outcome === "applied") {
+        conn.view = replica.view!;
+        onView(conn);
+      } else if (outcome === "resync") void room.request("resync", {});
     });
     // The start is a room-state change without a new view.
     room.onStateChange(() => {
@@ -309,6 +334,10 @@ async function growTo(clients: number): Promise<void> {
 interface StepResult {
   clients: number;
   serverCpuPct: number;
+  /** Server CPU ms per client per round: the cost that decides the capacity of a whole core. */
+  cpuMsPerClientRound: number;
+  /** % of the window the server's threads were runnable but waiting for a core (other load). */
+  serverWaitPct: number;
   rssMb: number;
   p50: number;
   p99: number;
@@ -332,7 +361,7 @@ console.log(
   `mode ${mode}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
 );
 console.log(
-  "clients  server-cpu%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%",
+  "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%",
 );
 for (const clients of steps) {
   if (Date.now() - started > maxSeconds * 1000) break;
@@ -344,6 +373,7 @@ for (const clients of steps) {
   const bytes0 = conns.map((c) => c.socket.bytes - c.socket.chatBytes);
   const joinsBefore = joinBytes.length;
   const cpu0 = cpuMs(serverPid);
+  const wait0 = waitMs(serverPid);
   const load0 = cpuMs("self");
   const t0 = performance.now();
   measuring = true;
@@ -351,6 +381,7 @@ for (const clients of steps) {
   measuring = false;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs(serverPid) - cpu0;
+  const wait = waitMs(serverPid) - wait0;
   const load = cpuMs("self") - load0;
   let received = 0;
   conns.forEach((c, i) => {
@@ -361,6 +392,8 @@ for (const clients of steps) {
   const r: StepResult = {
     clients: conns.length,
     serverCpuPct: Math.round((cpu / 1000 / seconds) * 1000) / 10,
+    cpuMsPerClientRound: Math.round((cpu / conns.length / (seconds / ROUND_SECONDS)) * 100) / 100,
+    serverWaitPct: Math.round((wait / 1000 / seconds) * 1000) / 10,
     rssMb: Math.round(rssMb(serverPid)),
     p50: Math.round(q(latencies, 0.5) * 10) / 10,
     p99: Math.round(q(latencies, 0.99) * 10) / 10,
@@ -375,6 +408,8 @@ for (const clients of steps) {
     [
       r.clients,
       r.serverCpuPct,
+      r.cpuMsPerClientRound,
+      r.serverWaitPct,
       r.rssMb,
       r.p50,
       r.p99,
