@@ -10,12 +10,13 @@
  * A benchmark, not a test: the figures depend on the machine and on what else runs on it.
  */
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 import jsonpatch from "fast-json-patch";
 import { Packr } from "msgpackr";
 import { viewDelta } from "../server/rooms/views.js";
 import { gameSeed, selfPlay } from "../shared/bots/selfplay.js";
 import { type Input, step } from "../shared/engine/step.js";
-import { type PlayerView, type Seat, viewFor } from "../shared/index.js";
+import { newGame, type PlayerView, type Seat, viewFor } from "../shared/index.js";
 import { POWERS } from "../shared/powers.js";
 
 const { values } = parseArgs({ options: { games: { type: "string", default: "5" } } });
@@ -42,6 +43,11 @@ const full = tally();
 const fjp = tally();
 const jd = tally();
 const ours = tally();
+const oursZ = tally();
+const fullZ = tally();
+let joinPlain = 0;
+let joinZ = 0;
+let joins = 0;
 let views = 0;
 let unchanged = 0;
 
@@ -76,7 +82,17 @@ for (let g = 0; g < games; g++) {
       if (mine.length) {
         ours.bytes += bytesMine;
         ours.sends++;
+        t = performance.now();
+        const json = JSON.stringify({ seq: 1, ops: mine });
+        const z = json.length > 1024 ? zlib.deflateRawSync(json).length : bytesMine;
+        oursZ.ms += performance.now() - t;
+        oursZ.bytes += z;
+        oursZ.sends++;
       }
+      t = performance.now();
+      fullZ.bytes += zlib.deflateRawSync(JSON.stringify({ seq: 1, view })).length;
+      fullZ.ms += performance.now() - t;
+      fullZ.sends++;
 
       if (jdp) {
         t = performance.now();
@@ -95,6 +111,12 @@ for (let g = 0; g < games; g++) {
     if (r.ok) observe(r.value);
     return r;
   };
+  for (const seat of SEATS) {
+    const start = viewFor(newGame({ gameId: `D${g}`, seed: gameSeed(7, g), maxRounds: 8 }), seat);
+    joins++;
+    joinPlain += packr.pack({ seq: 0, view: start }).length;
+    joinZ += zlib.deflateRawSync(JSON.stringify({ seq: 0, view: start })).length;
+  }
   selfPlay({ gameId: `D${g}`, seed: gameSeed(7, g), maxRounds: 8, step: observedStep });
 }
 
@@ -107,4 +129,9 @@ console.log(row("full view", full));
 console.log(row("fast-json-patch", fjp));
 if (jdp) console.log(row("jsondiffpatch", jd));
 console.log(row("viewDelta (sent)", ours));
+console.log(row("+ deflate >1 KB", oursZ), "(ms: JSON text and deflate, on top of the line above)");
+console.log(row("full, deflated", fullZ));
+console.log(
+  `a seat's view at the start of a game: ${Math.round(joinPlain / joins)} B msgpack, ${Math.round(joinZ / joins)} B deflated JSON`,
+);
 console.log(`views identical to the one before: ${unchanged} (${((unchanged / views) * 100).toFixed(0)}%)`);

@@ -7,13 +7,28 @@
  * A delta is an RFC 6902 patch (fast-json-patch, the same library that made it on the server)
  * against the view of the sequence number before it. A delta that does not follow the last number,
  * or that fails to apply, puts the replica out of step: it then ignores deltas until a full view
- * arrives, and says once that the caller should ask for one ("resync").
+ * arrives, and says once that the caller should ask for one ("resync"). Large messages come as
+ * deflated JSON bytes (server/rooms/views.ts); both forms are read here.
  */
 import jsonpatch, { type Operation } from "fast-json-patch";
+import { inflateSync, strFromU8 } from "fflate";
 import { ViewDeltaSchema, ViewFullSchema } from "./protocol.js";
 import type { PlayerView } from "./view.js";
 
 export type DeltaOutcome = "applied" | "resync" | "ignored";
+
+/**
+ * A view message as it arrived: a msgpack object, or — when large — bytes of deflated JSON text
+ * (raw DEFLATE, RFC 1951). Undecodable bytes come back as null.
+ */
+export function decodeViewMessage(raw: unknown): unknown {
+  if (!(raw instanceof Uint8Array)) return raw;
+  try {
+    return JSON.parse(strFromU8(inflateSync(raw)));
+  } catch {
+    return null;
+  }
+}
 
 export class ViewReplica {
   view: PlayerView | null = null;
@@ -29,7 +44,7 @@ export class ViewReplica {
 
   /** A full view: replaces whatever was held. False if the message is not one. */
   full(raw: unknown): boolean {
-    const m = ViewFullSchema.safeParse(raw);
+    const m = ViewFullSchema.safeParse(decodeViewMessage(raw));
     if (!m.success) return false;
     this.view = m.data.view as unknown as PlayerView;
     this.seq = m.data.seq;
@@ -40,7 +55,7 @@ export class ViewReplica {
   /** A delta: applied when it follows the last sequence number; otherwise a full view is needed. */
   delta(raw: unknown): DeltaOutcome {
     if (this.waiting || !this.view) return "ignored";
-    const m = ViewDeltaSchema.safeParse(raw);
+    const m = ViewDeltaSchema.safeParse(decodeViewMessage(raw));
     if (!m.success || m.data.seq !== this.seq + 1) return this.lost();
     try {
       const ops = m.data.ops as Operation[];

@@ -10,6 +10,7 @@ import type { Room as SDKRoom } from "@colyseus/sdk";
 import { expect, test } from "vitest";
 import { simpleBot } from "../../shared/bots/simple.js";
 import {
+  decodeViewMessage,
   type GameState,
   isPower,
   POWERS,
@@ -26,6 +27,8 @@ interface Conn {
   room: SDKRoom;
   replica: ViewReplica;
   deltas: ViewDeltaMessage[];
+  /** Deltas that came as deflated bytes (the large ones). */
+  deflated: number;
   fulls: number;
   /** Drop the next delta, as if it had been lost. */
   dropNext: boolean;
@@ -38,6 +41,7 @@ function attach(room: SDKRoom): Conn {
     room,
     replica: new ViewReplica(),
     deltas: [],
+    deflated: 0,
     fulls: 0,
     dropNext: false,
     behind: false,
@@ -51,13 +55,14 @@ function attach(room: SDKRoom): Conn {
       conn.behind = false;
     }
   });
-  room.onMessage("view_delta", (m: ViewDeltaMessage) => {
+  room.onMessage("view_delta", (m: unknown) => {
     if (conn.dropNext) {
       conn.dropNext = false;
       conn.behind = true;
       return;
     }
-    conn.deltas.push(m);
+    if (m instanceof Uint8Array) conn.deflated++;
+    conn.deltas.push(decodeViewMessage(m) as ViewDeltaMessage);
     if (conn.replica.delta(m) === "resync") void room.request("resync", {});
   });
   return conn;
@@ -128,6 +133,8 @@ test("every seat's rebuilt view is viewFor after every step of a whole bot game"
   expect(b!.fulls).toBe(2);
   expect(a!.deltas.length).toBe(b!.deltas.length + 1);
   expect(a!.deltas.at(-1)).toEqual(b!.deltas.at(-1));
+  // The large deltas (a resolution's) came deflated, and were applied like the others.
+  expect(control.deflated).toBeGreaterThan(0);
 
   // The logs are appended to, or replaced whole when a resolution starts them afresh: never diffed
   // item by item, and no item is sent twice.
