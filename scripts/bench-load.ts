@@ -21,6 +21,18 @@ import { WebSocket } from "ws";
 /** Every client socket counts what it receives (chat frames apart: the budget excludes chat). */
 const ROOM_DATA = 13;
 const CHAT_TYPE = Buffer.from([0xa4, ...Buffer.from("chat")]); // msgpack fixstr "chat"
+/** Bytes received by every client, by kind of frame (for the breakdown printed at the end). */
+const byKind = new Map<string, number>();
+function kindOf(buf: Buffer): string {
+  const code = buf[0];
+  if (code === 13 || code === 17) {
+    // ROOM_DATA / ROOM_DATA_BYTES: a type as a msgpack fixstr
+    const n = (buf[1] ?? 0) & 0x1f;
+    return `${buf.subarray(2, 2 + n).toString()}${code === 17 ? " (deflated)" : ""}`;
+  }
+  return code === 15 ? "state patch" : code === 22 ? "request reply" : code === 10 ? "join" : `code ${code}`;
+}
+let counting = false;
 class CountingSocket extends WebSocket {
   bytes = 0;
   chatBytes = 0;
@@ -33,6 +45,10 @@ class CountingSocket extends WebSocket {
           ? data
           : Buffer.from(data);
       this.bytes += buf.length;
+      if (counting) {
+        const k = kindOf(buf);
+        byKind.set(k, (byKind.get(k) ?? 0) + buf.length);
+      }
       if (buf[0] === ROOM_DATA && buf.subarray(1, 1 + CHAT_TYPE.length).equals(CHAT_TYPE))
         this.chatBytes += buf.length;
     });
@@ -348,12 +364,15 @@ interface StepResult {
   loadCpuPct: number;
 }
 const results: StepResult[] = [];
+/** The last step's bytes a client a round, by kind of message. */
+let lastBreakdown: Record<string, number> = {};
 const q = (xs: number[], p: number) =>
   xs.length === 0 ? Number.NaN : xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
 function printSummary(): void {
   const ok = results.filter((r) => r.p99 <= 50 || (mode === "idle" && Number.isNaN(r.p99)));
   const best = ok.length ? Math.max(...ok.map((r) => r.clients)) : 0;
+  console.log(`bytes a client a round by message, last step: ${JSON.stringify(lastBreakdown)}`);
   console.log(JSON.stringify({ mode, maxClientsAtP99le50ms: best, pinned, steps: results }));
 }
 
@@ -377,8 +396,11 @@ for (const clients of steps) {
   const load0 = cpuMs("self");
   const t0 = performance.now();
   measuring = true;
+  counting = true;
+  byKind.clear();
   await new Promise((r) => setTimeout(r, windowSeconds * 1000));
   measuring = false;
+  counting = false;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs(serverPid) - cpu0;
   const wait = waitMs(serverPid) - wait0;
@@ -404,6 +426,10 @@ for (const clients of steps) {
     loadCpuPct: Math.round((load / 1000 / seconds) * 1000) / 10,
   };
   results.push(r);
+  const perClientRound = (n: number) => Math.round(n / conns.length / (seconds / ROUND_SECONDS));
+  lastBreakdown = Object.fromEntries(
+    [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, perClientRound(n)]),
+  );
   console.log(
     [
       r.clients,
