@@ -40,7 +40,10 @@ const LOGS = ["events", "explanations"] as const;
 function logDelta(path: string, last: readonly unknown[], now: readonly unknown[], ops: Operation[]): void {
   if (last === now) return;
   let grows = now.length >= last.length;
-  for (let i = 0; grows && i < last.length; i++) grows = last[i] === now[i];
+  // Items are usually the very same objects; with many rooms on a server, viewFor's one-slot caches
+  // re-render them as equal copies, so equal by value counts too.
+  for (let i = 0; grows && i < last.length; i++)
+    grows = last[i] === now[i] || jsonpatch._areEquals(last[i], now[i]);
   if (!grows) ops.push({ op: "replace", path, value: now });
   else
     for (let i = last.length; i < now.length; i++)

@@ -8,13 +8,16 @@
  */
 import type { Room as SDKRoom } from "@colyseus/sdk";
 import { expect, test } from "vitest";
+import { viewDelta } from "../../server/rooms/views.js";
 import { simpleBot } from "../../shared/bots/simple.js";
 import {
   decodeViewMessage,
   type GameState,
   isPower,
+  newGame,
   POWERS,
   type Seat,
+  step,
   type ViewDeltaMessage,
   ViewReplica,
   viewFor,
@@ -161,3 +164,16 @@ test("every seat's rebuilt view is viewFor after every step of a whole bot game"
     if (isPower(c.replica.view!.seat)) expect(c.fulls).toBe(1);
   }
 }, 120_000);
+
+test("a log re-rendered as equal copies (other rooms' views in between) is still sent as an append", () => {
+  let state = newGame({ gameId: "LOG", seed: 5, maxRounds: 4 });
+  for (let i = 0; i < 3; i++) {
+    const r = step(state, "SYSTEM", { type: "advance_phase" });
+    if (r.ok) state = r.value;
+  }
+  const last = viewFor(state, "US");
+  expect(last.events.length).toBeGreaterThan(0);
+  const added = { ...last.events[0]!, text: "one more" };
+  const now = { ...structuredClone(last), events: [...structuredClone(last.events), added] };
+  expect(viewDelta(last, now)).toEqual([{ op: "add", path: `/events/${last.events.length}`, value: added }]);
+});
