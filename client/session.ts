@@ -14,10 +14,10 @@ import type {
   ControlCommand,
   Reply,
   SeatMessage,
-  ViewMessage,
 } from "../shared/protocol.js";
 import type { Phase } from "../shared/state.js";
 import type { PlayerView } from "../shared/view.js";
+import { ViewReplica } from "../shared/viewReplica.js";
 
 export interface SeatInfo {
   power: PowerId;
@@ -193,9 +193,20 @@ export class RoomSession extends BaseSession {
       this.seat = m;
       this.changed();
     });
-    room.onMessage("view", (m: ViewMessage) => {
-      this.view = m.view;
+    // The whole view on joining and coming back, then only what changed (docs/PROTOCOL.md). Each
+    // change makes a new view object: screens compare views by identity.
+    const replica = new ViewReplica();
+    room.onMessage("view", (m: unknown) => {
+      if (!replica.full(m)) return;
+      this.view = replica.view;
       this.changed();
+    });
+    room.onMessage("view_delta", (m: unknown) => {
+      const outcome = replica.delta(m);
+      if (outcome === "applied") {
+        this.view = replica.view;
+        this.changed();
+      } else if (outcome === "resync") void this.#request("resync", {});
     });
     room.onMessage("chat_history", (m: ChatHistoryMessage) => this.addMessages(m.messages ?? []));
     room.onMessage("chat", (m: ChatMessage) => this.addMessages([m]));

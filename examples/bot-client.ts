@@ -4,7 +4,9 @@
  *   npm run bot -- --url ws://localhost:2567 --code ABC123 --power CN [--personality hawk] [--name "Bot CN"]
  *
  * It decides with the engine's simple bot on the view its seat receives (nothing else), sends
- * orders and negotiation inputs, marks itself ready, and exits when the game ends.
+ * orders and negotiation inputs, marks itself ready, and exits when the game ends. The server sends
+ * the whole view once ("view") and then only what changed ("view_delta", an RFC 6902 patch with a
+ * sequence number); `ViewReplica` keeps the view and says when to ask for the whole one again.
  */
 import { WebSocket } from "ws";
 
@@ -20,7 +22,7 @@ import {
   type PlayerView,
   type Reply,
   type SeatMessage,
-  type ViewMessage,
+  ViewReplica,
 } from "../shared/index.js";
 
 const { values } = parseArgs({
@@ -88,9 +90,20 @@ room.onMessage("seat", (m: SeatMessage) => {
 room.onMessage("chat_history", () => {});
 room.onMessage("chat", () => {});
 let latest: PlayerView | undefined;
-room.onMessage("view", (m: ViewMessage) => {
-  latest = m.view;
-  void play(m.view);
+// Patched in place: this bot only reads its view.
+const replica = new ViewReplica(false);
+const viewChanged = () => {
+  latest = replica.view!;
+  void play(latest);
+};
+room.onMessage("view", (m: unknown) => {
+  if (replica.full(m)) viewChanged();
+});
+room.onMessage("view_delta", (m: unknown) => {
+  const outcome = replica.delta(m);
+  if (outcome === "applied") viewChanged();
+  // A delta was missed or did not apply: ask for the whole view again.
+  else if (outcome === "resync") void room.request("resync", {});
 });
 // The start is a room-state change (no new view): try again whenever the state changes.
 room.onStateChange(() => {

@@ -24,7 +24,7 @@ import {
   type PowerId,
   type Reply,
   type SeatMessage,
-  type ViewMessage,
+  ViewReplica,
 } from "../shared/index.js";
 import { startServer } from "../tests/support/harness.js";
 
@@ -101,14 +101,24 @@ function player(room: Room, power: PowerId, ended: () => void): void {
   room.onMessage("seat", (_m: SeatMessage) => {});
   room.onMessage("chat_history", () => {});
   room.onMessage("chat", () => {});
-  room.onMessage("view", (m: ViewMessage) => {
-    latest = m.view;
-    if (power === "US" && m.view.round > lastRound) {
+  const replica = new ViewReplica(false);
+  const viewChanged = () => {
+    const view = replica.view!;
+    latest = view;
+    if (power === "US" && view.round > lastRound) {
       if (lastRound > 0) roundsResolved++;
-      lastRound = m.view.round;
+      lastRound = view.round;
     }
-    if (power === "US" && m.view.phase === "ended" && played !== "ended") roundsResolved++;
+    if (power === "US" && view.phase === "ended" && played !== "ended") roundsResolved++;
     void play();
+  };
+  room.onMessage("view", (m: unknown) => {
+    if (replica.full(m)) viewChanged();
+  });
+  room.onMessage("view_delta", (m: unknown) => {
+    const outcome = replica.delta(m);
+    if (outcome === "applied") viewChanged();
+    else if (outcome === "resync") void room.request("resync", {});
   });
   room.onStateChange(() => void play());
 }

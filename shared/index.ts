@@ -16,3 +16,4 @@ export * from "./rng.js";
 export * from "./scenario.js";
 export * from "./state.js";
 export * from "./view.js";
+export * from "./viewReplica.js";

@@ -21,6 +21,7 @@ import {
   ReplySchema,
   RoomStateSchema,
   SeatMessageSchema,
+  ViewDeltaSchema,
   ViewMessageSchema,
 } from "./protocol.js";
 import { ERROR_CODES } from "./result.js";
@@ -81,6 +82,7 @@ export function jsonSchemas(): Record<string, Json> {
     "reply.json": schema(ReplySchema, "output"),
     "message-seat.json": schema(SeatMessageSchema, "output"),
     "message-view.json": schema(ViewMessageSchema, "output"),
+    "message-view_delta.json": schema(ViewDeltaSchema, "output"),
     "message-chat.json": schema(ChatMessageSchema, "output"),
     "message-chat_history.json": schema(ChatHistoryMessageSchema, "output"),
     "room-state.json": schema(RoomStateSchema, "output"),
@@ -338,7 +340,7 @@ export function renderProtocolReference(sc: Scenario = SUMMER_2017): string {
 
   h("Server messages");
   L.push("| message | schema file |", "|---|---|");
-  for (const m of ["seat", "view", "chat_history", "chat"]) L.push(`| \`${m}\` | \`message-${m}.json\` |`);
+  for (const m of ["seat", "view", "view_delta", "chat_history", "chat"]) L.push(`| \`${m}\` | \`message-${m}.json\` |`);
   L.push("");
   L.push("`seat`:", "", ...table(js["message-seat.json"]!), "");
   L.push("`chat` (and each item of `chat_history.messages`):", "", ...table(js["message-chat.json"]!), "");

@@ -153,6 +153,8 @@ export const ClientMessages = {
   act: z.object({ type: z.string().max(40) }).passthrough(),
   /** Clock and table commands: Control, or the creator of a game without Control. */
   control: ControlCommandSchema,
+  /** Send me my seat's full view again (a delta was missed or did not apply). */
+  resync: z.object({}).strict(),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 
@@ -197,13 +199,47 @@ export const ReplySchema = z.union([
 ]);
 export type Reply<T = undefined> = { ok: true; value?: T } | { ok: false; error: EngineError };
 
-/** Server → client: the seat's view, sent after every change. */
-export const ViewMessageSchema = z.object({ view: PlayerViewSchema }).strict();
+/**
+ * Server → client "view": the seat's whole view, on joining, on reconnecting and after a "resync"
+ * request. `seq` numbers the seat's views; the next "view_delta" carries `seq + 1`. This strict
+ * schema is the reference (docs/schema/message-view.json); clients check only the envelope
+ * (`ViewFullSchema`), so a field a newer server adds does not break an older client.
+ */
+export const ViewMessageSchema = z
+  .object({ seq: z.number().int().min(0), view: PlayerViewSchema })
+  .strict();
 export interface ViewMessage {
+  seq: number;
   view: PlayerView;
 }
 
 export { SEAT_TAKEN_OVER } from "./closeReasons.js";
+/**
+ * One change of a JSON document, as RFC 6902 writes it. The server's diff (fast-json-patch
+ * `compare`) makes only these three; lists that only grow (events) arrive as "add" at their end.
+ */
+const PatchOpSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("add"), path: z.string(), value: z.unknown() }),
+  z.object({ op: z.literal("replace"), path: z.string(), value: z.unknown() }),
+  z.object({ op: z.literal("remove"), path: z.string() }),
+]);
+
+/** The "view" message's envelope, as a client checks it (the view itself is the server's `viewFor`). */
+export const ViewFullSchema = z.object({
+  seq: z.number().int().min(0),
+  view: z.looseObject({ seat: z.string(), gameId: z.string() }),
+});
+
+/**
+ * Server → client "view_delta": what changed in the seat's view since the view numbered `seq - 1`,
+ * as an RFC 6902 patch. Sent only when the view changed; the same bytes go to every connection of
+ * the seat.
+ */
+export const ViewDeltaSchema = z.object({
+  seq: z.number().int().min(1),
+  ops: z.array(PatchOpSchema).min(1),
+});
+export type ViewDeltaMessage = z.infer<typeof ViewDeltaSchema>;
 
 /** Server → client, once after joining: who you are here. Keep `token` to take the seat back. */
 export const SeatMessageSchema = z
@@ -246,6 +282,7 @@ export type ChatHistoryMessage = z.infer<typeof ChatHistoryMessageSchema>;
 export const ServerMessages = {
   seat: SeatMessageSchema,
   view: ViewMessageSchema,
+  view_delta: ViewDeltaSchema,
   chat_history: ChatHistoryMessageSchema,
   chat: ChatMessageSchema,
 } as const;

@@ -35,7 +35,6 @@ import {
   seedFrom,
   shapeError,
   step,
-  type ViewMessage,
   viewFor,
 } from "../../shared/index.js";
 import { botInputs } from "../bots.js";
@@ -45,8 +44,10 @@ import { log, roomLogger } from "../log.js";
 import { copySeats } from "../recordSource.js";
 import type { Store } from "../store.js";
 import { instrumented } from "./instrument.js";
+import { IDLE_PATCH_MS, patchSoon, RoomTimers } from "./pacing.js";
 import { RoomState, SeatState } from "./RoomState.js";
 import { Seats } from "./seats.js";
+import { ViewSender } from "./views.js";
 
 interface ClientData {
   seat: Seat;
@@ -109,6 +110,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
   maxClients = 64;
   maxMessagesPerSecond = 20;
   autoDispose = false;
+  /** Turn-based: the state is patched when it changes (pacing.ts), not 20 times a second. */
+  patchRate = IDLE_PATCH_MS;
   /** Quick match: public, short, bots fill empty seats after a short wait. */
   protected quick = false;
 
@@ -133,6 +136,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private listed = "";
   /** This game's logger: every line names the game (set once the code is known). */
   private log: Logger = log;
+  private readonly timers = new RoomTimers();
+  private readonly views = new ViewSender((client) => this.seatOf(client));
 
   messages = instrumented({
     orders: (client: Client, payload: unknown): Reply => {
@@ -175,6 +180,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
       if (!this.dataOf(client).host)
         return fail("control_only", "Only Control or the game's host can do that.");
       return this.controlCommand(parsed.data);
+    },
+    resync: (client: Client, payload: unknown): Reply => {
+      const parsed = ClientMessages.resync.safeParse(payload);
+      if (!parsed.success) return badShape(parsed.error);
+      this.sendView(client);
+      return { ok: true };
     },
     // Unknown message types are dropped without harm (never a disconnect).
     "*": () => {},
@@ -235,7 +246,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       }
       for (const p of options.bots) this.seatBot(p);
       if (this.settings.public && this.settings.fillWithBots) {
-        this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
+        this.botFillTimer = this.timers.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
       }
     }
     this.state.code = this.roomId;
@@ -252,7 +263,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     );
     this.state.hasControl = this.controlToken !== null;
     void this.setPrivate(!this.settings.public);
-    this.clock.setInterval(() => this.store.touch(this.roomId, Date.now()), HEARTBEAT_MS);
+    this.timers.setInterval(() => this.store.touch(this.roomId, Date.now()), HEARTBEAT_MS);
     this.syncState();
   }
 
@@ -325,7 +336,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (code === CloseCode.WITH_ERROR) {
       // Closed by the server (a flood, a protocol error): no reconnection; the token still works.
       if (isPower(seat))
-        this.clock.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
+        this.timers.setTimeout(() => this.botTakeOver(seat), this.settings.reconnectSeconds * 1000);
       return;
     }
     try {
@@ -348,6 +359,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   onDispose(): void {
     this.log.info({ phase: this.game?.phase }, "room closed");
+    this.timers.clearAll();
     this.phaseTimer?.clear();
     this.botFillTimer?.clear();
     this.idleTimer?.clear();
@@ -357,7 +369,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private disposeWhenIdle(): void {
     this.idleTimer?.clear();
     if (this.game.phase !== "ended" || this.clients.length > 0) return;
-    this.idleTimer = this.clock.setTimeout(() => {
+    this.idleTimer = this.timers.setTimeout(() => {
       if (this.clients.length === 0) void this.disconnect();
     }, endedIdleMs());
   }
@@ -397,8 +409,16 @@ export class GameRoom extends Room<{ state: RoomState }> {
     for (const h of this.seats.holders.values()) h.ready = false;
     const now = Date.now();
     if (before.round !== this.game.round || this.game.phase === "ended") {
-      this.store.recordResolution(this.roomId, before.round, hashOf(this.game), now);
       this.log.info({ round: before.round }, this.game.phase === "ended" ? "game ended" : "round resolved");
+      // The hash (0.2 ms) is for the record, not for the reply: taken after the reply has gone.
+      const game = this.game;
+      setImmediate(() => {
+        try {
+          this.store.recordResolution(this.roomId, before.round, hashOf(game), now);
+        } catch (e) {
+          this.log.error({ err: e, round: before.round }, "the resolution record was not stored");
+        }
+      });
     }
     if (this.game.phase === "ended") {
       this.phaseTimer?.clear();
@@ -438,7 +458,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.state.pausedRemaining = 0;
     this.state.deadline = now + ms;
     this.store.setClock(this.roomId, this.state.deadline, 0, now);
-    this.phaseTimer = this.clock.setTimeout(() => this.apply("SYSTEM", { type: "advance_phase" }), ms);
+    this.phaseTimer = this.timers.setTimeout(() => this.apply("SYSTEM", { type: "advance_phase" }), ms);
   }
 
   private advanceIfAllReady(): void {
@@ -524,7 +544,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.seats.restore(this.store.seats(id));
     if (!row.started) {
       if (this.settings.public && this.settings.fillWithBots)
-        this.botFillTimer = this.clock.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
+        this.botFillTimer = this.timers.setTimeout(() => this.start(), this.settings.botFillSeconds * 1000);
     } else if (game.phase !== "ended") {
       if (row.pausedRemaining > 0) {
         this.state.paused = true;
@@ -535,7 +555,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       }
       for (const h of this.seats.holders.values()) {
         if (!h.botActive)
-          this.clock.setTimeout(() => this.botTakeOver(h.power), this.settings.reconnectSeconds * 1000);
+          this.timers.setTimeout(() => this.botTakeOver(h.power), this.settings.reconnectSeconds * 1000);
       }
       this.scheduleBots();
     }
@@ -567,7 +587,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
   private scheduleBots(answersOnly = false): void {
     const phase = this.game.phase;
     const round = this.game.round;
-    this.clock.setTimeout(() => {
+    this.timers.setTimeout(() => {
       if (this.game.phase !== phase || this.game.round !== round) return;
       for (const h of this.seats.holders.values()) {
         if (!h.botActive) continue;
@@ -660,25 +680,17 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.listed = listed;
       void this.setMetadata(entry);
     }
+    patchSoon(this);
   }
 
+  /** The seat's whole view to one connection (joining, back, or out of step): see views.ts. */
   private sendView(client: Client): void {
-    const msg: ViewMessage = { view: viewFor(this.game, this.seatOf(client)) };
-    client.send("view", msg);
+    this.views.sendFull(this.game, client, this.clients);
   }
 
-  /** Every connection its seat's view: one `viewFor` per seat, however many people share it. */
+  /** After a change: each seat's connections get what changed in its view (views.ts). */
   private broadcastViews(): void {
-    const bySeat = new Map<Seat, ViewMessage>();
-    for (const client of this.clients) {
-      const seat = this.seatOf(client);
-      let msg = bySeat.get(seat);
-      if (!msg) {
-        msg = { view: viewFor(this.game, seat) };
-        bySeat.set(seat, msg);
-      }
-      client.send("view", msg);
-    }
+    this.views.changed(this.game, this.clients);
   }
 }
 

@@ -10,6 +10,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import jsonpatch, { type Operation } from "fast-json-patch";
+import { inflateSync, strFromU8 } from "fflate";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningServer, startServer } from "../support/harness.js";
 
@@ -93,7 +95,7 @@ test("a client written from docs/schema alone plays a whole game as the US", asy
   const room: Room = await client.create("game", options);
   let view: Json | null = null;
   let seat: Json | null = null;
-  const received = { seat: 0, view: 0, chat_history: 0, chat: 0 };
+  const received = { seat: 0, view: 0, view_delta: 0, chat_history: 0, chat: 0 };
   let wake: () => void = () => {};
   room.onMessage("seat", (m: Json) => {
     received.seat++;
@@ -108,10 +110,30 @@ test("a client written from docs/schema alone plays a whole game as the US", asy
     received.chat++;
     valid("message-chat.json", m);
   });
-  room.onMessage("view", (m: Json) => {
+  // The view arrives whole once, then as RFC 6902 deltas; large messages as deflated JSON bytes.
+  let seq = -1;
+  const decode = (raw: unknown): Json =>
+    (raw instanceof Uint8Array ? JSON.parse(strFromU8(inflateSync(raw))) : raw) as Json;
+  room.onMessage("view", (raw: unknown) => {
+    const m = decode(raw);
     received.view++;
     valid("message-view.json", m);
     view = m.view as Json;
+    seq = m.seq as number;
+    wake();
+  });
+  room.onMessage("view_delta", (raw: unknown) => {
+    const m = decode(raw);
+    received.view_delta++;
+    valid("message-view_delta.json", m);
+    if (!view || m.seq !== seq + 1) {
+      problems.push(`view_delta ${String(m.seq)} after ${seq}`);
+      return;
+    }
+    view = jsonpatch.applyPatch(view, m.ops as Operation[], false, false).newDocument;
+    seq = m.seq as number;
+    // The copy rebuilt from deltas is a whole view that fits the schema.
+    valid("message-view.json", { seq, view });
     wake();
   });
   const nextView = (pred: (v: Json) => boolean) =>
@@ -176,6 +198,7 @@ test("a client written from docs/schema alone plays a whole game as the US", asy
   expect(accepted).toBeGreaterThanOrEqual(4);
   expect(received.seat).toBe(1);
   expect(received.chat_history).toBe(1);
-  expect(received.view).toBeGreaterThan(8);
+  expect(received.view).toBe(1);
+  expect(received.view_delta).toBeGreaterThan(8);
   await room.leave();
 });

@@ -7,7 +7,15 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import Database from "better-sqlite3";
 import { afterAll, expect, test } from "vitest";
-import { type Actor, hashOf, type Input, newGame, type Reply, step } from "../../shared/index.js";
+import {
+  type Actor,
+  hashOf,
+  type Input,
+  newGame,
+  type Reply,
+  step,
+  ViewReplica,
+} from "../../shared/index.js";
 import { type RunningServer, startServer } from "../support/harness.js";
 import { until } from "./helpers.js";
 
@@ -34,8 +42,12 @@ async function seatUp(room: Room): Promise<Seat> {
   const seat: Seat = { room, token: "", code: "", view: undefined };
   room.onMessage("chat_history", () => {});
   room.onMessage("chat", () => {});
-  room.onMessage("view", (m: { view: Seat["view"] }) => {
-    seat.view = m.view;
+  const replica = new ViewReplica();
+  room.onMessage("view", (m: unknown) => {
+    if (replica.full(m)) seat.view = replica.view!;
+  });
+  room.onMessage("view_delta", (m: unknown) => {
+    if (replica.delta(m) === "applied") seat.view = replica.view!;
   });
   await new Promise<void>((resolve) =>
     room.onMessage("seat", (m: { token: string; code: string }) => {
@@ -96,6 +108,9 @@ test("SIGKILL mid-round loses nothing, and the game continues to the same result
 
   // The oracle: an uninterrupted run of the same inputs from the same seed.
   const db = new Database(path.join(dataDir, "pressure-point.db"), { readonly: true });
+  // A resolution's record (its hash) is written just after the reply that caused it: wait for the last.
+  const resolutions = db.prepare("SELECT COUNT(*) AS n FROM resolutions WHERE game_id = ?");
+  await until(() => (resolutions.get(code) as { n: number }).n >= 4);
   const seed = Number((db.prepare("SELECT seed FROM games WHERE id = ?").get(code) as { seed: number }).seed);
   const log = db.prepare("SELECT actor, input FROM inputs WHERE game_id = ? ORDER BY seq").all(code) as {
     actor: string;

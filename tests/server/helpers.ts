@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from "vitest";
 import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
 import { Store } from "../../server/store.js";
-import type { PlayerView, SeatMessage, ViewMessage } from "../../shared/index.js";
+import { type PlayerView, type SeatMessage, ViewReplica } from "../../shared/index.js";
 
 export async function bootTestServer(
   store = new Store(":memory:"),
@@ -35,7 +35,7 @@ export function useTestServer(): () => TestServer {
   };
 }
 
-/** A connected test client that records every view it received (to check what it may see). */
+/** A connected test client that records every view it rebuilt (to check what it may see). */
 export interface Player {
   room: SDKRoom;
   seat: SeatMessage & { token?: string };
@@ -56,11 +56,22 @@ export async function connect(room: SDKRoom): Promise<Player> {
   });
   room.onMessage("chat_history", () => {});
   room.onMessage("chat", () => {});
-  room.onMessage("view", (m: ViewMessage) => {
-    views.push(m.view);
+  // Each full view or applied delta is one view received (a new object each time).
+  const replica = new ViewReplica();
+  const received = () => {
+    const view = replica.view!;
+    views.push(view);
     const w = waiters;
     waiters = [];
-    for (const f of w) f(m.view);
+    for (const f of w) f(view);
+  };
+  room.onMessage("view", (m: unknown) => {
+    if (replica.full(m)) received();
+  });
+  room.onMessage("view_delta", (m: unknown) => {
+    const outcome = replica.delta(m);
+    if (outcome === "applied") received();
+    else if (outcome === "resync") void room.request("resync", {});
   });
   await seatArrived;
   return {

@@ -1,0 +1,453 @@
+/**
+ * `npm run bench:load -- [--mode play|idle] [--steps 300,600,1200] [--seconds 40] [--settle 5]
+ *  [--max-seconds 900] [--data-parent /dev/shm]`: how many connected clients one server process carries on one core.
+ *
+ * The server (`server/main.ts`, SQLite in a temporary folder) runs pinned to core 0 with `taskset`;
+ * this process pins itself to core 1 and holds every client (@colyseus/sdk, over loopback). Tables
+ * are five players and one observer, with 10-second phases. In `play` mode each player sends 4–6
+ * requests a round at random moments of the phases (the simple bot's inputs from its own view, padded
+ * with a chat line); in `idle` mode the tables never start and nobody sends anything. A table whose
+ * game ends is replaced by a fresh one. The client count steps up; each step is measured over a
+ * window and prints: clients, server CPU % of one core (CPU time from /proc/<pid>/stat, not wall),
+ * server RSS, request-acknowledgement p50/p99 (round trip seen by the client), bytes a client
+ * receives a round (chat excluded), and join bytes (everything received from connecting to the
+ * first complete view). The last line is JSON, with the largest client count at p99 ≤ 50 ms.
+ *
+ * A benchmark, not a test: the figures depend on the machine and on what else runs on it. The load
+ * process's own CPU is printed too: when it nears 100 % the latencies include its queueing.
+ */
+import { WebSocket } from "ws";
+
+/** Every client socket counts what it receives (chat frames apart: the budget excludes chat). */
+const ROOM_DATA = 13;
+const CHAT_TYPE = Buffer.from([0xa4, ...Buffer.from("chat")]); // msgpack fixstr "chat"
+/** Bytes received by every client, by kind of frame (for the breakdown printed at the end). */
+const byKind = new Map<string, number>();
+function kindOf(buf: Buffer): string {
+  const code = buf[0];
+  if (code === 13 || code === 17) {
+    // ROOM_DATA / ROOM_DATA_BYTES: a type as a msgpack fixstr
+    const n = (buf[1] ?? 0) & 0x1f;
+    return `${buf.subarray(2, 2 + n).toString()}${code === 17 ? " (deflated)" : ""}`;
+  }
+  return code === 15 ? "state patch" : code === 22 ? "request reply" : code === 10 ? "join" : `code ${code}`;
+}
+let counting = false;
+class CountingSocket extends WebSocket {
+  bytes = 0;
+  chatBytes = 0;
+  constructor(...args: ConstructorParameters<typeof WebSocket>) {
+    super(...args);
+    this.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const buf = Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data);
+      this.bytes += buf.length;
+      if (counting) {
+        const k = kindOf(buf);
+        byKind.set(k, (byKind.get(k) ?? 0) + buf.length);
+      }
+      if (buf[0] === ROOM_DATA && buf.subarray(1, 1 + CHAT_TYPE.length).equals(CHAT_TYPE))
+        this.chatBytes += buf.length;
+    });
+  }
+}
+(globalThis as { WebSocket?: unknown }).WebSocket = CountingSocket;
+
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { Room } from "@colyseus/sdk";
+import { freePort } from "../tests/support/harness.js";
+
+const { Client } = await import("@colyseus/sdk");
+const { simpleBot } = await import("../shared/bots/simple.js");
+const { isPower, POWERS } = await import("../shared/index.js");
+type PlayerView = import("../shared/index.js").PlayerView;
+type PowerId = import("../shared/index.js").PowerId;
+const { ViewReplica } = await import("../shared/index.js");
+
+const { values } = parseArgs({
+  options: {
+    mode: { type: "string", default: "play" },
+    steps: { type: "string", default: "300,600,1200,2400,4800,9600" },
+    seconds: { type: "string", default: "40" },
+    settle: { type: "string", default: "5" },
+    "max-seconds": { type: "string", default: "900" },
+    "join-concurrency": { type: "string", default: "30" },
+    /** Where the server's SQLite folder goes: e.g. /dev/shm to take the disk's fsync out of the way. */
+    "data-parent": { type: "string", default: os.tmpdir() },
+  },
+});
+const mode = values.mode;
+const steps = values.steps.split(",").map(Number);
+const windowSeconds = Number(values.seconds);
+const settleSeconds = Number(values.settle);
+const maxSeconds = Number(values["max-seconds"]);
+const joinConcurrency = Number(values["join-concurrency"]);
+if (
+  (mode !== "play" && mode !== "idle") ||
+  steps.some((n) => !Number.isInteger(n) || n < 6) ||
+  !(windowSeconds > 0) ||
+  !(maxSeconds > 0)
+) {
+  console.error(
+    "usage: npm run bench:load -- [--mode play|idle] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900]",
+  );
+  process.exit(2);
+}
+const PHASE_SECONDS = 10;
+const ROUND_SECONDS = 2 * PHASE_SECONDS;
+const started = Date.now();
+
+// ── processes and cores ─────────────────────────────────────────────────────
+
+function hasTaskset(): boolean {
+  try {
+    execFileSync("taskset", ["-V"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+const pinned = hasTaskset() && os.cpus().length >= 2;
+if (pinned) execFileSync("taskset", ["-a", "-c", "-p", "1", String(process.pid)], { stdio: "ignore" });
+else console.log("taskset or a second core is missing: server and load share the cores");
+
+const port = await freePort();
+const dataDir = fs.mkdtempSync(path.join(values["data-parent"], "pp-load-"));
+const serverArgs = [process.execPath, "--import", "tsx", "server/main.ts"];
+const server: ChildProcess = spawn(
+  pinned ? "taskset" : serverArgs[0]!,
+  pinned ? ["-c", "0", ...serverArgs] : serverArgs.slice(1),
+  {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: "production",
+      PP_GAMES_PER_HOUR: "1000000",
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  },
+);
+let serverLog = "";
+server.stderr?.on("data", (d) => (serverLog = (serverLog + d).slice(-4000)));
+const url = `http://127.0.0.1:${port}`;
+for (let end = Date.now() + 60_000; ; ) {
+  if (server.exitCode !== null) throw new Error(`server exited early:\n${serverLog}`);
+  try {
+    if ((await fetch(`${url}/health`)).ok) break;
+  } catch {
+    // not listening yet
+  }
+  if (Date.now() > end) throw new Error(`server did not answer /health:\n${serverLog}`);
+  await new Promise((r) => setTimeout(r, 100));
+}
+const serverPid = server.pid!;
+
+/** A process's CPU time in ms (utime + stime; USER_HZ is 100 on Linux). */
+function cpuMs(pid: number | "self"): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+/**
+ * Time the process's threads spent runnable but waiting for a core, in ms (/proc/<pid>/schedstat,
+ * summed over threads). On a shared machine this is where latency comes from when the CPU % is low.
+ */
+function waitMs(pid: number): number {
+  let ns = 0;
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[1]);
+    } catch {
+      // the thread ended
+    }
+  }
+  return ns / 1e6;
+}
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+}
+
+let stopping = false;
+async function finish(code: number): Promise<never> {
+  stopping = true;
+  server.kill("SIGKILL");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(code);
+}
+const deadline = setTimeout(() => {
+  console.error(`stopped after --max-seconds ${maxSeconds}`);
+  printSummary();
+  void finish(1);
+}, maxSeconds * 1000);
+deadline.unref();
+
+// ── clients ─────────────────────────────────────────────────────────────────
+
+const client = new Client(`ws://127.0.0.1:${port}`);
+let measuring = false;
+const latencies: number[] = [];
+let errors = 0;
+const joinBytes: number[] = [];
+const live = new Set<Conn>();
+
+/** One connection: its socket's counters and the latest view. */
+interface Conn {
+  room: Room;
+  socket: CountingSocket;
+  view?: PlayerView;
+}
+
+function socketOf(room: Room): CountingSocket {
+  return (room.connection.transport as unknown as { ws: CountingSocket }).ws;
+}
+
+/** Joins (or creates), then waits for the first view; records the join's bytes. */
+async function connect(join: () => Promise<Room>, onView: (c: Conn) => void): Promise<Conn> {
+  const room = await join();
+  const conn: Conn = { room, socket: socketOf(room) };
+  await new Promise<void>((resolve) => {
+    room.onMessage("seat", () => {});
+    room.onMessage("chat_history", () => {});
+    room.onMessage("chat", () => {});
+    // Patched in place: these clients only read their views.
+    const replica = new ViewReplica(false);
+    room.onMessage("view", (m: unknown) => {
+      if (!replica.full(m)) return;
+      const first = !conn.view;
+      conn.view = replica.view!;
+      if (first) {
+        joinBytes.push(conn.socket.bytes - conn.socket.chatBytes);
+        resolve();
+      }
+      onView(conn);
+    });
+    room.onMessage("view_delta", (m: unknown) => {
+      const outcome = replica.delta(m);
+      if (outcome === "applied") {
+        conn.view = replica.view!;
+        onView(conn);
+      } else if (outcome === "resync") void room.request("resync", {});
+    });
+    // The start is a room-state change without a new view.
+    room.onStateChange(() => {
+      if (conn.view) onView(conn);
+    });
+  });
+  live.add(conn);
+  return conn;
+}
+
+async function timed(room: Room, type: string, payload: unknown): Promise<void> {
+  const t = performance.now();
+  try {
+    const reply = (await room.request(type, payload)) as { ok?: boolean };
+    if (measuring) {
+      latencies.push(performance.now() - t);
+      if (!reply?.ok) errors++;
+    }
+  } catch {
+    if (measuring) errors++;
+  }
+}
+
+const pick = (n: number) => Math.floor(Math.random() * n);
+
+/** A player: at each new phase, 2–3 requests at random moments (the bot's inputs, then chat). */
+function playPhase(conn: Conn, power: PowerId): void {
+  const view = conn.view;
+  if (!view || view.phase === "ended" || !isPower(view.seat)) return;
+  const count = 2 + pick(2);
+  const inputs = simpleBot(view, power).slice(0, count);
+  const times = Array.from({ length: count }, () => 300 + Math.random() * (PHASE_SECONDS * 1000 - 1500)).sort(
+    (a, b) => a - b,
+  );
+  times.forEach((ms, i) => {
+    setTimeout(() => {
+      if (stopping || !live.has(conn)) return;
+      const input = inputs[i];
+      if (!input) void timed(conn.room, "chat", { channel: "public", text: `round ${view.round}: noted.` });
+      else if (input.type === "submit_orders") void timed(conn.room, "orders", input.orders);
+      else void timed(conn.room, "act", input);
+    }, ms);
+  });
+}
+
+let tableNo = 0;
+/** One table slot: a game of five players and an observer; replaced by a new one when it ends. */
+async function table(): Promise<void> {
+  while (!stopping) {
+    const n = tableNo++;
+    let ended!: () => void;
+    const over = new Promise<void>((r) => (ended = r));
+    const phaseSeen = new Map<Conn, string>();
+    const onView = (power: PowerId | null) => (c: Conn) => {
+      const v = c.view!;
+      if (v.phase === "ended") return ended();
+      if (mode !== "play" || !power) return;
+      const key = `${v.round}:${v.phase}`;
+      if (phaseSeen.get(c) === key || !c.room.state?.started) return;
+      phaseSeen.set(c, key);
+      playPhase(c, power);
+    };
+    const conns: Conn[] = [];
+    const host = await connect(
+      () =>
+        client.create("game", {
+          name: `T${n} US`,
+          power: "US",
+          rounds: 12,
+          fillWithBots: false,
+          diplomacySeconds: PHASE_SECONDS,
+          ordersSeconds: PHASE_SECONDS,
+          reconnectSeconds: 3600,
+        }),
+      onView("US"),
+    );
+    conns.push(host);
+    const code = host.room.roomId;
+    for (const p of POWERS.filter((x) => x !== "US"))
+      conns.push(await connect(() => client.joinById(code, { name: `T${n} ${p}`, power: p }), onView(p)));
+    conns.push(
+      await connect(() => client.joinById(code, { name: `T${n} obs`, observer: true }), onView(null)),
+    );
+    if (mode === "idle") return;
+    await host.room.request("control", { command: "start" });
+    await over;
+    for (const c of conns) {
+      live.delete(c);
+      void c.room.leave(true);
+    }
+  }
+}
+
+let slots = 0;
+/** Adds table slots until `clients` connections are live, a few tables joining at a time. */
+async function growTo(clients: number): Promise<void> {
+  const want = Math.ceil(clients / 6);
+  const batch = Math.max(1, Math.floor(joinConcurrency / 6));
+  while (slots < want && !stopping) {
+    const n = Math.min(batch, want - slots);
+    const target = live.size + n * 6;
+    for (let i = 0; i < n; i++, slots++)
+      void table().catch((e) => {
+        if (!stopping) console.error(`table failed: ${e instanceof Error ? e.message : e}`);
+      });
+    for (const end = Date.now() + 30_000; live.size < target && Date.now() < end && !stopping; )
+      await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// ── steps ───────────────────────────────────────────────────────────────────
+
+interface StepResult {
+  clients: number;
+  serverCpuPct: number;
+  /** Server CPU ms per client per round: the cost that decides the capacity of a whole core. */
+  cpuMsPerClientRound: number;
+  /** % of the window the server's threads were runnable but waiting for a core (other load). */
+  serverWaitPct: number;
+  rssMb: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  bytesPerClientRound: number;
+  joinBytes: number;
+  loadCpuPct: number;
+}
+const results: StepResult[] = [];
+/** The last step's bytes a client a round, by kind of message. */
+let lastBreakdown: Record<string, number> = {};
+const q = (xs: number[], p: number) =>
+  xs.length === 0 ? Number.NaN : xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+
+function printSummary(): void {
+  const ok = results.filter((r) => r.p99 <= 50 || (mode === "idle" && Number.isNaN(r.p99)));
+  const best = ok.length ? Math.max(...ok.map((r) => r.clients)) : 0;
+  console.log(`bytes a client a round by message, last step: ${JSON.stringify(lastBreakdown)}`);
+  console.log(JSON.stringify({ mode, maxClientsAtP99le50ms: best, pinned, steps: results }));
+}
+
+console.log(
+  `mode ${mode}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
+);
+console.log(
+  "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%",
+);
+for (const clients of steps) {
+  if (Date.now() - started > maxSeconds * 1000) break;
+  await growTo(clients);
+  await new Promise((r) => setTimeout(r, settleSeconds * 1000));
+  latencies.length = 0;
+  errors = 0;
+  const conns = [...live];
+  const bytes0 = conns.map((c) => c.socket.bytes - c.socket.chatBytes);
+  const joinsBefore = joinBytes.length;
+  const cpu0 = cpuMs(serverPid);
+  const wait0 = waitMs(serverPid);
+  const load0 = cpuMs("self");
+  const t0 = performance.now();
+  measuring = true;
+  counting = true;
+  byKind.clear();
+  await new Promise((r) => setTimeout(r, windowSeconds * 1000));
+  measuring = false;
+  counting = false;
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuMs(serverPid) - cpu0;
+  const wait = waitMs(serverPid) - wait0;
+  const load = cpuMs("self") - load0;
+  let received = 0;
+  conns.forEach((c, i) => {
+    received += c.socket.bytes - c.socket.chatBytes - bytes0[i]!;
+  });
+  latencies.sort((a, b) => a - b);
+  const joins = joinBytes.slice(Math.max(0, joinsBefore - 600)).sort((a, b) => a - b);
+  const r: StepResult = {
+    clients: conns.length,
+    serverCpuPct: Math.round((cpu / 1000 / seconds) * 1000) / 10,
+    cpuMsPerClientRound: Math.round((cpu / conns.length / (seconds / ROUND_SECONDS)) * 100) / 100,
+    serverWaitPct: Math.round((wait / 1000 / seconds) * 1000) / 10,
+    rssMb: Math.round(rssMb(serverPid)),
+    p50: Math.round(q(latencies, 0.5) * 10) / 10,
+    p99: Math.round(q(latencies, 0.99) * 10) / 10,
+    requests: latencies.length,
+    errors,
+    bytesPerClientRound: Math.round(received / conns.length / (seconds / ROUND_SECONDS)),
+    joinBytes: Math.round(q(joins, 0.5)),
+    loadCpuPct: Math.round((load / 1000 / seconds) * 1000) / 10,
+  };
+  results.push(r);
+  const perClientRound = (n: number) => Math.round(n / conns.length / (seconds / ROUND_SECONDS));
+  lastBreakdown = Object.fromEntries(
+    [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, perClientRound(n)]),
+  );
+  console.log(
+    [
+      r.clients,
+      r.serverCpuPct,
+      r.cpuMsPerClientRound,
+      r.serverWaitPct,
+      r.rssMb,
+      r.p50,
+      r.p99,
+      r.requests,
+      r.errors,
+      r.bytesPerClientRound,
+      r.joinBytes,
+      r.loadCpuPct,
+    ]
+      .map((x) => String(x).padStart(8))
+      .join("  "),
+  );
+}
+printSummary();
+await finish(0);
