@@ -34,12 +34,12 @@ type Access = { kind: "full" } | { kind: "seat"; seat: PowerId } | { kind: "none
  * without Control reads everything once the game has ended (before, their own part); a player reads
  * their own seat's part (their orders, rationales and messages, for grading).
  */
-function recordAccess(code: string, key: string): Access {
+async function recordAccess(code: string, key: string): Promise<Access> {
   const store = getStore();
-  const game = store.getGame(code);
+  const game = await store.getGame(code);
   if (!game) return { kind: "none" };
   if (game.controlToken && key === game.controlToken) return { kind: "full" };
-  const seat = store.seats(code).find((s) => s.token !== "" && s.token === key);
+  const seat = (await store.seats(code)).find((s) => s.token !== "" && s.token === key);
   if (!seat) return { kind: "none" };
   if (seat.host && !game.controlToken)
     return game.status === "ended" ? { kind: "full" } : { kind: "seat", seat: seat.power };
@@ -73,15 +73,15 @@ export function makeServer(config: ServerConfig = {}) {
           .filter((m) => m && !m.started && m.freePowers.length > 0);
         res.json({ games });
       });
-      app.get("/api/games/:code/record", (req, res) => {
+      app.get("/api/games/:code/record", async (req, res) => {
         const q = RecordQuery.safeParse(req.query);
         if (!q.success)
           return void res.status(400).json({ error: "bad_shape", message: "Use ?key=…&format=json|md|csv" });
         const code = String(req.params.code).toUpperCase();
-        const access = recordAccess(code, q.data.key);
+        const access = await recordAccess(code, q.data.key);
         if (access.kind === "none")
           return void res.status(404).json({ error: "not_found", message: "No such game for that key." });
-        const record = buildRecord(getStore(), code, access.kind === "seat" ? access.seat : undefined);
+        const record = await buildRecord(getStore(), code, access.kind === "seat" ? access.seat : undefined);
         if (!record)
           return void res.status(404).json({ error: "not_found", message: "No such game for that key." });
         const name = `pressure-point-${code}${access.kind === "seat" ? `-${access.seat}` : ""}`;
@@ -109,8 +109,8 @@ export function makeServer(config: ServerConfig = {}) {
           });
         res.json(await createClass(parsed.data));
       });
-      app.get("/api/classes/:code", (req, res) => {
-        const cls = getStore().getClass(String(req.params.code).toUpperCase());
+      app.get("/api/classes/:code", async (req, res) => {
+        const cls = await getStore().getClass(String(req.params.code).toUpperCase());
         const key = typeof req.query.key === "string" ? req.query.key : "";
         if (!cls || cls.teacherToken !== key)
           return void res.status(404).json({ error: "not_found", message: "No such class for that key." });
@@ -134,7 +134,7 @@ export function makeServer(config: ServerConfig = {}) {
         const code = String(req.params.code).toUpperCase();
         const table = await tableForStudent(code);
         if (table) return void res.json({ table });
-        if (getStore().gameExists(code)) return void res.json({ table: code });
+        if (await getStore().gameExists(code)) return void res.json({ table: code });
         noteFailure(ip);
         res.status(404).json({ error: "not_found", message: "No game or class with that code." });
       });

@@ -15,13 +15,13 @@ export type BranchResult =
 /** Who may branch: Control (its token), or the host of a game without Control. */
 export async function branchGame(code: string, key: string, round: number): Promise<BranchResult> {
   const store = getStore();
-  const game = store.getGame(code);
-  const host = store.seats(code).find((s) => s.host && s.token === key);
+  const game = await store.getGame(code);
+  const host = (await store.seats(code)).find((s) => s.host && s.token === key);
   const allowed =
     game && ((game.controlToken !== null && key === game.controlToken) || (!game.controlToken && host));
   if (!game || !allowed)
     return { ok: false, status: 404, error: "not_found", message: "No such game for that key." };
-  const reached = Math.max(1, ...store.inputs(code).map((i) => i.round));
+  const reached = Math.max(1, ...(await store.inputs(code)).map((i) => i.round));
   if (round > reached)
     return {
       ok: false,

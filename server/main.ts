@@ -1,23 +1,34 @@
-/** Entry point: `npm start`. One process: the game server, SQLite under DATA_DIR, the built client. */
+/**
+ * Entry point: `npm start`. One process: the game server, its store (SQLite under DATA_DIR, or
+ * PostgreSQL at DATABASE_URL), the built client.
+ */
 import "./polyfill.js";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { listen } from "@colyseus/tools";
 import { GAME_ROOM } from "../shared/index.js";
 import { makeServer } from "./app.js";
-import { RESTORE_KEY, setProcessId, setStore } from "./context.js";
-import { Store } from "./store.js";
+import { markReady, RESTORE_KEY, setProcessId, setStore } from "./context.js";
+import { Leases, leaseTiming } from "./lease.js";
+import type { Claim } from "./store.js";
+import { storeEvents } from "./storeEvents.js";
+import { describeStore, openStore } from "./stores/open.js";
 
 const port = Number(process.env.PORT ?? 2567);
 const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
-const store = new Store(path.join(dataDir, "pressure-point.db"));
+const where = { DATABASE_URL: process.env.DATABASE_URL, dataDir };
+const store = await openStore(where);
 setStore(store);
+// A refused write is answered as an error and retried by its timer; here it is only reported.
+storeEvents.on("storage_error", (message) => console.error(`storage: ${message}`));
 
 // Scale-out: with REDIS_URL, processes share rooms and matchmaking through Colyseus's Redis
 // presence and driver. Each process needs its own PUBLIC_ADDRESS (host:port clients can reach)
-// and a stable PROCESS_ID, which owns the games it created and restores them after a restart.
+// and its own PROCESS_ID: the name of its lease on the games it runs. With DATABASE_URL the
+// processes share the record, and a game whose process dies is taken over by another.
 const redisUrl = process.env.REDIS_URL;
 const processId = process.env.PROCESS_ID ?? "main";
 setProcessId(processId);
@@ -32,15 +43,44 @@ const server = makeServer(
 );
 await listen(server, port);
 
-// Bring back every unfinished game this process owns, where it stood.
-for (const game of store.activeGames(processId)) {
+/** Runs a game this process has claimed, here (never on another process: the claim is ours). */
+async function runHere(claim: Claim, takeover: boolean): Promise<boolean> {
+  const t0 = performance.now();
   try {
-    await matchMaker.createRoom(GAME_ROOM, { restore: game.id, restoreKey: RESTORE_KEY });
+    await matchMaker.handleCreateRoom(GAME_ROOM, {
+      restore: claim.id,
+      restoreKey: RESTORE_KEY,
+      epoch: claim.epoch,
+      lastAlive: claim.lastAlive,
+    });
+    storeEvents.emit("restore", claim.id, performance.now() - t0);
+    if (takeover) {
+      storeEvents.emit("failover", claim.id, claim.lastAlive > 0 ? Date.now() - claim.lastAlive : 0);
+      console.log(`took over game ${claim.id}`);
+    }
+    return true;
   } catch (e) {
-    console.error(`could not restore game ${game.id}:`, e);
+    console.error(`could not restore game ${claim.id}:`, e);
+    return false;
+  } finally {
+    // One game at a time, letting requests and the heartbeat in between.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
-console.log(`Pressure Point at http://localhost:${port} (data: ${dataDir})`);
+
+const leases = new Leases(store, processId, leaseTiming(), runHere);
+// Bring back every unfinished game this process held (and any a dead process left), where it stood.
+const t0 = performance.now();
+const claims = await leases.claimAtStart().catch((e) => {
+  console.error("could not claim games at start:", e);
+  return [];
+});
+leases.run();
+await leases.runAll(claims, false);
+markReady();
+console.log(
+  `Pressure Point at http://localhost:${port} (data: ${describeStore(where)}; restored ${claims.length} games in ${Math.round(performance.now() - t0)} ms)`,
+);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -48,9 +88,12 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`${signal}: finishing writes and closing`);
   try {
+    // Rooms close first (every acknowledged write is already stored), then the lease is given
+    // up, so another process takes the games over at once instead of after the lease runs out.
     await server.gracefullyShutdown(false);
+    await leases.release();
   } finally {
-    store.close();
+    await store.close().catch(() => {});
     process.exit(0);
   }
 }

@@ -63,8 +63,8 @@ function rationaleOf(input: Input): string {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Rebuilds the full record from the store; `seat` narrows it to one seat's own contributions. */
-export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord | undefined {
-  const row = store.getGame(code);
+export async function buildRecord(store: Store, code: string, seat?: Seat): Promise<GameRecord | undefined> {
+  const row = await store.getGame(code);
   if (!row) return undefined;
   const options = CreateOptionsSchema.parse(row.options);
   let state = newGame({ gameId: code, seed: row.seed, maxRounds: options.rounds ?? 8 });
@@ -72,7 +72,7 @@ export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord
   const inputs: RecordedInput[] = [];
   const who = seat ?? "CONTROL";
   let seen = new Set<string>();
-  for (const e of store.inputs(code)) {
+  for (const e of await store.inputs(code)) {
     const r = step(state, e.actor, e.input);
     if (!r.ok) throw new Error(`record ${code}: logged input ${e.seq} rejected (${r.error.code})`);
     const changed = r.value.events !== state.events;
@@ -100,16 +100,16 @@ export function buildRecord(store: Store, code: string, seat?: Seat): GameRecord
       input: e.input,
     });
   }
-  const messages = store.messages(code).map((m) => ({ ...m, time: iso(m.at) }));
+  const messages = (await store.messages(code)).map((m) => ({ ...m, time: iso(m.at) }));
   const mine = (actor: string) => seat === undefined || actor === seat;
   return {
     code,
     createdAt: iso(row.createdAt),
     options,
-    seats: store.seats(code).map((s) => ({ power: s.power, name: s.name, bot: s.bot })),
+    seats: (await store.seats(code)).map((s) => ({ power: s.power, name: s.name, bot: s.bot })),
     inputs: inputs.filter((i) => mine(i.actor)),
     messages: messages.filter((m) => mine(m.from)),
-    control: seat === undefined ? store.controlLog(code).map((c) => ({ ...c, at: iso(c.at) })) : [],
+    control: seat === undefined ? (await store.controlLog(code)).map((c) => ({ ...c, at: iso(c.at) })) : [],
     rounds: [...rounds.entries()].sort((a, b) => a[0] - b[0]).map(([round, events]) => ({ round, events })),
     final: viewFor(state, who),
   };

@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   "needs_reason",
   "bad_effects",
   "muted",
+  "storage_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

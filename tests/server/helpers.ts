@@ -4,11 +4,12 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll } from "vitest";
 import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
-import { Store } from "../../server/store.js";
+import type { Store } from "../../server/store.js";
+import { SqliteStore } from "../../server/stores/sqlite.js";
 import type { PlayerView, SeatMessage, ViewMessage } from "../../shared/index.js";
 
 export async function bootTestServer(
-  store = new Store(":memory:"),
+  store: Store = new SqliteStore(":memory:"),
 ): Promise<{ colyseus: ColyseusTestServer; store: Store }> {
   setStore(store);
   const colyseus = await boot(makeServer());
