@@ -223,10 +223,10 @@ export class SqliteStore implements Store {
 
   async counters(gameId: string): Promise<Counters> {
     const r = this.sql(
-      `SELECT (SELECT COALESCE(MAX(seq) + 1, 0) FROM inputs WHERE game_id = ?1) AS seq,
-              (SELECT COALESCE(MAX(id) + 1, 0) FROM messages WHERE game_id = ?1) AS message_seq,
-              (SELECT COALESCE(MAX(seq) + 1, 0) FROM control_log WHERE game_id = ?1) AS control_seq`,
-    ).get(gameId) as Row;
+      `SELECT (SELECT COALESCE(MAX(seq) + 1, 0) FROM inputs WHERE game_id = @id) AS seq,
+              (SELECT COALESCE(MAX(id) + 1, 0) FROM messages WHERE game_id = @id) AS message_seq,
+              (SELECT COALESCE(MAX(seq) + 1, 0) FROM control_log WHERE game_id = @id) AS control_seq`,
+    ).get({ id: gameId }) as Row;
     return { seq: Number(r.seq), messageSeq: Number(r.message_seq), controlSeq: Number(r.control_seq) };
   }
 
