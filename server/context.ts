@@ -36,6 +36,20 @@ export function getProcessId(): string {
   return processId;
 }
 
+let stopping = false;
+
+/**
+ * The process is stopping (SIGTERM): its rooms take no new changes (nor let bots take seats of
+ * people it is disconnecting), so what it hands over is exactly what it acknowledged.
+ */
+export function markStopping(): void {
+  stopping = true;
+}
+
+export function isStopping(): boolean {
+  return stopping;
+}
+
 let ready = false;
 
 /** Restore at start-up is done: every unfinished game this process holds is joinable (for /health). */

@@ -4,14 +4,14 @@
  */
 import "./polyfill.js";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { listen } from "@colyseus/tools";
 import { GAME_ROOM } from "../shared/index.js";
 import { makeServer } from "./app.js";
-import { markReady, RESTORE_KEY, setProcessId, setStore } from "./context.js";
+import { markReady, markStopping, RESTORE_KEY, setProcessId, setStore } from "./context.js";
 import { Leases, leaseTiming } from "./lease.js";
 import type { Claim } from "./store.js";
 import { storeEvents } from "./storeEvents.js";
@@ -47,6 +47,9 @@ await listen(server, port);
 async function runHere(claim: Claim, takeover: boolean): Promise<boolean> {
   const t0 = performance.now();
   try {
+    // The dead process's listing would send joins to it (each waiting out an IPC timeout) until
+    // the room is up here: drop it, so they fail fast and retry.
+    if (takeover) await Promise.resolve(matchMaker.driver.remove(claim.id)).catch(() => false);
     await matchMaker.handleCreateRoom(GAME_ROOM, {
       restore: claim.id,
       restoreKey: RESTORE_KEY,
@@ -71,6 +74,10 @@ async function runHere(claim: Claim, takeover: boolean): Promise<boolean> {
 const leases = new Leases(store, processId, leaseTiming(), runHere);
 // Bring back every unfinished game this process held (and any a dead process left), where it stood.
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+// How long the event loop was held at a time while restoring (requests wait that long).
+const stalls = monitorEventLoopDelay({ resolution: 10 });
+stalls.enable();
 const claims = await leases.claimAtStart().catch((e) => {
   console.error("could not claim games at start:", e);
   return [];
@@ -78,14 +85,20 @@ const claims = await leases.claimAtStart().catch((e) => {
 leases.run();
 await leases.runAll(claims, false);
 markReady();
+stalls.disable();
 console.log(
-  `Pressure Point at http://localhost:${port} (data: ${describeStore(where)}; restored ${claims.length} games in ${Math.round(performance.now() - t0)} ms)`,
+  `Pressure Point at http://localhost:${port} (data: ${describeStore(where)}; restored ${claims.length} games in ${Math.round(performance.now() - t0)} ms (${cpuMs(process.cpuUsage(cpu0))} ms CPU), longest event-loop stall ${Math.round(stalls.max / 1e6)} ms)`,
 );
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return Math.round((u.user + u.system) / 1000);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  markStopping();
   console.log(`${signal}: finishing writes and closing`);
   try {
     // Rooms close first (every acknowledged write is already stored), then the lease is given

@@ -39,7 +39,7 @@ import {
 } from "../../shared/index.js";
 import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
-import { getCommits, getProcessId, getStore, RESTORE_KEY } from "../context.js";
+import { getCommits, getProcessId, getStore, isStopping, RESTORE_KEY } from "../context.js";
 import type { Fence, Store, Write } from "../store.js";
 import { storeEvents } from "../storeEvents.js";
 import { RoomState, SeatState } from "./RoomState.js";
@@ -410,7 +410,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   /** Stores one change (its writes together, under this process's lease), or says why not. */
   private async commit(writes: Write[]): Promise<Reply> {
-    if (this.moved) return moved();
+    if (this.moved || isStopping()) return moved();
     if (this.stale && !(await this.resync())) return unavailable();
     try {
       const result = await getCommits().submit({ fence: this.fence, writes });
@@ -468,7 +468,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
     // now: point this room's listing elsewhere first.
     const listing = (this as unknown as { _listing?: { roomId?: string } })._listing;
     if (listing) listing.roomId = `${this.roomId}~moved`;
-    void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => {});
+    // After the refused request's answer has gone out.
+    setImmediate(() => void this.disconnect(CloseCode.SERVER_SHUTDOWN).catch(() => {}));
   }
 
   private seatWrite(seat: ReturnType<Seats["seatBot"]>): Write {
@@ -733,9 +734,13 @@ export class GameRoom extends Room<{ state: RoomState }> {
         const lastAlive = Math.max(row.updatedAt, claim.lastAlive);
         const deadline = Date.now() + Math.max(5000, row.deadline - lastAlive);
         this.armPhaseClock(deadline);
-        // Stored so a second failure extends from here; if the storage refuses, the clock still runs.
-        const stored = await this.commit([this.clockWrite(deadline, 0)]);
-        if (!stored.ok) console.error(`game ${id}: restored, but its new deadline is not stored yet`);
+        // Stored so a second failure extends from here, in the room's turn but without holding up
+        // the restore (so many restored games share one commit); if refused, the clock still runs.
+        const clock = this.clockWrite(deadline, 0);
+        this.background(async () => {
+          const stored = await this.commit([clock]);
+          if (!stored.ok) console.error(`game ${id}: restored, but its new deadline is not stored yet`);
+        });
       }
       for (const h of this.seats.holders.values()) {
         if (!h.botActive)
@@ -753,7 +758,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
   /** After the reconnection window: a bot plays a seat none of whose people are connected. */
   private async botTakeOver(power: PowerId): Promise<void> {
     const h = this.seats.holders.get(power);
-    if (!h || this.seats.connected(h)) return;
+    // Disconnected by a stop, not gone: the game is handed over with the seat still theirs.
+    if (!h || this.seats.connected(h) || isStopping()) return;
     h.botActive = true;
     this.syncState();
     if (this.started) this.scheduleBots();

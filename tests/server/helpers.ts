@@ -75,9 +75,9 @@ export async function connect(room: SDKRoom): Promise<Player> {
   };
 }
 
-export async function until(pred: () => boolean, ms = 5000): Promise<void> {
+export async function until(pred: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!pred()) {
+  while (!(await pred())) {
     if (Date.now() > end) throw new Error("timed out waiting for condition");
     await new Promise((r) => setTimeout(r, 10));
   }
