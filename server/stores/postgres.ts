@@ -89,28 +89,41 @@ export class PostgresStore implements Store {
     return (await this.pool.query(query)).rows as Row[];
   }
 
+  /**
+   * A batch in a handful of round trips, whatever its size: one statement checks every fence, and
+   * each kind of write goes in one multi-row statement (a batch holds at most one group per game,
+   * since a room stores one change at a time, so their order within the batch does not matter;
+   * where a game's value is set twice, the later one wins).
+   */
   async write(groups: readonly WriteGroup[]): Promise<GroupResult[]> {
     return this.tx(async (c) => {
-      const results: GroupResult[] = [];
-      for (const g of groups) {
-        if (g.fence) {
-          // Locks the game's row until commit: a takeover waits for this batch, or this batch
-          // sees the takeover's new epoch and stores nothing for the game.
-          const held = await c.query(
-            q("fence", "UPDATE games SET epoch = epoch WHERE id = $1 AND owner = $2 AND epoch = $3", [
-              g.fence.gameId,
-              g.fence.owner,
-              g.fence.epoch,
-            ]),
-          );
-          if (held.rowCount === 0) {
-            results.push("fenced");
-            continue;
-          }
-        }
-        for (const w of g.writes) await c.query(toQuery(w));
-        results.push("ok");
+      const fences = groups.flatMap((g) => (g.fence ? [g.fence] : []));
+      let held = new Set<string>();
+      if (fences.length > 0) {
+        // Locks each game's row until commit: a takeover waits for this batch, or this batch sees
+        // the takeover's new epoch and stores nothing for the game.
+        const r = await c.query(
+          q(
+            "fences",
+            `UPDATE games AS g SET epoch = g.epoch FROM unnest($1::text[], $2::text[], $3::int[]) AS f(id, owner, epoch)
+             WHERE g.id = f.id AND g.owner = f.owner AND g.epoch = f.epoch RETURNING f.id, f.owner, f.epoch`,
+            [fences.map((f) => f.gameId), fences.map((f) => f.owner), fences.map((f) => f.epoch)],
+          ),
+        );
+        held = new Set(r.rows.map((row) => `${row.id}|${row.owner}|${row.epoch}`));
       }
+      const results = groups.map(
+        (g): GroupResult =>
+          !g.fence || held.has(`${g.fence.gameId}|${g.fence.owner}|${g.fence.epoch}`) ? "ok" : "fenced",
+      );
+      const stored = groups.filter((_, i) => results[i] === "ok");
+      if (oneGroupPerGame(stored))
+        await applyAll(
+          c,
+          stored.flatMap((g) => g.writes),
+        );
+      // Several changes to one game in a batch (not from rooms, which store one at a time): in order.
+      else for (const g of stored) for (const w of g.writes) await c.query(toQuery(w));
       return results;
     });
   }
@@ -234,6 +247,138 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+function oneGroupPerGame(groups: readonly WriteGroup[]): boolean {
+  const seen = new Set<string>();
+  for (const g of groups) {
+    const ids = new Set(
+      g.writes.map((w) => ("gameId" in w ? w.gameId : w.kind === "create_game" ? w.row.id : "")),
+    );
+    for (const id of ids) {
+      if (id !== "" && seen.has(id)) return false;
+      seen.add(id);
+    }
+  }
+  return true;
+}
+
+type Of<K extends Write["kind"]> = Extract<Write, { kind: K }>;
+
+/** The later of two writes to the same key wins (a batch may set a game's clock twice). */
+function lastBy<T>(items: T[], key: (t: T) => string): T[] {
+  return [...new Map(items.map((t) => [key(t), t])).values()];
+}
+
+async function applyAll(c: pg.PoolClient, writes: Write[]): Promise<void> {
+  const of = <K extends Write["kind"]>(kind: K) => writes.filter((w): w is Of<K> => w.kind === kind);
+  // Rare ones (a game or class created, a bot's seat given up) one by one, first.
+  for (const w of writes)
+    if (w.kind === "create_game" || w.kind === "class" || w.kind === "drop_bot_seat")
+      await c.query(toQuery(w));
+  const inputs = of("input");
+  if (inputs.length > 0)
+    await c.query(
+      q(
+        "inputs_many",
+        `INSERT INTO inputs (game_id, seq, actor, input, round, phase, at)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::int[], $6::text[], $7::bigint[])`,
+        [
+          inputs.map((w) => w.gameId),
+          inputs.map((w) => w.row.seq),
+          inputs.map((w) => w.row.actor),
+          inputs.map((w) => JSON.stringify(w.row.input)),
+          inputs.map((w) => w.row.round),
+          inputs.map((w) => w.row.phase),
+          inputs.map((w) => w.row.at),
+        ],
+      ),
+    );
+  const messages = of("message");
+  if (messages.length > 0)
+    await c.query(
+      q(
+        "messages_many",
+        `INSERT INTO messages (game_id, id, channel, sender, name, text, round, at)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[])`,
+        [
+          messages.map((w) => w.gameId),
+          messages.map((w) => w.message.id),
+          messages.map((w) => w.message.channel),
+          messages.map((w) => w.message.from),
+          messages.map((w) => w.message.name),
+          messages.map((w) => w.message.text),
+          messages.map((w) => w.message.round),
+          messages.map((w) => w.message.at),
+        ],
+      ),
+    );
+  const control = of("control");
+  if (control.length > 0)
+    await c.query(
+      q(
+        "control_many",
+        `INSERT INTO control_log (game_id, seq, command, at)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[])`,
+        [
+          control.map((w) => w.gameId),
+          control.map((w) => w.row.seq),
+          control.map((w) => JSON.stringify(w.row.command)),
+          control.map((w) => w.row.at),
+        ],
+      ),
+    );
+  const seats = lastBy(of("seat"), (w) => `${w.gameId}\u0000${w.seat.power}\u0000${w.seat.token}`);
+  if (seats.length > 0)
+    await c.query(
+      q(
+        "seats_many",
+        `INSERT INTO seats (game_id, power, name, token, bot, host)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::boolean[])
+         ON CONFLICT (game_id, power, token) DO UPDATE SET name = excluded.name, bot = excluded.bot, host = excluded.host`,
+        [
+          seats.map((w) => w.gameId),
+          seats.map((w) => w.seat.power),
+          seats.map((w) => w.seat.name),
+          seats.map((w) => w.seat.token),
+          seats.map((w) => w.seat.bot),
+          seats.map((w) => w.seat.host),
+        ],
+      ),
+    );
+  const resolutions = lastBy(of("resolution"), (w) => `${w.gameId}\u0000${w.round}`);
+  if (resolutions.length > 0)
+    await c.query(
+      q(
+        "resolutions_many",
+        `INSERT INTO resolutions (game_id, round, hash, at)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::bigint[])
+         ON CONFLICT (game_id, round) DO UPDATE SET hash = excluded.hash, at = excluded.at`,
+        [
+          resolutions.map((w) => w.gameId),
+          resolutions.map((w) => w.round),
+          resolutions.map((w) => w.hash),
+          resolutions.map((w) => w.at),
+        ],
+      ),
+    );
+  const clocks = lastBy(of("clock"), (w) => w.gameId);
+  if (clocks.length > 0)
+    await c.query(
+      q(
+        "clocks_many",
+        `UPDATE games AS g SET deadline = v.deadline, paused_remaining = v.paused, updated_at = v.at
+         FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[]) AS v(id, deadline, paused, at) WHERE g.id = v.id`,
+        [
+          clocks.map((w) => w.gameId),
+          clocks.map((w) => w.deadline),
+          clocks.map((w) => w.pausedRemaining),
+          clocks.map((w) => w.at),
+        ],
+      ),
+    );
+  for (const w of lastBy(of("status"), (x) => x.gameId)) await c.query(toQuery(w));
+  for (const w of lastBy(of("started"), (x) => x.gameId)) await c.query(toQuery(w));
 }
 
 function toQuery(w: Write): Query {

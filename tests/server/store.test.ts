@@ -106,6 +106,54 @@ describe.each(backends)("%s store", (_name, open) => {
     expect(await store.counters("nothing")).toEqual({ seq: 0, messageSeq: 0, controlSeq: 0 });
   });
 
+  test("a batch of many games, one change each (as rooms store them), keeps every kind of write", async () => {
+    const ids = [gameId(), gameId(), gameId()];
+    await store.write(
+      ids.map((id) => ({
+        writes: [
+          newGameWrite(id),
+          {
+            kind: "seat",
+            gameId: id,
+            seat: { power: "CN", name: "Bot", token: "bot:CN", bot: true, host: false },
+          },
+        ],
+      })),
+    );
+    const results = await store.write(
+      ids.map((id, i) => ({
+        fence: { gameId: id, owner: "p1", epoch: 1 },
+        writes: [
+          input(id, 0),
+          {
+            kind: "message",
+            gameId: id,
+            message: { id: 0, channel: "public", from: "US", name: "A", text: `m${i}`, round: 1, at: 5 },
+          },
+          { kind: "control", gameId: id, row: { seq: 0, command: { command: "pause" }, at: 6 } },
+          { kind: "drop_bot_seat", gameId: id, power: "CN" },
+          {
+            kind: "seat",
+            gameId: id,
+            seat: { power: "CN", name: `P${i}`, token: `t${i}`, bot: false, host: false },
+          },
+          { kind: "resolution", gameId: id, round: 1, hash: `h${i}`, at: 7 },
+          { kind: "clock", gameId: id, deadline: 0, pausedRemaining: 1000 + i, at: 8 },
+          { kind: "status", gameId: id, status: i === 2 ? "ended" : "active", at: 8 },
+        ],
+      })),
+    );
+    expect(results).toEqual(["ok", "ok", "ok"]);
+    for (const [i, id] of ids.entries()) {
+      const g = await store.loadGame(id);
+      expect(g?.row).toMatchObject({ pausedRemaining: 1000 + i, status: i === 2 ? "ended" : "active" });
+      expect(g?.inputs.length).toBe(1);
+      expect(g?.messages.map((m) => m.text)).toEqual([`m${i}`]);
+      expect(g?.control.length).toBe(1);
+      expect(g?.seats).toEqual([{ power: "CN", name: `P${i}`, token: `t${i}`, bot: false, host: false }]);
+    }
+  });
+
   test("a batch the storage refuses stores nothing at all, and the store works on afterwards", async () => {
     const id = gameId();
     await store.write([{ writes: [newGameWrite(id), input(id, 0)] }]);
