@@ -8,6 +8,9 @@ import { performance } from "node:perf_hooks";
 import type { GroupResult, Store, WriteGroup } from "./store.js";
 import { storeEvents } from "./storeEvents.js";
 
+/** The longest a lazy group waits for a batch to join. */
+const LAZY_MS = 25;
+
 interface Pending {
   group: WriteGroup;
   resolve: (r: GroupResult) => void;
@@ -18,6 +21,7 @@ export class GroupCommit {
   private pending: Pending[] = [];
   private flushing = false;
   private scheduled = false;
+  private lazyTimer: NodeJS.Timeout | undefined;
 
   /** `maxBatch` 1 turns group commit off (one transaction per group), for comparison in benchmarks. */
   constructor(
@@ -25,12 +29,25 @@ export class GroupCommit {
     private readonly maxBatch = Number.POSITIVE_INFINITY,
   ) {}
 
-  /** Resolves once the group is stored ("ok") or refused by its fence ("fenced"); rejects on a storage error. */
-  submit(group: WriteGroup): Promise<GroupResult> {
+  /**
+   * Resolves once the group is stored ("ok") or refused by its fence ("fenced"); rejects on a
+   * storage error. A `lazy` group nobody waits on may wait up to LAZY_MS for company: restoring
+   * a thousand games then stores their new deadlines in a few transactions, not a thousand.
+   */
+  submit(group: WriteGroup, lazy = false): Promise<GroupResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ group, resolve, reject });
-      this.schedule();
+      if (lazy) this.scheduleLazy();
+      else this.schedule();
     });
+  }
+
+  private scheduleLazy(): void {
+    if (this.lazyTimer || this.scheduled || this.flushing) return;
+    this.lazyTimer = setTimeout(() => {
+      this.lazyTimer = undefined;
+      this.schedule();
+    }, LAZY_MS);
   }
 
   private schedule(): void {
@@ -43,6 +60,8 @@ export class GroupCommit {
   }
 
   private async flush(): Promise<void> {
+    clearTimeout(this.lazyTimer);
+    this.lazyTimer = undefined;
     const batch = this.pending.splice(0, this.maxBatch);
     if (batch.length === 0) return;
     this.flushing = true;

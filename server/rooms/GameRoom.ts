@@ -269,12 +269,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
     for (const p of options.bots) writes.push(this.seatWrite(this.seats.seatBot(p)));
     // A new row needs no fence: the insert itself fails if the code was taken meanwhile.
     await getCommits().submit({ writes });
-    if (this.settings.public && this.settings.fillWithBots) {
-      this.botFillTimer = this.clock.setTimeout(
-        () => this.background(() => this.start()),
-        this.settings.botFillSeconds * 1000,
-      );
-    }
+    if (this.settings.public && this.settings.fillWithBots)
+      this.armBotFill(this.settings.botFillSeconds * 1000);
   }
 
   async onJoin(client: Client, raw: unknown): Promise<void> {
@@ -409,11 +405,11 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   /** Stores one change (its writes together, under this process's lease), or says why not. */
-  private async commit(writes: Write[]): Promise<Reply> {
+  private async commit(writes: Write[], lazy = false): Promise<Reply> {
     if (this.moved || isStopping()) return moved();
     if (this.stale && !(await this.resync())) return unavailable();
     try {
-      const result = await getCommits().submit({ fence: this.fence, writes });
+      const result = await getCommits().submit({ fence: this.fence, writes }, lazy);
       if (result === "fenced") {
         this.leaseLost();
         return moved();
@@ -588,6 +584,20 @@ export class GameRoom extends Room<{ state: RoomState }> {
     return { ok: true };
   }
 
+  /** A public game starts with bots in the empty seats after the wait (retried if the storage refuses). */
+  private armBotFill(ms: number): void {
+    this.botFillTimer = this.clock.setTimeout(
+      () =>
+        this.background(async () => {
+          if (this.started || this.moved) return;
+          const r = await this.start();
+          if (!r.ok && r.error.code === "storage_unavailable" && !this.moved)
+            this.armBotFill(DEADLINE_RETRY_MS);
+        }),
+      ms,
+    );
+  }
+
   /** Runs the phase clock to `deadline` (already stored); at the deadline the phase advances. */
   private armPhaseClock(deadline: number): void {
     this.phaseTimer?.clear();
@@ -721,10 +731,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.seats.restore(loaded.seats);
     if (!row.started) {
       if (this.settings.public && this.settings.fillWithBots)
-        this.botFillTimer = this.clock.setTimeout(
-          () => this.background(() => this.start()),
-          this.settings.botFillSeconds * 1000,
-        );
+        this.armBotFill(this.settings.botFillSeconds * 1000);
     } else if (game.phase !== "ended") {
       if (row.pausedRemaining > 0) {
         this.state.paused = true;
@@ -738,7 +745,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
         // the restore (so many restored games share one commit); if refused, the clock still runs.
         const clock = this.clockWrite(deadline, 0);
         this.background(async () => {
-          const stored = await this.commit([clock]);
+          const stored = await this.commit([clock], true);
           if (!stored.ok) console.error(`game ${id}: restored, but its new deadline is not stored yet`);
         });
       }
