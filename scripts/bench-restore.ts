@@ -105,13 +105,17 @@ const line =
     .find((l) => l.includes("restored")) ?? "";
 console.log(line.trim());
 console.log(`spawn to every game joinable: ${Math.round(readyMs)} ms (includes starting Node and tsx)`);
-const m = /restored (\d+) games in (\d+) ms \((\d+) ms CPU\), longest event-loop stall (\d+) ms/.exec(line);
+const m =
+  /claimed \d+ games in (\d+) ms, restored (\d+) games in (\d+) ms \((\d+) ms CPU\), longest event-loop stall while restoring (\d+) ms/.exec(
+    line,
+  );
 console.log(
   JSON.stringify({
     games,
-    restoreMs: Number(m?.[2]),
-    restoreCpuMs: Number(m?.[3]),
-    longestStallMs: Number(m?.[4]),
+    claimMs: Number(m?.[1]),
+    restoreMs: Number(m?.[3]),
+    restoreCpuMs: Number(m?.[4]),
+    longestStallWhileRestoringMs: Number(m?.[5]),
     spawnToReadyMs: Math.round(readyMs),
   }),
 );

@@ -28,6 +28,8 @@ export function leaseTiming(env: NodeJS.ProcessEnv = process.env): LeaseTiming {
   };
 }
 
+/** Restores in flight at once: enough to hide a database round trip, few enough to keep turns short. */
+const RESTORES_AT_ONCE = 4;
 /** Claims per scan, so several survivors share a dead process's games between them. */
 const CLAIMS_PER_SCAN = 50;
 
@@ -48,12 +50,19 @@ export class Leases {
   /** Claimed games that could not be brought up yet (the storage failed mid-restore). */
   private retry: { claim: Claim; takeover: boolean }[] = [];
 
-  /** Brings claimed games up here, one after another; those that fail are kept for a retry. */
+  /**
+   * Brings claimed games up here, a few at a time (one's reads overlap another's replay); those
+   * that fail are kept for a retry.
+   */
   async runAll(claims: readonly Claim[], takeover: boolean): Promise<void> {
-    for (const claim of claims) {
-      if (this.stopped) return;
-      if (!(await this.restore(claim, takeover))) this.retry.push({ claim, takeover });
-    }
+    let next = 0;
+    const worker = async () => {
+      while (next < claims.length && !this.stopped) {
+        const claim = claims[next++]!;
+        if (!(await this.restore(claim, takeover))) this.retry.push({ claim, takeover });
+      }
+    };
+    await Promise.all(Array.from({ length: RESTORES_AT_ONCE }, worker));
   }
 
   /** Renews the lease now; a failure is reported and retried at the next beat, never thrown. */
