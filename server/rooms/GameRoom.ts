@@ -431,9 +431,16 @@ export class GameRoom extends Room<{ state: RoomState }> {
     try {
       const c = await this.store.counters(this.roomId);
       if (c.seq !== this.seq) {
+        const before = this.game;
         const fresh = newGame({ gameId: this.roomId, seed: this.seed, maxRounds: this.settings.rounds });
         this.game = await replayYielding(fresh, await this.store.inputs(this.roomId));
         this.seq = c.seq;
+        // The stored input moved the phase on: run the clock the stored row says, as apply would have.
+        if (before.phase !== this.game.phase || before.round !== this.game.round) {
+          const row = await this.store.getGame(this.roomId);
+          this.onPhaseChanged(row?.deadline ?? Date.now() + this.phaseMs(this.game));
+        }
+        this.broadcastViews();
       }
       if (c.messageSeq !== this.messageSeq) {
         this.chatLog = await this.store.messages(this.roomId);

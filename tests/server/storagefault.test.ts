@@ -87,6 +87,17 @@ test("refused writes are answered as errors and change nothing; the deadline ret
     "US",
   ]);
 
+  // A phase advance stored with its answer lost: the next request finds it and the room catches up
+  // (the next phase, its clock running), without a number used twice.
+  store.fault = "lost_ack";
+  expect(await us.room.request("control", { command: "advance" })).toMatchObject(unavailable);
+  store.fault = "none";
+  await ok(us.room.request("chat", { channel: "public", text: "caught up" }));
+  await until(() => us.latest().round === 2 && us.latest().phase === "diplomacy");
+  expect(us.room.state.deadline).toBeGreaterThan(0);
+  const all = await store.inputs(code);
+  expect(all.map((r) => r.seq)).toEqual(all.map((_, i) => i));
+
   // A restart after the fault: the game comes back with every acknowledged input.
   await server.colyseus.shutdown();
   server = undefined;
@@ -94,8 +105,8 @@ test("refused writes are answered as errors and change nothing; the deadline ret
   server = await bootTestServer(again);
   await matchMaker.createRoom("game", { restore: code, restoreKey: RESTORE_KEY });
   const back = await connect(await server.colyseus.sdk.joinById(code, { token: us.seat.token }));
-  expect(back.latest()).toMatchObject({ phase: "orders", round: 1 });
-  expect((await again.inputs(code)).length).toBe(inputs.length);
+  expect(back.latest()).toMatchObject({ phase: "diplomacy", round: 2 });
+  expect((await again.inputs(code)).length).toBe(all.length);
   await ok(back.room.request("chat", { channel: "public", text: "after the restart" }));
-  expect((await again.counters(code)).messageSeq).toBe(4);
+  expect((await again.counters(code)).messageSeq).toBe(5);
 }, 60_000);
