@@ -78,8 +78,11 @@ export class Leases {
 
   /** At start-up: this process's own unfinished games (after a restart) and any orphans. */
   async claimAtStart(): Promise<Claim[]> {
+    // Claim before the first heartbeat: a claim reports when each game's process was last alive,
+    // and for this process's own games that is its previous life's last beat (the downtime).
+    const claims = await this.store.claim(this.processId, { own: true });
     await this.beat();
-    return this.store.claim(this.processId, { own: true });
+    return claims;
   }
 
   /** Heartbeat and takeover scan from now on. */

@@ -57,14 +57,28 @@ test("a full disk: errors, not a crash; the server recovers with the disk and lo
   await ok(kp.room.request("orders", { actions: [{ type: "missile_test" }] }));
   await ok(us.room.request("chat", { channel: "public", text: "after the disk came back" }));
 
+  await until(() => us.room.state.deadline > 0);
+  const deadlineBefore = us.room.state.deadline;
   await server.stop("SIGKILL");
+  const file = path.join(server.dataDir, "pressure-point.db");
+  const peek = new Database(file, { readonly: true });
+  const lastBeat = Number(
+    (peek.prepare("SELECT alive_at FROM processes WHERE id = 'main'").get() as { alive_at: number }).alive_at,
+  );
+  peek.close();
   const again = await startServer({ client: false, dataDir: server.dataDir });
+  const upAt = Date.now();
   started.push(again);
   const back = await connect(
     await new Client(`ws://127.0.0.1:${again.port}`).joinById(code, { token: kp.seat.token }),
   );
+  await until(() => back.views.length > 0);
   expect(back.latest()).toMatchObject({ round: 1, phase: "orders" });
-  const db = new Database(path.join(server.dataDir, "pressure-point.db"), { readonly: true });
+  // The clock stood still while the server was down (from its last heartbeat to its restart,
+  // seconds here): the deadline moved on by about that much, not by nothing.
+  await until(() => back.room.state.deadline > 0);
+  expect(back.room.state.deadline - deadlineBefore).toBeGreaterThan((upAt - lastBeat) / 2);
+  const db = new Database(file, { readonly: true });
   const inputs = db
     .prepare("SELECT seq, actor, input FROM inputs WHERE game_id = ? ORDER BY seq")
     .all(code) as {

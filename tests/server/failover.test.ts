@@ -54,6 +54,7 @@ async function rejoin(server: RunningServer, code: string, token: string): Promi
     try {
       const p = await connect(await new Client(`ws://127.0.0.1:${server.port}`).joinById(code, { token }));
       p.room.reconnection.enabled = false;
+      await until(() => p.views.length > 0);
       return p;
     } catch (e) {
       if (attempt >= 100) throw e;

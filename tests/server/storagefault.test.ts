@@ -105,6 +105,7 @@ test("refused writes are answered as errors and change nothing; the deadline ret
   server = await bootTestServer(again);
   await matchMaker.createRoom("game", { restore: code, restoreKey: RESTORE_KEY });
   const back = await connect(await server.colyseus.sdk.joinById(code, { token: us.seat.token }));
+  await until(() => back.views.length > 0);
   expect(back.latest()).toMatchObject({ phase: "diplomacy", round: 2 });
   expect((await again.inputs(code)).length).toBe(all.length);
   await ok(back.room.request("chat", { channel: "public", text: "after the restart" }));
