@@ -69,8 +69,8 @@ export function makeServer(config: ServerConfig = {}) {
           });
         res.json(await createClass(parsed.data));
       });
-      app.get("/api/classes/:code", (req, res) => {
-        const cls = getStore().getClass(String(req.params.code).toUpperCase());
+      app.get("/api/classes/:code", async (req, res) => {
+        const cls = await getStore().getClass(String(req.params.code).toUpperCase());
         const key = typeof req.query.key === "string" ? req.query.key : "";
         if (!cls || cls.teacherToken !== key)
           return void res.status(404).json({ error: "not_found", message: "No such class for that key." });
@@ -86,7 +86,7 @@ export function makeServer(config: ServerConfig = {}) {
         const code = String(req.params.code).toUpperCase();
         const table = await tableForStudent(code);
         if (table) return void res.json({ table });
-        if (getStore().gameExists(code)) return void res.json({ table: code });
+        if (await getStore().gameExists(code)) return void res.json({ table: code });
         noteFailure(ip);
         res.status(404).json({ error: "not_found", message: "No game or class with that code." });
       });

@@ -14,7 +14,7 @@ import {
   type Preset,
 } from "../shared/index.js";
 import { newGameCode, newToken } from "./codes.js";
-import { getStore, RESTORE_KEY } from "./context.js";
+import { getCommits, getStore, RESTORE_KEY } from "./context.js";
 
 export const CreateClassSchema = z
   .object({
@@ -40,7 +40,7 @@ export interface ClassCreated {
 export async function createClass(input: CreateClass): Promise<ClassCreated> {
   const store = getStore();
   let code = newGameCode();
-  while (store.codeInUse(code)) code = newGameCode();
+  while (await store.codeInUse(code)) code = newGameCode();
   const teacherToken = newToken();
   const tables: ClassCreated["tables"] = [];
   for (let i = 0; i < input.tables; i++) {
@@ -54,13 +54,15 @@ export async function createClass(input: CreateClass): Promise<ClassCreated> {
     });
     tables.push({ code: room.roomId, controlToken });
   }
-  store.createClass({ code, teacherToken, name: input.name, tables, createdAt: Date.now() });
+  await getCommits().submit({
+    writes: [{ kind: "class", row: { code, teacherToken, name: input.name, tables, createdAt: Date.now() } }],
+  });
   return { code, teacherToken, tables };
 }
 
 /** The table a student joining with the class code should sit at: the one with most free seats. */
 export async function tableForStudent(classCode: string): Promise<string | undefined> {
-  const cls = getStore().getClass(classCode);
+  const cls = await getStore().getClass(classCode);
   if (!cls) return undefined;
   const rooms = await matchMaker.findRoomsByIds(cls.tables.map((t) => t.code));
   let best: { code: string; free: number } | undefined;

@@ -1,6 +1,10 @@
-/** Entry point: `npm start`. One process: the game server, SQLite under DATA_DIR, the built client. */
+/**
+ * Entry point: `npm start`. One process: the game server, its store (SQLite under DATA_DIR, or
+ * PostgreSQL at DATABASE_URL), the built client.
+ */
 import "./polyfill.js";
 import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { matchMaker } from "@colyseus/core";
 import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
@@ -8,19 +12,33 @@ import { listen } from "@colyseus/tools";
 import { GAME_ROOM } from "../shared/index.js";
 import { makeServer } from "./app.js";
 import { RESTORE_KEY, setProcessId, setStore } from "./context.js";
+import { Leases, leaseTiming } from "./lease.js";
 import { log } from "./log.js";
-import { countRestore, observeRestoreDone, secondsSince } from "./metrics.js";
+import { countFailover, countRestore, observeRestoreDone, observeStoreCommit } from "./metrics.js";
 import { markReady, markStopping } from "./ops.js";
-import { Store } from "./store.js";
+import type { Claim } from "./store.js";
+import { storeEvents } from "./storeEvents.js";
+import { describeStore, openStore } from "./stores/open.js";
 
 const port = Number(process.env.PORT ?? 2567);
 const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
-const store = new Store(path.join(dataDir, "pressure-point.db"));
+const where = { DATABASE_URL: process.env.DATABASE_URL, dataDir };
+const store = await openStore(where);
 setStore(store);
+// A refused write is answered as an error and retried by its timer; here it is only reported.
+storeEvents.on("storage_error", (message) => log.error({ storage: message }, "storage refused a write"));
+storeEvents.on("commit", (ms, groups) => observeStoreCommit(ms / 1000, groups));
+storeEvents.on("restore", () => countRestore("ok"));
+storeEvents.on("failover", (game, downtimeMs) => {
+  countFailover();
+  log.warn({ game, downtimeMs }, "took over the game from a process whose lease ran out");
+});
+storeEvents.on("fenced", (game) => log.warn({ game }, "another process holds the game now"));
 
 // Scale-out: with REDIS_URL, processes share rooms and matchmaking through Colyseus's Redis
 // presence and driver. Each process needs its own PUBLIC_ADDRESS (host:port clients can reach)
-// and a stable PROCESS_ID, which owns the games it created and restores them after a restart.
+// and its own PROCESS_ID: the name of its lease on the games it runs. With DATABASE_URL the
+// processes share the record, and a game whose process dies is taken over by another.
 const redisUrl = process.env.REDIS_URL;
 const processId = process.env.PROCESS_ID ?? "main";
 setProcessId(processId);
@@ -35,25 +53,68 @@ const server = makeServer(
 );
 await listen(server, port);
 
-// Bring back every unfinished game this process owns, where it stood. /health says ready after.
-const restoreStart = process.hrtime.bigint();
-let restored = 0;
-for (const game of store.activeGames(processId)) {
+/** Runs a game this process has claimed, here (never on another process: the claim is ours). */
+async function runHere(claim: Claim, takeover: boolean): Promise<boolean> {
+  const t0 = performance.now();
   try {
-    await matchMaker.createRoom(GAME_ROOM, { restore: game.id, restoreKey: RESTORE_KEY });
-    countRestore("ok");
-    restored++;
+    // The dead process's listing would send joins to it (each waiting out an IPC timeout) until
+    // the room is up here: drop it, so they fail fast and retry.
+    if (takeover) await Promise.resolve(matchMaker.driver.remove(claim.id)).catch(() => false);
+    await matchMaker.handleCreateRoom(GAME_ROOM, {
+      restore: claim.id,
+      restoreKey: RESTORE_KEY,
+      epoch: claim.epoch,
+      lastAlive: claim.lastAlive,
+    });
+    storeEvents.emit("restore", claim.id, performance.now() - t0);
+    if (takeover)
+      storeEvents.emit("failover", claim.id, claim.lastAlive > 0 ? Date.now() - claim.lastAlive : 0);
+    return true;
   } catch (e) {
     countRestore("failed");
-    log.error({ game: game.id, err: e }, "could not restore the game");
+    log.error({ game: claim.id, err: e }, "could not restore the game");
+    return false;
+  } finally {
+    // One game at a time, letting requests and the heartbeat in between.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
-observeRestoreDone(secondsSince(restoreStart));
+
+const leases = new Leases(store, processId, leaseTiming(), runHere);
+// Bring back every unfinished game this process held (and any a dead process left), where it stood.
+const t0 = performance.now();
+const cpu0 = process.cpuUsage();
+// One transaction takes every game back at once (on SQLite its fsync holds the loop meanwhile).
+const claims = await leases.claimAtStart().catch((e) => {
+  log.error({ err: e }, "could not claim games at start");
+  return [];
+});
+const claimMs = Math.round(performance.now() - t0);
+// How long the event loop was held at a time while restoring (requests wait that long).
+const stalls = monitorEventLoopDelay({ resolution: 10 });
+stalls.enable();
+leases.run();
+await leases.runAll(claims, false);
+observeRestoreDone((performance.now() - t0) / 1000);
 markReady();
+stalls.disable();
 log.info(
-  { port, dataDir, redis: Boolean(redisUrl), restored, restoreSeconds: secondsSince(restoreStart) },
+  {
+    port,
+    data: describeStore(where),
+    redis: Boolean(redisUrl),
+    restored: claims.length,
+    claimMs,
+    restoreMs: Math.round(performance.now() - t0),
+    restoreCpuMs: cpuMs(process.cpuUsage(cpu0)),
+    longestStallMs: Math.round(stalls.max / 1e6),
+  },
   `Pressure Point at http://localhost:${port}`,
 );
+
+function cpuMs(u: NodeJS.CpuUsage): number {
+  return Math.round((u.user + u.system) / 1000);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
@@ -63,9 +124,12 @@ async function shutdown(signal: string): Promise<void> {
   // At warn, so that even a quiet log (LOG_LEVEL=warn) shows why the process went away.
   log.warn({ signal }, `${signal}: finishing writes and closing`);
   try {
+    // Rooms close first (every acknowledged write is already stored), then the lease is given
+    // up, so another process takes the games over at once instead of after the lease runs out.
     await server.gracefullyShutdown(false);
+    await leases.release();
   } finally {
-    store.close();
+    await store.close().catch(() => {});
     process.exit(0);
   }
 }

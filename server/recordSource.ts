@@ -1,7 +1,6 @@
 /**
  * Where the record, the gradebook and branches read a game's stored history. Every read of the
- * store for them goes through these few async functions, so that a different store (an async one,
- * PostgreSQL) is a change here only.
+ * store for them goes through these few async functions.
  */
 import type { ChatMessage } from "../shared/index.js";
 import { getStore } from "./context.js";
@@ -17,29 +16,17 @@ export interface StoredGame {
 
 /** A game's whole stored history, or undefined if there is no such game. */
 export async function loadGame(code: string): Promise<StoredGame | undefined> {
-  const store = getStore();
-  const game = store.getGame(code);
-  if (!game) return undefined;
+  const loaded = await getStore().loadGame(code);
+  if (!loaded) return undefined;
   return {
-    game,
-    inputs: store.inputs(code),
-    messages: store.messages(code),
-    seats: store.seats(code),
-    controlLog: store.controlLog(code),
+    game: loaded.row,
+    inputs: loaded.inputs,
+    messages: loaded.messages,
+    seats: loaded.seats,
+    controlLog: loaded.control,
   };
 }
 
 export async function loadClass(code: string): Promise<ClassRow | undefined> {
   return getStore().getClass(code);
-}
-
-/**
- * Gives a branch the seats of the game it came from (same people, same tokens; bots stay bots).
- * Synchronous: a room's onCreate calls it beside `copyInputs` (re-point both together).
- */
-export function copySeats(from: string, to: string): SeatRow[] {
-  const store = getStore();
-  const rows = store.seats(from);
-  for (const r of rows) store.putSeat(to, r);
-  return rows;
 }

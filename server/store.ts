@@ -1,12 +1,14 @@
 /**
- * Persistence in SQLite: every accepted input is written before it is acknowledged, so a restarted
- * server rebuilds each game by replaying its log through the engine.
+ * The record of every game, behind one asynchronous interface with two backends: SQLite (embedded,
+ * the default) and PostgreSQL (`DATABASE_URL`, shared by several server processes). Every accepted
+ * input is written before it is acknowledged, so a restarted (or another) server rebuilds each game
+ * by replaying its log through the engine.
+ *
+ * Writes travel as values (`Write`) in groups: one group is what one request changes, checked
+ * against the writer's lease (`Fence`) in the same transaction, and many groups share a
+ * transaction (group commit, see commit.ts).
  */
-import fs from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import type { Actor, ChatMessage, CreateOptions, Input, PowerId } from "../shared/index.js";
-import { observeStoreCommit, secondsSince } from "./metrics.js";
 
 export interface GameRow {
   id: string;
@@ -51,264 +53,104 @@ export interface ClassRow {
   createdAt: number;
 }
 
-export class Store {
-  readonly db: Database.Database;
-  /** Prepared once, run many times: every input, message and heartbeat goes through these. */
-  private readonly statements = new Map<string, Database.Statement>();
-
-  private sql(text: string): Database.Statement {
-    let st = this.statements.get(text);
-    if (!st) {
-      st = this.db.prepare(text);
-      this.statements.set(text, st);
-    }
-    return st;
-  }
-
-  constructor(file: string) {
-    if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = FULL");
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS games (
-        id TEXT PRIMARY KEY, seed INTEGER NOT NULL, options TEXT NOT NULL, status TEXT NOT NULL,
-        deadline INTEGER NOT NULL DEFAULT 0, paused_remaining INTEGER NOT NULL DEFAULT 0,
-        started INTEGER NOT NULL DEFAULT 0, control_token TEXT, owner TEXT NOT NULL DEFAULT 'main',
-        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS inputs (
-        game_id TEXT NOT NULL, seq INTEGER NOT NULL, actor TEXT NOT NULL, input TEXT NOT NULL,
-        round INTEGER NOT NULL, phase TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (game_id, seq));
-      CREATE TABLE IF NOT EXISTS seats (
-        game_id TEXT NOT NULL, power TEXT NOT NULL, name TEXT NOT NULL, token TEXT NOT NULL, bot INTEGER NOT NULL DEFAULT 0, host INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (game_id, power, token));
-      CREATE TABLE IF NOT EXISTS messages (
-        game_id TEXT NOT NULL, id INTEGER NOT NULL, channel TEXT NOT NULL, sender TEXT NOT NULL,
-        name TEXT NOT NULL, text TEXT NOT NULL, round INTEGER NOT NULL, at INTEGER NOT NULL,
-        PRIMARY KEY (game_id, id));
-      CREATE TABLE IF NOT EXISTS control_log (
-        game_id TEXT NOT NULL, seq INTEGER NOT NULL, command TEXT NOT NULL, at INTEGER NOT NULL,
-        PRIMARY KEY (game_id, seq));
-      CREATE TABLE IF NOT EXISTS classes (
-        code TEXT PRIMARY KEY, teacher_token TEXT NOT NULL, name TEXT NOT NULL, tables TEXT NOT NULL,
-        created_at INTEGER NOT NULL);
-      CREATE TABLE IF NOT EXISTS resolutions (
-        game_id TEXT NOT NULL, round INTEGER NOT NULL, hash TEXT NOT NULL, at INTEGER NOT NULL,
-        PRIMARY KEY (game_id, round));
-    `);
-  }
-
-  createGame(row: Omit<GameRow, "updatedAt">, owner = "main"): void {
-    this.sql(
-      "INSERT INTO games (id, seed, options, status, deadline, paused_remaining, started, control_token, created_at, updated_at, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    ).run(
-      row.id,
-      row.seed,
-      JSON.stringify(row.options),
-      row.status,
-      row.deadline,
-      row.pausedRemaining,
-      row.started ? 1 : 0,
-      row.controlToken,
-      row.createdAt,
-      row.createdAt,
-      owner,
-    );
-  }
-
-  setStarted(id: string, now: number): void {
-    this.sql("UPDATE games SET started = 1, updated_at = ? WHERE id = ?").run(now, id);
-  }
-
-  /** Records that the game's process is alive (so a restart can extend deadlines by the downtime). */
-  touch(id: string, now: number): void {
-    this.sql("UPDATE games SET updated_at = ? WHERE id = ?").run(now, id);
-  }
-
-  appendMessage(gameId: string, m: ChatMessage): void {
-    const start = process.hrtime.bigint();
-    this.sql(
-      "INSERT INTO messages (game_id, id, channel, sender, name, text, round, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-    ).run(gameId, m.id, m.channel, m.from, m.name, m.text, m.round, m.at);
-    observeStoreCommit(secondsSince(start));
-  }
-
-  messages(gameId: string): ChatMessage[] {
-    const rows = this.sql("SELECT * FROM messages WHERE game_id = ? ORDER BY id").all(gameId) as Record<
-      string,
-      unknown
-    >[];
-    return rows.map((r) => ({
-      id: Number(r.id),
-      channel: String(r.channel),
-      from: String(r.sender) as ChatMessage["from"],
-      name: String(r.name),
-      text: String(r.text),
-      round: Number(r.round),
-      at: Number(r.at),
-    }));
-  }
-
-  appendControl(gameId: string, seq: number, command: unknown, at: number): void {
-    this.sql("INSERT INTO control_log (game_id, seq, command, at) VALUES (?, ?, ?, ?)").run(
-      gameId,
-      seq,
-      JSON.stringify(command),
-      at,
-    );
-  }
-
-  controlLog(gameId: string): { seq: number; command: unknown; at: number }[] {
-    const rows = this.sql("SELECT * FROM control_log WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
-      string,
-      unknown
-    >[];
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      command: JSON.parse(String(r.command)),
-      at: Number(r.at),
-    }));
-  }
-
-  gameExists(id: string): boolean {
-    return this.sql("SELECT 1 FROM games WHERE id = ?").get(id) !== undefined;
-  }
-
-  getGame(id: string): GameRow | undefined {
-    const r = this.sql("SELECT * FROM games WHERE id = ?").get(id) as Record<string, unknown> | undefined;
-    return r ? toGameRow(r) : undefined;
-  }
-
-  /** Unfinished games owned by a process (the one that created them). */
-  activeGames(owner: string): GameRow[] {
-    return (
-      this.sql("SELECT * FROM games WHERE status = 'active' AND owner = ?").all(owner) as Record<
-        string,
-        unknown
-      >[]
-    ).map(toGameRow);
-  }
-
-  setClock(id: string, deadline: number, pausedRemaining: number, now: number): void {
-    this.sql("UPDATE games SET deadline = ?, paused_remaining = ?, updated_at = ? WHERE id = ?").run(
-      deadline,
-      pausedRemaining,
-      now,
-      id,
-    );
-  }
-
-  setStatus(id: string, status: GameRow["status"], now: number): void {
-    this.sql("UPDATE games SET status = ?, updated_at = ? WHERE id = ?").run(status, now, id);
-  }
-
-  appendInput(gameId: string, row: InputRow): void {
-    // Each write commits on its own (autocommit, synchronous=FULL): its time is a commit's.
-    const start = process.hrtime.bigint();
-    this.sql(
-      "INSERT INTO inputs (game_id, seq, actor, input, round, phase, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    ).run(gameId, row.seq, row.actor, JSON.stringify(row.input), row.round, row.phase, row.at);
-    observeStoreCommit(secondsSince(start));
-  }
-
-  /** Copies a game's accepted inputs from before `round` into another game (a branch). */
-  copyInputs(from: string, to: string, beforeRound: number): number {
-    const rows = this.inputs(from).filter((r) => r.round < beforeRound);
-    const insert = this.db.transaction(() => {
-      for (const r of rows) this.appendInput(to, r);
-    });
-    insert();
-    return rows.length;
-  }
-
-  inputs(gameId: string): InputRow[] {
-    const rows = this.sql("SELECT * FROM inputs WHERE game_id = ? ORDER BY seq").all(gameId) as Record<
-      string,
-      unknown
-    >[];
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      actor: String(r.actor) as Actor,
-      input: JSON.parse(String(r.input)) as Input,
-      round: Number(r.round),
-      phase: String(r.phase),
-      at: Number(r.at),
-    }));
-  }
-
-  /** Removes a bot's row when a human takes its seat before the start. */
-  dropBotSeat(gameId: string, power: PowerId): void {
-    this.sql("DELETE FROM seats WHERE game_id = ? AND power = ? AND bot = 1").run(gameId, power);
-  }
-
-  putSeat(gameId: string, seat: SeatRow): void {
-    this.sql(
-      "INSERT OR REPLACE INTO seats (game_id, power, name, token, bot, host) VALUES (?, ?, ?, ?, ?, ?)",
-    ).run(gameId, seat.power, seat.name, seat.token, seat.bot ? 1 : 0, seat.host ? 1 : 0);
-  }
-
-  seats(gameId: string): SeatRow[] {
-    const rows = this.sql("SELECT power, name, token, bot, host FROM seats WHERE game_id = ?").all(
-      gameId,
-    ) as Record<string, unknown>[];
-    return rows.map((r) => ({
-      power: String(r.power) as PowerId,
-      name: String(r.name),
-      token: String(r.token),
-      bot: Number(r.bot) === 1,
-      host: Number(r.host) === 1,
-    }));
-  }
-
-  recordResolution(gameId: string, round: number, hash: string, at: number): void {
-    this.sql("INSERT OR REPLACE INTO resolutions (game_id, round, hash, at) VALUES (?, ?, ?, ?)").run(
-      gameId,
-      round,
-      hash,
-      at,
-    );
-  }
-
-  createClass(row: ClassRow): void {
-    this.sql(
-      "INSERT INTO classes (code, teacher_token, name, tables, created_at) VALUES (?, ?, ?, ?, ?)",
-    ).run(row.code, row.teacherToken, row.name, JSON.stringify(row.tables), row.createdAt);
-  }
-
-  getClass(code: string): ClassRow | undefined {
-    const r = this.sql("SELECT * FROM classes WHERE code = ?").get(code) as
-      | Record<string, unknown>
-      | undefined;
-    if (!r) return undefined;
-    return {
-      code: String(r.code),
-      teacherToken: String(r.teacher_token),
-      name: String(r.name),
-      tables: JSON.parse(String(r.tables)) as ClassRow["tables"],
-      createdAt: Number(r.created_at),
-    };
-  }
-
-  codeInUse(code: string): boolean {
-    return this.gameExists(code) || this.sql("SELECT 1 FROM classes WHERE code = ?").get(code) !== undefined;
-  }
-
-  close(): void {
-    this.db.close();
-  }
+export interface ControlRow {
+  seq: number;
+  command: unknown;
+  at: number;
 }
 
-function toGameRow(r: Record<string, unknown>): GameRow {
-  return {
-    id: String(r.id),
-    seed: Number(r.seed),
-    options: JSON.parse(String(r.options)) as CreateOptions,
-    status: String(r.status) as GameRow["status"],
-    deadline: Number(r.deadline),
-    pausedRemaining: Number(r.paused_remaining),
-    started: Number(r.started) === 1,
-    controlToken: r.control_token == null ? null : String(r.control_token),
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-  };
+/** One change to the record. A request's changes are a list of these, stored together or not at all. */
+export type Write =
+  | { kind: "create_game"; row: Omit<GameRow, "updatedAt">; owner: string }
+  | { kind: "started"; gameId: string; at: number }
+  | { kind: "input"; gameId: string; row: InputRow }
+  | { kind: "message"; gameId: string; message: ChatMessage }
+  | { kind: "control"; gameId: string; row: ControlRow }
+  | { kind: "clock"; gameId: string; deadline: number; pausedRemaining: number; at: number }
+  | { kind: "status"; gameId: string; status: GameRow["status"]; at: number }
+  | { kind: "seat"; gameId: string; seat: SeatRow }
+  | { kind: "drop_bot_seat"; gameId: string; power: PowerId }
+  | { kind: "resolution"; gameId: string; round: number; hash: string; at: number }
+  | { kind: "class"; row: ClassRow };
+
+/**
+ * The writer's lease on a game: its process owns the game at this epoch. Checked in the same
+ * transaction as the writes, so once another process has taken the game over (raising the epoch),
+ * the old writer can store nothing more: two processes never both accept inputs for one game.
+ */
+export interface Fence {
+  gameId: string;
+  owner: string;
+  epoch: number;
+}
+
+export interface WriteGroup {
+  fence?: Fence;
+  writes: Write[];
+}
+
+/** "fenced": the group was not stored because another process holds the game now. */
+export type GroupResult = "ok" | "fenced";
+
+/** Everything a room needs to come back: its row, logs and seats (read after its lease is held). */
+export interface LoadedGame {
+  row: GameRow;
+  inputs: InputRow[];
+  messages: ChatMessage[];
+  control: ControlRow[];
+  seats: SeatRow[];
+}
+
+/** A game this process now holds: the new epoch, and when its previous holder was last alive. */
+export interface Claim {
+  id: string;
+  epoch: number;
+  /** Epoch ms of the previous holder's last heartbeat (0 if unknown): the clock stopped then. */
+  lastAlive: number;
+}
+
+/** The next number of each of a game's logs: MAX + 1 of what is stored, never a row count. */
+export interface Counters {
+  seq: number;
+  messageSeq: number;
+  controlSeq: number;
+}
+
+export interface ClaimOptions {
+  ids?: string[];
+  limit?: number;
+  own?: boolean;
+}
+
+export interface Store {
+  readonly backend: "sqlite" | "postgres";
+  /**
+   * Stores every group in one transaction (each group's fence checked first; a fenced group's
+   * writes are left out). Rejects, storing nothing, when the storage fails.
+   */
+  write(groups: readonly WriteGroup[]): Promise<GroupResult[]>;
+
+  getGame(id: string): Promise<GameRow | undefined>;
+  gameExists(id: string): Promise<boolean>;
+  loadGame(id: string): Promise<LoadedGame | undefined>;
+  inputs(gameId: string): Promise<InputRow[]>;
+  messages(gameId: string): Promise<ChatMessage[]>;
+  controlLog(gameId: string): Promise<ControlRow[]>;
+  seats(gameId: string): Promise<SeatRow[]>;
+  counters(gameId: string): Promise<Counters>;
+  getClass(code: string): Promise<ClassRow | undefined>;
+  codeInUse(code: string): Promise<boolean>;
+
+  /** Renews this process's lease on all its games at once (one row: the per-process heartbeat). */
+  heartbeat(processId: string, leaseMs: number): Promise<void>;
+  /** Gives up this process's lease now (a graceful stop), so others take its games at once. */
+  release(processId: string): Promise<void>;
+  /**
+   * Takes the lease on unfinished games (raising each one's epoch): `ids` if given, each only if
+   * it is this process's or its holder's lease has run out; otherwise up to `limit` orphaned ones
+   * (their holder's lease ran out), and with `own` this process's own as well (after a restart).
+   */
+  claim(processId: string, opts: ClaimOptions): Promise<Claim[]>;
+
+  close(): Promise<void>;
 }

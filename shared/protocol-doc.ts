@@ -340,7 +340,8 @@ export function renderProtocolReference(sc: Scenario = SUMMER_2017): string {
 
   h("Server messages");
   L.push("| message | schema file |", "|---|---|");
-  for (const m of ["seat", "view", "view_delta", "chat_history", "chat"]) L.push(`| \`${m}\` | \`message-${m}.json\` |`);
+  for (const m of ["seat", "view", "view_delta", "chat_history", "chat"])
+    L.push(`| \`${m}\` | \`message-${m}.json\` |`);
   L.push("");
   L.push("`seat`:", "", ...table(js["message-seat.json"]!), "");
   L.push("`chat` (and each item of `chat_history.messages`):", "", ...table(js["message-chat.json"]!), "");

@@ -205,15 +205,14 @@ export type Reply<T = undefined> = { ok: true; value?: T } | { ok: false; error:
  * schema is the reference (docs/schema/message-view.json); clients check only the envelope
  * (`ViewFullSchema`), so a field a newer server adds does not break an older client.
  */
-export const ViewMessageSchema = z
-  .object({ seq: z.number().int().min(0), view: PlayerViewSchema })
-  .strict();
+export const ViewMessageSchema = z.object({ seq: z.number().int().min(0), view: PlayerViewSchema }).strict();
 export interface ViewMessage {
   seq: number;
   view: PlayerView;
 }
 
 export { SEAT_TAKEN_OVER } from "./closeReasons.js";
+
 /**
  * One change of a JSON document, as RFC 6902 writes it. The server's diff (fast-json-patch
  * `compare`) makes only these three; lists that only grow (events) arrive as "add" at their end.

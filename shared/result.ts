@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   "muted",
   /** A join of a game that has ended: its record and debrief stay available. */
   "game_ended",
+  /** The store refused a write: nothing was applied; try again (the server recovers with the disk). */
+  "storage_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

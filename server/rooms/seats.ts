@@ -49,6 +49,15 @@ export class Seats {
     for (const h of this.holders.values()) h.botActive = h.members.length === 0;
   }
 
+  /** Remembers who holds what now; the returned function puts it back (a change that was not stored). */
+  snapshot(): () => void {
+    const saved = [...this.holders.values()].map((h) => ({ ...h, members: [...h.members] }));
+    return () => {
+      this.holders.clear();
+      for (const h of saved) this.holders.set(h.power, h);
+    };
+  }
+
   seatBot(power: PowerId): SeatRow {
     this.holders.set(power, { power, members: [], ready: true, botActive: true });
     return { power, name: "Bot", token: botToken(power), bot: true, host: false };

@@ -4,11 +4,12 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll } from "vitest";
 import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
-import { Store } from "../../server/store.js";
+import type { Store } from "../../server/store.js";
+import { SqliteStore } from "../../server/stores/sqlite.js";
 import { type PlayerView, type SeatMessage, ViewReplica } from "../../shared/index.js";
 
 export async function bootTestServer(
-  store = new Store(":memory:"),
+  store: Store = new SqliteStore(":memory:"),
 ): Promise<{ colyseus: ColyseusTestServer; store: Store }> {
   setStore(store);
   const colyseus = await boot(makeServer());
@@ -85,9 +86,9 @@ export async function connect(room: SDKRoom): Promise<Player> {
   };
 }
 
-export async function until(pred: () => boolean, ms = 5000): Promise<void> {
+export async function until(pred: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
-  while (!pred()) {
+  while (!(await pred())) {
     if (Date.now() > end) throw new Error("timed out waiting for condition");
     await new Promise((r) => setTimeout(r, 10));
   }

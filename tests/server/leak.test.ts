@@ -87,10 +87,10 @@ test.each([11, 12])(
     expect(control.latest().phase).toBe("ended");
 
     // Replay the log: the states the game went through.
-    const row = server().store.getGame(code)!;
+    const row = (await server().store.getGame(code))!;
     let state: GameState = newGame({ gameId: code, seed: row.seed, maxRounds: 4 });
     const states: GameState[] = [state];
-    for (const e of server().store.inputs(code)) {
+    for (const e of await server().store.inputs(code)) {
       const r = step(state, e.actor as Actor, e.input as Input);
       expect(r.ok).toBe(true);
       if (!r.ok) return;

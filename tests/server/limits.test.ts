@@ -64,6 +64,6 @@ test("an ended game leaves memory once everyone has left; its record stays", asy
   expect(matchMaker.getLocalRoomById(code)).toBeDefined();
   await us.room.leave();
   await until(() => !matchMaker.getLocalRoomById(code), 3000);
-  expect(server().store.getGame(code)?.status).toBe("ended");
+  expect((await server().store.getGame(code))?.status).toBe("ended");
   expect(buildRecord((await loadGame(code))!).rounds.length).toBeGreaterThan(0);
 });

@@ -33,11 +33,7 @@ test("Control mutes a seat and switches the advisor off; players cannot; a resto
   const muted: Reply = await kp.room.request("chat", { channel: "public", text: "hello" });
   expect(muted).toMatchObject({ ok: false, error: { code: "muted" } });
   expect(await us.room.request("chat", { channel: "public", text: "hello" })).toEqual({ ok: true });
-  expect(
-    server()
-      .store.messages(code)
-      .map((m) => m.from),
-  ).toEqual(["US"]);
+  expect((await server().store.messages(code)).map((m) => m.from)).toEqual(["US"]);
 
   // Restart the room from the store: the settings come back from the control log.
   await server().colyseus.getRoomById(code).disconnect();

@@ -56,11 +56,12 @@ test("a proposal reaches only its parties, acceptance makes a public agreement; 
     reason: "a player trying Control's override",
   });
   expect(override).toMatchObject({ ok: false, error: { code: "control_only" } });
-  expect(
-    server()
-      .store.inputs(code)
-      .map((e) => e.input.type),
-  ).toEqual(["propose", "respond_proposal", "table_un_draft", "vote_un_draft"]);
+  expect((await server().store.inputs(code)).map((e) => e.input.type)).toEqual([
+    "propose",
+    "respond_proposal",
+    "table_un_draft",
+    "vote_un_draft",
+  ]);
 });
 
 test("quick match: play now joins an open public game or creates one; bots fill it after the wait", async () => {

@@ -72,8 +72,6 @@ test("accepted orders are in SQLite before the reply", async () => {
   await kr.room.request("ready", { ready: true });
   await until(() => kr.latest().phase === "orders");
   await kr.room.request("orders", { actions: [{ type: "set_enforcement", announced: 70, target: 70 }] });
-  const logged = server()
-    .store.inputs(kr.seat.code)
-    .map((r) => r.input.type);
+  const logged = (await server().store.inputs(kr.seat.code)).map((r) => r.input.type);
   expect(logged).toEqual(["advance_phase", "submit_orders"]);
 });

@@ -130,8 +130,8 @@ test("hostile input: wrong shapes, oversize text, unknown types — errors, no d
   }
   p.room.send("no_such_message", { a: 1 });
   expect(await p.room.request("ready", { ready: false })).toEqual({ ok: true });
-  expect(server().store.inputs(p.seat.code)).toEqual([]);
-  expect(server().store.messages(p.seat.code)).toEqual([]);
+  expect(await server().store.inputs(p.seat.code)).toEqual([]);
+  expect(await server().store.messages(p.seat.code)).toEqual([]);
 });
 
 test("join attempts by code are rate-limited", async () => {
