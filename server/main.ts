@@ -11,10 +11,16 @@ import { RedisPresence } from "@colyseus/redis-presence";
 import { listen } from "@colyseus/tools";
 import { GAME_ROOM } from "../shared/index.js";
 import { makeServer } from "./app.js";
-import { RESTORE_KEY, setProcessId, setStore } from "./context.js";
+import {
+  RESTORE_KEY,
+  markReady as roomsReady,
+  setProcessId,
+  setStore,
+  markStopping as stopRooms,
+} from "./context.js";
 import { Leases, leaseTiming } from "./lease.js";
 import { log } from "./log.js";
-import { countFailover, countRestore, observeRestoreDone, observeStoreCommit } from "./metrics.js";
+import { countRestore, observeRestoreDone } from "./metrics.js";
 import { markReady, markStopping } from "./ops.js";
 import type { Claim } from "./store.js";
 import { storeEvents } from "./storeEvents.js";
@@ -26,13 +32,10 @@ const where = { DATABASE_URL: process.env.DATABASE_URL, dataDir };
 const store = await openStore(where);
 setStore(store);
 // A refused write is answered as an error and retried by its timer; here it is only reported.
-storeEvents.on("storage_error", (message) => log.error({ storage: message }, "storage refused a write"));
-storeEvents.on("commit", (ms, groups) => observeStoreCommit(ms / 1000, groups));
-storeEvents.on("restore", () => countRestore("ok"));
-storeEvents.on("failover", (game, downtimeMs) => {
-  countFailover();
-  log.warn({ game, downtimeMs }, "took over the game from a process whose lease ran out");
-});
+storeEvents.on("storage_error", (message) => log.error(`storage: ${message}`));
+storeEvents.on("failover", (game, downtimeMs) =>
+  log.warn({ game, downtimeMs }, "took over the game from a process whose lease ran out"),
+);
 storeEvents.on("fenced", (game) => log.warn({ game }, "another process holds the game now"));
 
 // Scale-out: with REDIS_URL, processes share rooms and matchmaking through Colyseus's Redis
@@ -96,6 +99,7 @@ stalls.enable();
 leases.run();
 await leases.runAll(claims, false);
 observeRestoreDone((performance.now() - t0) / 1000);
+roomsReady();
 markReady();
 stalls.disable();
 log.info(
@@ -120,6 +124,7 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
+  stopRooms();
   markStopping();
   // At warn, so that even a quiet log (LOG_LEVEL=warn) shows why the process went away.
   log.warn({ signal }, `${signal}: finishing writes and closing`);

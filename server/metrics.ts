@@ -6,8 +6,10 @@
  * No label ever carries a game code, a name or a token: codes are the key to private games, and a
  * label per game would grow without bound.
  */
+
 import { matchMaker } from "@colyseus/core";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+import { storeEvents } from "./storeEvents.js";
 
 export const registry = new Registry();
 // The process's CPU, memory, event-loop lag and GC (nodejs_*, process_*), as every Node exporter has.
@@ -141,3 +143,9 @@ export function setReadyMetric(isReady: boolean): void {
 export function secondsSince(startNs: bigint): number {
   return Number(process.hrtime.bigint() - startNs) / 1e9;
 }
+
+// The persistence layer reports its commits, restores and takeovers as events (storeEvents.ts);
+// counted here, wherever the server runs (npm start, or a test's in-process server).
+storeEvents.on("commit", (ms, groups) => observeStoreCommit(ms / 1000, groups));
+storeEvents.on("restore", () => countRestore("ok"));
+storeEvents.on("failover", () => countFailover());

@@ -4,7 +4,6 @@
  * and `/metrics` (Prometheus text). Mounted from app.ts with `mountOps(app)`.
  */
 import type { Application } from "express";
-import { markReady as roomsReady, markStopping as stopRooms } from "./context.js";
 import { registry, setReadyMetric } from "./metrics.js";
 
 export type Readiness = "starting" | "ready" | "stopping";
@@ -21,14 +20,12 @@ const MESSAGES: Record<Readiness, string> = {
 export function markReady(): void {
   readiness = "ready";
   setReadyMetric(true);
-  roomsReady();
 }
 
 /** Shutting down: /health answers 503 so a load balancer sends no one new here. */
 export function markStopping(): void {
   readiness = "stopping";
   setReadyMetric(false);
-  stopRooms();
 }
 
 export function getReadiness(): Readiness {
