@@ -1,7 +1,9 @@
 /**
  * A branch's invitation link (`?code=BRANCH&from=SOURCE`, server/branch.ts): a branch keeps the
  * source game's seat tokens, so the token this browser holds for SOURCE takes the same seat in
- * BRANCH. Tokens live in seatMemory, as they do for a reload.
+ * BRANCH, and the link then takes the tab straight to it, as a reload does. The invitation is
+ * explicit, so it replaces whatever this browser remembered for BRANCH (another player's seat in a
+ * shared browser). Tokens live in seatMemory.
  */
 import { rememberSeat, seatName, seatToken } from "./seatMemory.js";
 
@@ -13,5 +15,5 @@ export function carrySeat(search = location.search): void {
   const from = (q.get("from") ?? "").toUpperCase();
   if (!CODE.test(to) || !CODE.test(from) || to === from) return;
   const token = seatToken(from);
-  if (token && !seatToken(to)) rememberSeat(to, token, seatName(from) ?? undefined);
+  if (token) rememberSeat(to, token, seatName(from) ?? undefined);
 }

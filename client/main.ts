@@ -214,8 +214,8 @@ function initLobby(): void {
   createPower.addEventListener("change", () => showBrief(readPower(createPower)));
   joinPower.addEventListener("change", () => showBrief(readPower(joinPower)));
 
-  name.value = localStorage.getItem(NAME_KEY) ?? "";
-  carrySeat(); // a branch's invitation: this tab's seat in the source game carries over (branchSeat.ts)
+  // This tab's player first (two players may share one browser), then the browser's last name.
+  name.value = sessionStorage.getItem(NAME_KEY) ?? localStorage.getItem(NAME_KEY) ?? "";
   const fromUrl = new URLSearchParams(location.search).get("code");
   if (fromUrl) code.value = fromUrl.toUpperCase();
   code.addEventListener("input", () => {
@@ -238,6 +238,7 @@ function initLobby(): void {
       return;
     }
     localStorage.setItem(NAME_KEY, displayName);
+    sessionStorage.setItem(NAME_KEY, displayName);
     showError(null);
     for (const b of buttons) b.disabled = true;
     status.textContent =
@@ -368,7 +369,8 @@ async function returnToSeat(code: string, token: string): Promise<void> {
   document.body.append(status);
   void loadGame();
   try {
-    const name = seatName(code) || localStorage.getItem(NAME_KEY) || "Player";
+    const name =
+      seatName(code) || sessionStorage.getItem(NAME_KEY) || localStorage.getItem(NAME_KEY) || "Player";
     const room = await new Client(endpoint()).joinById(code, { name, token });
     watchLeave(room);
     const session = new RoomSession(room);
@@ -411,6 +413,7 @@ void initI18n().then(() => {
     void watchGame(watch, params.get("projector") === "1");
   } else if (/^[A-Z0-9]{6}$/.test((params.get("code") ?? "").toUpperCase()) && !params.has("lobby")) {
     const code = (params.get("code") ?? "").toUpperCase();
+    carrySeat(); // a branch's invitation: this tab's seat in the source game carries over (branchSeat.ts)
     takeSeatFromFragment(code);
     const token = seatToken(code);
     if (token) void returnToSeat(code, token);

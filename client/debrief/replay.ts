@@ -41,7 +41,18 @@ export function replayCard(rec: DebriefRecord): { element: HTMLElement; destroy(
     el("h2", { id: "d-replay-h" }, t("replay.title")),
     el("p", { class: "muted small" }, t("replay.note")),
     el("div", { class: "replay-controls" }, prev, slider, next, label),
-    el("div", { class: "replay-body" }, mapHost, el("div", { class: "replay-side" }, numbers, news, orders)),
+    el(
+      "div",
+      { class: "replay-body" },
+      mapHost,
+      el(
+        "div",
+        { class: "replay-side", tabindex: 0, role: "region", "aria-label": t("replay.title") },
+        numbers,
+        news,
+        orders,
+      ),
+    ),
   );
   let map: MapController | null = null;
   let destroyed = false;

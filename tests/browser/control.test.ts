@@ -15,7 +15,7 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import type { PlayerView, SeatMessage, ViewMessage } from "../../shared/index.js";
+import { type PlayerView, type SeatMessage, ViewReplica } from "../../shared/index.js";
 import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
 const env = useServerAndBrowser();
@@ -46,13 +46,21 @@ async function protocolClient(join: (sdk: Client) => Promise<Room>): Promise<{
   const room = await join(sdk);
   let latest: PlayerView | undefined;
   let waiters: (() => void)[] = [];
-  room.onMessage("chat", () => {});
-  room.onMessage("chat_history", () => {});
-  room.onMessage("view", (m: ViewMessage) => {
-    latest = m.view;
+  const replica = new ViewReplica();
+  const changed = () => {
+    latest = replica.view ?? undefined;
     const w = waiters;
     waiters = [];
     for (const f of w) f();
+  };
+  room.onMessage("chat", () => {});
+  room.onMessage("chat_history", () => {});
+  room.onMessage("view", (m: unknown) => {
+    if (replica.full(m)) changed();
+  });
+  room.onMessage("view_delta", (m: unknown) => {
+    if (replica.delta(m) === "resync") void room.request("resync", {});
+    else changed();
   });
   const seat = await new Promise<SeatMessage>((resolve) => room.onMessage("seat", resolve));
   return {
@@ -67,7 +75,11 @@ async function protocolClient(join: (sdk: Client) => Promise<Room>): Promise<{
 }
 
 async function joinFromLobby(url: string, name: string, power: string): Promise<Page> {
-  const page = await open(url, name);
+  // Another person, as on another computer: the tabs share one browser profile, and a seat this
+  // browser remembers for the game would take the new tab straight back to it (seatMemory.ts).
+  const page = await open(`${env.server.url}/?lang=en`, name);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(url);
   await page.fill("#name", name);
   await page.selectOption("#join-power", power);
   await page.click("#join-button");
@@ -215,9 +227,8 @@ test("a branch re-seats the same two humans; the compare view shows both runs; t
     [ana, "US"],
     [ben, "CN"],
   ] as const) {
+    // The link takes the tab straight to its seat in the branch (no lobby).
     await page.goto(invite);
-    await page.waitForSelector("#join-button");
-    await page.click("#join-button");
     await page.waitForFunction(
       (c) => document.querySelector("#game-code")?.textContent?.trim() === c,
       branch,
