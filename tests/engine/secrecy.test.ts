@@ -1,0 +1,263 @@
+/**
+ * Secrecy by non-interference: for reachable states and every seat, change each leaf of the state
+ * that seat may not know, and require the seat's view to be exactly the same.
+ *
+ * Which leaves a seat may not know is not listed here: the test walks the state and asks
+ * `knowledgeOf` (shared/secrecy.ts), which reads the state's own visibility tags and defaults to
+ * "nobody". A new field of the state is therefore perturbed for every seat until it is declared.
+ */
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { mixedPersonalities } from "../../shared/bots/selfplay.js";
+import {
+  type Actor,
+  type GameState,
+  type Input,
+  newGame,
+  type PlayerView,
+  POWERS,
+  type PowerId,
+  SEATS,
+  type Seat,
+  simpleBot,
+  step,
+  viewFor,
+} from "../../shared/index.js";
+import { knowledgeOf, type Release, type StatePath } from "../../shared/secrecy.js";
+
+type Stop = "diplomacy" | "orders" | "ended";
+
+function tryStep(s: GameState, actor: Actor, input: Input): GameState {
+  const r = step(s, actor, input);
+  return r.ok ? r.value : s;
+}
+
+function bots(s: GameState, seed: number): GameState {
+  const pers = mixedPersonalities(seed);
+  for (const p of POWERS) {
+    for (const input of simpleBot(viewFor(s, p), p, pers[p])) {
+      s = tryStep(s, p, input);
+      if (s.phase === "ended") return s;
+    }
+  }
+  return s;
+}
+
+/**
+ * Bot self-play to `rounds` rounds and the given phase. Every round also fills what bots leave
+ * empty, so there is a secret of every kind to change: each power's orders carry a free-form
+ * matrix argument, and Control injects an event and adjudicates a queued argument.
+ */
+function reach(seed: number, rounds: number, stop: Stop): GameState {
+  let s = newGame({ gameId: "secrecy", seed, maxRounds: stop === "ended" ? Math.max(1, rounds) : 8 });
+  for (let r = 1; ; r++) {
+    s = bots(s, seed + r);
+    const pending = s.matrix.find((m) => m.status === "pending");
+    if (pending)
+      s = tryStep(s, "CONTROL", {
+        type: "control_adjudicate",
+        matrixId: pending.id,
+        power: pending.power,
+        title: "Ruling",
+        argument: `argued ${r}`,
+        strength: 3,
+        effects: {},
+      });
+    const inject = s.scenario.injects[r % s.scenario.injects.length];
+    if (inject) s = tryStep(s, "CONTROL", { type: "control_inject", inject: inject.id });
+    if (r > rounds && stop === "diplomacy") return s;
+    s = tryStep(s, "SYSTEM", { type: "advance_phase" });
+    s = bots(s, seed * 7 + r);
+    for (const p of POWERS) {
+      const actions = [
+        ...(s.orders[p]?.actions ?? []),
+        { type: "matrix_action" as const, text: `plan ${p} ${r}` },
+      ];
+      s = tryStep(s, p, { type: "submit_orders", orders: { actions } });
+    }
+    if (r > rounds && stop === "orders") return s;
+    s = tryStep(s, "SYSTEM", { type: "advance_phase" });
+    if (s.phase === "ended") return s;
+  }
+}
+
+/** Every leaf (number, string, boolean) of the state, as a path; the scenario is shared, public data. */
+function leaves(value: unknown, path: (string | number)[] = [], out: StatePath[] = []): StatePath[] {
+  if (path.length === 1 && path[0] === "scenario") return out;
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) leaves(value[i], [...path, i], out);
+  else if (value !== null && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) leaves(v, [...path, k], out);
+  else if (value !== null && value !== undefined) out.push(path);
+  return out;
+}
+
+/**
+ * The state with one leaf changed, copying only the containers on its path (the engine never
+ * mutates a state, and views memoise on identity, so untouched parts stay shared as they would).
+ */
+function perturb(state: GameState, path: StatePath): GameState {
+  const copy = (node: unknown, i: number): unknown => {
+    if (i === path.length) {
+      if (typeof node === "number") return node + 1;
+      if (typeof node === "boolean") return !node;
+      return `${String(node)}~`;
+    }
+    const key = path[i]!;
+    const next = copy((node as Record<string | number, unknown>)[key], i + 1);
+    if (Array.isArray(node)) {
+      const a = [...node];
+      a[key as number] = next;
+      return a;
+    }
+    return { ...(node as object), [key]: next };
+  };
+  return copy(state, 0) as GameState;
+}
+
+/** A view with what a declared release may change taken out (shared/secrecy.ts, `Release`). */
+function withoutReleased(view: PlayerView, releases: readonly Release[], owner: unknown): unknown {
+  const v = structuredClone(view) as PlayerView;
+  for (const r of releases) {
+    if (r === "implied_range") {
+      // Only the range of the power whose secret changed, in the intelligence panel and in the
+      // "implied" part of the explanations of its flows; intelNoise/actual are keyed by that power.
+      if (v.intelligence) delete v.intelligence.implied[owner as PowerId];
+      for (const x of v.explanations)
+        x.parts = x.parts.filter((p) => !(p.reason.why === "implied" && p.reason.owner === owner));
+    } else if (r === "final_grades") {
+      for (const list of Object.values(v.objectives)) for (const o of list ?? []) o.status = "unknown";
+    }
+  }
+  return v;
+}
+
+/** Paths of the first differences between two JSON values (for a readable failure). */
+function diff(a: unknown, b: unknown, path = "", out: string[] = []): string[] {
+  if (out.length >= 5) return out;
+  if (JSON.stringify(a) === JSON.stringify(b)) return out;
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) diff((a as never)[k], (b as never)[k], `${path}.${k}`, out);
+  } else out.push(`${path}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
+  return out;
+}
+
+/** Checks every seat against every leaf it may not know; returns how many (seat, leaf) pairs. */
+function checkNonInterference(
+  state: GameState,
+  view: (s: GameState, seat: Seat) => PlayerView = viewFor,
+): { checked: number; leaks: string[] } {
+  const base = new Map<Seat, string>(SEATS.map((seat) => [seat, JSON.stringify(view(state, seat))]));
+  const leaks: string[] = [];
+  let checked = 0;
+  for (const path of leaves(state)) {
+    const k = knowledgeOf(state, path);
+    const blind = SEATS.filter((seat) => !k.readers.includes(seat));
+    if (blind.length === 0) continue;
+    const changed = perturb(state, path);
+    for (const seat of blind) {
+      checked++;
+      const after = view(changed, seat);
+      if (JSON.stringify(after) === base.get(seat)) continue;
+      const before = view(state, seat);
+      const a = withoutReleased(before, k.releasedBy, path[1]);
+      const b = withoutReleased(after, k.releasedBy, path[1]);
+      if (JSON.stringify(a) !== JSON.stringify(b))
+        leaks.push(`${seat} learns ${path.join(".")}: ${diff(a, b).join("; ")}`);
+    }
+  }
+  return { checked, leaks };
+}
+
+const reachable = fc.record({
+  seed: fc.integer({ min: 1, max: 10_000 }),
+  rounds: fc.integer({ min: 0, max: 4 }),
+  stop: fc.constantFrom<Stop>("diplomacy", "orders", "ended"),
+});
+
+describe("secrecy by non-interference", () => {
+  test("no seat's view changes when anything it may not know changes", () => {
+    fc.assert(
+      fc.property(reachable, ({ seed, rounds, stop }) => {
+        const s = reach(seed, rounds, stop);
+        const { checked, leaks } = checkNonInterference(s);
+        expect(leaks).toEqual([]);
+        expect(checked).toBeGreaterThan(0);
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  test("the states reached carry a secret of every kind the test must change", () => {
+    const s = reach(11, 2, "orders");
+    const hidden = new Set(
+      leaves(s)
+        .filter((p) => !knowledgeOf(s, p).readers.includes("OBSERVER"))
+        .map((p) => String(p[0])),
+    );
+    for (const field of [
+      "rng",
+      "enforcement",
+      "policies",
+      "nk",
+      "pressure",
+      "intel",
+      "intelNoise",
+      "agendas",
+      "orders",
+      "matrix",
+      "control",
+      "events",
+      "explanations",
+      "illicit",
+      "flows",
+      "history",
+    ])
+      expect(hidden, field).toContain(field);
+    // Another power's proposal is hidden from the observer too, when bots made one.
+    expect(s.matrix.length).toBeGreaterThanOrEqual(POWERS.length);
+  });
+
+  test("positive control: changing a seat's own secret changes its view", () => {
+    const s = reach(5, 2, "orders");
+    const changes = (seat: Seat, path: StatePath) =>
+      JSON.stringify(viewFor(perturb(s, path), seat)) !== JSON.stringify(viewFor(s, seat));
+    for (const p of POWERS) {
+      expect(changes(p, ["enforcement", p, "actual"]), `${p} actual`).toBe(true);
+      expect(changes(p, ["pressure", p]), `${p} pressure`).toBe(true);
+      const mine = s.matrix.findIndex((m) => m.power === p);
+      expect(changes(p, ["matrix", mine, "text"]), `${p} matrix`).toBe(true);
+      expect(changes(p, ["orders", p, "actions", 0, "type"]), `${p} orders`).toBe(true);
+    }
+    expect(changes("KP", ["nk", "currency"])).toBe(true);
+    expect(changes("CN", ["discontent"])).toBe(true);
+    expect(changes("CONTROL", ["control", 0, "text"])).toBe(true);
+    expect(changes("CONTROL", ["matrix", 0, "text"])).toBe(true);
+    expect(changes("OBSERVER", ["crisis"])).toBe(true);
+  });
+
+  test("the check finds a leak: a view that shows every power's matrix queue fails it", () => {
+    // The mutant the issue names (drop the filter on queued matrix actions), applied to the view.
+    const s = reach(5, 2, "orders");
+    const leaky = (state: GameState, seat: Seat): PlayerView => ({
+      ...viewFor(state, seat),
+      matrix: state.matrix,
+    });
+    const { leaks } = checkNonInterference(s, leaky);
+    expect(leaks.some((l) => l.startsWith("US learns matrix."))).toBe(true);
+    expect(leaks.some((l) => l.startsWith("OBSERVER learns matrix."))).toBe(true);
+  });
+
+  test("a field nobody has declared is a secret from every seat, Control included", () => {
+    const s = { ...reach(5, 1, "diplomacy"), undeclared: { level: 3 } } as GameState;
+    expect(knowledgeOf(s, ["undeclared", "level"]).readers).toEqual([]);
+    const leaky = (state: GameState, seat: Seat): PlayerView =>
+      ({
+        ...viewFor(state, seat),
+        undeclared: (state as unknown as { undeclared: unknown }).undeclared,
+      }) as PlayerView;
+    const { leaks } = checkNonInterference(s, leaky);
+    for (const seat of SEATS)
+      expect(leaks).toContain(`${seat} learns undeclared.level: .undeclared.level: 3 → 4`);
+  });
+});
