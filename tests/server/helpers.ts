@@ -1,17 +1,22 @@
 import "../../server/polyfill.js";
 import type { Room as SDKRoom } from "@colyseus/sdk";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll } from "vitest";
 import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
 import { Store } from "../../server/store.js";
 import type { PlayerView, SeatMessage, ViewMessage } from "../../shared/index.js";
+import { freePort } from "../support/harness.js";
 
 export async function bootTestServer(
   store = new Store(":memory:"),
 ): Promise<{ colyseus: ColyseusTestServer; store: Store }> {
   setStore(store);
-  const colyseus = await boot(makeServer());
+  // A free port, not @colyseus/testing's fixed 2568 (its boot() ignores the port for a Server):
+  // other test runs on this machine use that one.
+  const gameServer = makeServer();
+  await gameServer.listen(await freePort());
+  const colyseus = new ColyseusTestServer(gameServer);
   return { colyseus, store };
 }
 
