@@ -10,14 +10,15 @@ import { freePort } from "../support/harness.js";
 
 export async function bootTestServer(
   store = new Store(":memory:"),
-): Promise<{ colyseus: ColyseusTestServer; store: Store }> {
+): Promise<{ colyseus: ColyseusTestServer; store: Store; base: string }> {
   setStore(store);
   // A free port, not @colyseus/testing's fixed 2568 (its boot() ignores the port for a Server):
   // other test runs on this machine use that one.
   const gameServer = makeServer();
-  await gameServer.listen(await freePort());
+  const port = await freePort();
+  await gameServer.listen(port);
   const colyseus = new ColyseusTestServer(gameServer);
-  return { colyseus, store };
+  return { colyseus, store, base: `http://localhost:${port}` };
 }
 
 export type TestServer = Awaited<ReturnType<typeof bootTestServer>>;

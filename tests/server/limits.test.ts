@@ -9,7 +9,6 @@ import { buildRecord } from "../../server/record.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
-const base = "http://localhost:2568";
 
 afterEach(() => {
   delete process.env.PP_GAMES_PER_HOUR;
@@ -37,7 +36,7 @@ test("an address may create only so many games an hour; a refused create makes n
 test("class sessions are limited per address, with a clear error", async () => {
   process.env.PP_CLASSES_PER_HOUR = "1";
   const post = () =>
-    fetch(`${base}/api/classes`, {
+    fetch(`${server().base}/api/classes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Period 1", tables: 1 }),

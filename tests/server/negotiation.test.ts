@@ -68,13 +68,13 @@ test("quick match: play now joins an open public game or creates one; bots fill 
   const a = await connect(await sdk.joinOrCreate("quick", { name: "A" }));
   const b = await connect(await sdk.joinOrCreate("quick", { name: "B" }));
   expect(b.seat.code).toBe(a.seat.code);
-  const lobby = (await (await fetch(`http://localhost:2568/api/lobby`)).json()) as {
+  const lobby = (await (await fetch(`${server().base}/api/lobby`)).json()) as {
     games: { code: string }[];
   };
   expect(lobby.games.map((g) => g.code)).toContain(a.seat.code);
   // A private game is never listed.
   const hidden = await connect(await sdk.create("game", { name: "C" }));
-  const lobby2 = (await (await fetch(`http://localhost:2568/api/lobby`)).json()) as {
+  const lobby2 = (await (await fetch(`${server().base}/api/lobby`)).json()) as {
     games: { code: string }[];
   };
   expect(lobby2.games.map((g) => g.code)).not.toContain(hidden.seat.code);

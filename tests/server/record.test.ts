@@ -4,8 +4,6 @@ import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
 
-const base = "http://localhost:2568";
-
 test("Control's full record and a player's own export", async () => {
   const { sdk } = server().colyseus;
   const control = await connect(
@@ -36,7 +34,7 @@ test("Control's full record and a player's own export", async () => {
   await control.room.request("control", { command: "advance" });
   await until(() => cn.latest().round === 2);
 
-  const full = await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}`);
+  const full = await fetch(`${server().base}/api/games/${code}/record?key=${control.seat.controlToken}`);
   expect(full.status).toBe(200);
   const rec = (await full.json()) as {
     inputs: { actor: string; rationale: string }[];
@@ -52,19 +50,23 @@ test("Control's full record and a player's own export", async () => {
   expect(rec.control.length).toBeGreaterThanOrEqual(3);
 
   const md = await (
-    await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=md`)
+    await fetch(`${server().base}/api/games/${code}/record?key=${control.seat.controlToken}&format=md`)
   ).text();
   expect(md).toContain(`# Pressure Point — record of game ${code}`);
   expect(md).toContain("## Round 1");
   expect(md).toContain("Look firm, move slowly.");
   const csv = await (
-    await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=csv&table=messages`)
+    await fetch(
+      `${server().base}/api/games/${code}/record?key=${control.seat.controlToken}&format=csv&table=messages`,
+    )
   ).text();
   expect(csv.split("\n")[0]).toBe("id,time,round,channel,from,name,text");
   expect(csv).toContain("We will look at the coal trade.");
 
   // The US player's own export: their own inputs and messages only, their own view.
-  const mine = (await (await fetch(`${base}/api/games/${code}/record?key=${us.seat.token}`)).json()) as {
+  const mine = (await (
+    await fetch(`${server().base}/api/games/${code}/record?key=${us.seat.token}`)
+  ).json()) as {
     inputs: { actor: string }[];
     messages: { from: string }[];
     final: { seat: string };
@@ -77,6 +79,8 @@ test("Control's full record and a player's own export", async () => {
   expect(JSON.stringify(mine)).not.toContain("Look firm");
 
   // Wrong key or wrong format: a clear error, nothing else.
-  expect((await fetch(`${base}/api/games/${code}/record?key=nope`)).status).toBe(404);
-  expect((await fetch(`${base}/api/games/${code}/record?key=${us.seat.token}&format=pdf`)).status).toBe(400);
+  expect((await fetch(`${server().base}/api/games/${code}/record?key=nope`)).status).toBe(404);
+  expect(
+    (await fetch(`${server().base}/api/games/${code}/record?key=${us.seat.token}&format=pdf`)).status,
+  ).toBe(400);
 });
