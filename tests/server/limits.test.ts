@@ -57,9 +57,12 @@ test("an ended game leaves memory once everyone has left; its record stays", asy
   for (let i = 0; i < 8; i++)
     expect(await us.room.request("control", { command: "advance" })).toEqual({ ok: true });
   await until(() => us.latest().phase === "ended");
-  // Still there while someone is connected.
-  await new Promise((r) => setTimeout(r, 300));
-  expect(matchMaker.getLocalRoomById(code)).toBeDefined();
+  // Still there while someone is connected: wait on the room's own clock until well past the idle
+  // period (timers on one clock fire in deadline order, so a disposal timer would have fired first).
+  const room = matchMaker.getLocalRoomById(code)!;
+  await new Promise((r) => room.clock.setTimeout(r, 300));
+  expect(matchMaker.getLocalRoomById(code)).toBe(room);
+  expect(room.clients.length).toBe(1);
   await us.room.leave();
   await until(() => !matchMaker.getLocalRoomById(code), 3000);
   expect(server().store.getGame(code)?.status).toBe("ended");
