@@ -7,7 +7,7 @@
 import { matchMaker } from "@colyseus/core";
 import { beforeEach, expect, test, vi } from "vitest";
 import { RESTORE_KEY } from "../../server/context.js";
-import { Store } from "../../server/store.js";
+import { type GameRow, Store } from "../../server/store.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 // Game codes come from the OS's CSPRNG; here the next codes can be queued to force a collision.
@@ -24,18 +24,18 @@ beforeEach(() => {
   queued.length = 0;
 });
 
-function row(id: string, status: "active" | "ended" = "active") {
+function row(id: string, status: GameRow["status"] = "active"): Omit<GameRow, "updatedAt"> {
   return {
     id,
     seed: 1,
-    options: {},
+    options: {} as GameRow["options"],
     status,
     deadline: 0,
     pausedRemaining: 0,
     started: false,
     controlToken: null,
     createdAt: 1,
-  } as const;
+  };
 }
 
 test("a process restores only the unfinished games it owns", () => {
