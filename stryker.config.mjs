@@ -36,6 +36,8 @@ export default {
   // reported as ignored; `npm run mutation -- --static` (MUTATION_STATIC=1) includes them.
   ignoreStatic: process.env.MUTATION_STATIC !== "1",
   tempDirName: "test-results/.stryker-tmp",
+  // Never copy reports or other runs' sandboxes into a sandbox.
+  ignorePatterns: ["test-results", "dist", "data"],
   cleanTempDir: true,
   thresholds: { high: 80, low: 70, break: null },
 };
