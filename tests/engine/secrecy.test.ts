@@ -16,7 +16,6 @@ import {
   newGame,
   type PlayerView,
   POWERS,
-  type PowerId,
   SEATS,
   type Seat,
   simpleBot,
