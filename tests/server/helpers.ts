@@ -17,6 +17,11 @@ export async function bootTestServer(
   const gameServer = makeServer();
   const port = await freePort();
   await gameServer.listen(port);
+  // Node's fetch (the SDK's matchmaking requests) reuses idle keep-alive sockets; when a test runs
+  // past the server's 5 s keep-alive, a request can land on a socket the server is closing ("fetch
+  // failed" under load). Keep idle sockets open for the life of the test server.
+  const http = (gameServer.transport as unknown as { server?: import("node:http").Server }).server;
+  if (http) http.keepAliveTimeout = 10 * 60_000;
   const colyseus = new ColyseusTestServer(gameServer);
   return { colyseus, store, base: `http://localhost:${port}` };
 }
