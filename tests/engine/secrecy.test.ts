@@ -63,6 +63,14 @@ function reach(seed: number, rounds: number, stop: Stop): GameState {
         strength: 3,
         effects: {},
       });
+    // A proposal between two powers: hidden from the other three and the observer.
+    s = tryStep(s, "US", {
+      type: "propose",
+      parties: ["KP"],
+      terms: [{ kind: "suspend_exercises", party: "US" }],
+      duration: 2,
+      note: `offer ${r}`,
+    });
     const inject = s.scenario.injects[r % s.scenario.injects.length];
     if (inject) s = tryStep(s, "CONTROL", { type: "control_inject", inject: inject.id });
     if (r > rounds && stop === "diplomacy") return s;
@@ -126,8 +134,9 @@ describe("secrecy by non-interference", () => {
       "history",
     ])
       expect(hidden, field).toContain(field);
-    // Another power's proposal is hidden from the observer too, when bots made one.
     expect(s.matrix.length).toBeGreaterThanOrEqual(POWERS.length);
+    expect(s.proposals.some((p) => !p.parties.includes("CN"))).toBe(true);
+    expect(hidden).toContain("proposals");
   });
 
   test("positive control: changing a seat's own secret changes its view", () => {
@@ -171,5 +180,45 @@ describe("secrecy by non-interference", () => {
     const { leaks } = checkNonInterference(s, leaky);
     for (const seat of SEATS)
       expect(leaks).toContain(`${seat} learns undeclared.level: .undeclared.level: 3 → 4`);
+  });
+
+  test("availability: every event, explanation, proposal, matrix item and illicit node a seat may read is in its view", () => {
+    // Non-interference alone is met by a view that shows nothing: change one number of each item a
+    // seat may read, and its view must change.
+    for (const [seed, rounds, stop] of [
+      [5, 2, "orders"],
+      [8, 1, "diplomacy"],
+    ] as const) {
+      const s = reach(seed, rounds, stop);
+      const items: StatePath[] = [
+        ...s.events.map((_, i) => ["events", i, "round"]),
+        ...s.explanations.map((_, i) => ["explanations", i, "from"]),
+        ...s.proposals.map((_, i) => ["proposals", i, "duration"]),
+        ...s.matrix.map((_, i) => ["matrix", i, "round"]),
+        ...s.illicit.nodes.map((_, i) => ["illicit", "nodes", i, "capacity"]),
+      ];
+      expect(s.proposals.length).toBeGreaterThan(0);
+      for (const path of items) {
+        const changed = perturb(s, path);
+        for (const seat of knowledgeOf(s, path).readers)
+          expect(JSON.stringify(viewFor(changed, seat)), `${seat} misses ${path.join(".")}`).not.toBe(
+            JSON.stringify(viewFor(s, seat)),
+          );
+      }
+    }
+  });
+
+  test("which powers have submitted orders is public; each power's budget is its own", () => {
+    const s = reach(5, 2, "orders");
+    const submitted = Object.keys(s.orders);
+    expect(submitted.length).toBeGreaterThan(0);
+    for (const seat of SEATS) expect(viewFor(s, seat).submitted).toEqual(submitted);
+    for (const p of POWERS) {
+      const v = viewFor(s, p);
+      expect(v.budget?.actionPoints).toBe(s.powers[p].actionPoints);
+      expect(v.budget?.upkeep).toBeGreaterThanOrEqual(0);
+      expect(v.pressure).toBe(s.pressure[p]);
+    }
+    expect(viewFor(s, "OBSERVER").budget).toBeUndefined();
   });
 });
