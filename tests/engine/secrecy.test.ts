@@ -108,6 +108,18 @@ describe("secrecy by non-interference", () => {
     );
   });
 
+  test("the same check on fixed states (every phase), so a leak fails whatever fast-check draws", () => {
+    for (const [seed, rounds, stop] of [
+      [11, 2, "orders"],
+      [12, 1, "diplomacy"],
+      [13, 2, "ended"],
+    ] as const) {
+      const { checked, leaks } = checkNonInterference(reach(seed, rounds, stop));
+      expect(leaks, `${seed} ${stop}`).toEqual([]);
+      expect(checked).toBeGreaterThan(0);
+    }
+  });
+
   test("the states reached carry a secret of every kind the test must change", () => {
     const s = reach(11, 2, "orders");
     const hidden = new Set(
@@ -208,11 +220,14 @@ describe("secrecy by non-interference", () => {
     }
   });
 
-  test("which powers have submitted orders is public; each power's budget is its own", () => {
+  test("which powers have submitted orders and the missile-defence launchers are public; each power's budget is its own", () => {
     const s = reach(5, 2, "orders");
     const submitted = Object.keys(s.orders);
     expect(submitted.length).toBeGreaterThan(0);
-    for (const seat of SEATS) expect(viewFor(s, seat).submitted).toEqual(submitted);
+    for (const seat of SEATS) {
+      expect(viewFor(s, seat).submitted).toEqual(submitted);
+      expect(viewFor(s, seat).missileDefence).toEqual({ launchers: s.missileDefence.launchers });
+    }
     for (const p of POWERS) {
       const v = viewFor(s, p);
       expect(v.budget?.actionPoints).toBe(s.powers[p].actionPoints);
