@@ -762,7 +762,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
       opts.epoch !== undefined
         ? { epoch: opts.epoch, lastAlive: opts.lastAlive ?? 0 }
         : (await this.store.claim(getProcessId(), { ids: [id] }))[0];
-    if (!claim) throw new Error(`game_held: game ${id} is running on another server.`);
+    if (!claim)
+      throw new Error(
+        (await this.store.gameExists(id))
+          ? `game_held: game ${id} is running on another server.`
+          : `not_found: no game ${id}`,
+      );
     const loaded = await this.store.loadGame(id);
     if (!loaded) throw new Error(`not_found: no game ${id}`);
     const { row } = loaded;

@@ -28,6 +28,19 @@ async function rawKeys(page: Page): Promise<string[]> {
 
 const visible = (page: Page, sel: string) => page.locator(sel).first().isVisible();
 
+/**
+ * Resolves once the page has laid itself out at its current size: the window reports the viewport's
+ * size, and two frames have passed (ResizeObserver callbacks — the map's re-layout — run before
+ * the next paint, so the second frame comes after them).
+ */
+async function laidOut(page: Page): Promise<void> {
+  const size = page.viewportSize()!;
+  await page.waitForFunction(({ width, height }) => innerWidth === width && innerHeight === height, size);
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
 for (const lang of ["en", "ko"] as const) {
   test(`lobby and game at three layouts in ${lang}`, async () => {
     const errors: string[] = [];
@@ -90,7 +103,7 @@ for (const lang of ["en", "ko"] as const) {
 
     for (const l of LAYOUTS) {
       await page.setViewportSize({ width: l.width, height: l.height });
-      await page.waitForTimeout(300); // the map re-lays itself out on resize
+      await laidOut(page); // the map re-lays itself out on resize
       if (l.name === "laptop") {
         expect(await visible(page, ".rail.left")).toBe(true);
         expect(await visible(page, "#map")).toBe(true);
@@ -112,7 +125,7 @@ for (const lang of ["en", "ko"] as const) {
         await page.screenshot({ path: path.join(SHOTS_DIR, `game-${lang}-${l.name}-you.png`) });
         await page.click("#map-toggle");
         expect(await visible(page, "#map")).toBe(true);
-        await page.waitForTimeout(300);
+        await laidOut(page);
         await page.screenshot({ path: path.join(SHOTS_DIR, `game-${lang}-${l.name}-map.png`) });
         await page.click("#map-toggle");
         await page.click("#tab-orders");

@@ -4,8 +4,14 @@
  * no orders panel, no chat, no objectives, nothing only the player's seat may know — without
  * console errors or raw translation keys, in English and Korean. `?watch=CODE` alone opens the
  * ordinary game screen as an observer.
+ *
+ * "Nothing private" is checked on the wire too: while the projector is open, a second player sends
+ * South Korea a private message and a proposal, each with a unique nonce, then a public line; once
+ * the projector has received the public line, none of its WebSocket frames may hold a nonce.
  */
+import "../../server/polyfill.js";
 import path from "node:path";
+import { Client } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
@@ -21,7 +27,7 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-test("a table on the projector: map, public indices, clock and news; nothing private", async () => {
+test("a table on the projector: map, public indices, clock and news; no private message or proposal reaches it", async () => {
   // A player creates a game, plays South Korea and starts it (bots fill the other seats).
   const player = await env.browser.newPage();
   await player.emulateMedia({ reducedMotion: "reduce" });
@@ -32,6 +38,13 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
   await player.selectOption("#preset", "quick");
   await player.click("#create-button");
   await player.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
+  const code0 = ((await player.textContent("#game-code")) ?? "").trim();
+  // A second human (the United States) joins through the protocol before the start.
+  const us = await new Client(env.server.url.replace("http", "ws")).joinById(code0, {
+    name: "Ana",
+    power: "US",
+  });
+  for (const type of ["seat", "view", "chat", "chat_history"]) us.onMessage(type, () => {});
   await player.click("#start-button");
   await player.waitForFunction(
     () => document.querySelector("#phase")?.getAttribute("data-phase") === "diplomacy",
@@ -46,6 +59,12 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
     await page.emulateMedia({ reducedMotion: "reduce" });
     await page.setViewportSize({ width: 1280, height: 800 });
     const errors = collectErrors(page);
+    const frames: string[] = [];
+    page.on("websocket", (ws) =>
+      ws.on("framereceived", ({ payload }) =>
+        frames.push(typeof payload === "string" ? payload : payload.toString("utf8")),
+      ),
+    );
     await page.goto(`${env.server.url}/index.html?watch=${code}&projector=1&lang=${lang}`);
     await page.waitForSelector("#projector");
     await page.waitForSelector("#map[data-ready='1']", { timeout: 30_000 });
@@ -53,6 +72,22 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
     await page.waitForFunction(() => document.querySelectorAll("#pj-indices tr[data-power]").length === 5);
     expect(await page.evaluate(() => document.body.classList.contains("sitroom"))).toBe(true);
     expect(((await page.textContent("#pj-code")) ?? "").trim()).toBe(code);
+    // Secrets between the United States and South Korea, then a public line as a marker.
+    const secret = `secret-${lang}-${Math.random().toString(36).slice(2, 10)}`;
+    expect(await us.request("chat", { channel: "KR-US", text: `${secret}-chat` })).toEqual({ ok: true });
+    expect(
+      await us.request("act", {
+        type: "propose",
+        parties: ["KR"],
+        terms: [{ kind: "suspend_exercises", party: "US" }],
+        duration: 2,
+        note: `${secret}-note`,
+      }),
+    ).toEqual({ ok: true });
+    const marker = `public-${secret.slice(7)}`;
+    expect(await us.request("chat", { channel: "public", text: marker })).toEqual({ ok: true });
+    await expect.poll(() => frames.some((f) => f.includes(marker)), { timeout: 15_000 }).toBe(true);
+    expect(frames.filter((f) => f.includes(secret))).toEqual([]);
     // No orders, no chat, no objectives, no guide: an observer's public view.
     for (const sel of [
       "#orders-form",
@@ -83,6 +118,7 @@ test("a table on the projector: map, public indices, clock and news; nothing pri
   await observer.close();
   expect(observerErrors).toEqual([]);
 
+  await us.leave();
   await player.close();
   expect(playerErrors).toEqual([]);
 }, 120_000);

@@ -4,10 +4,9 @@ import type { Reply } from "../../shared/index.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
-const base = "http://localhost:2568";
 
 async function branch(code: string, body: unknown): Promise<Response> {
-  return fetch(`${base}/api/games/${code}/branch`, {
+  return fetch(`${server().base}/api/games/${code}/branch`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),

@@ -4,10 +4,8 @@ import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
 
-const base = "http://localhost:2568";
-
 test("a class of seven fills three tables evenly; the teacher controls every table", async () => {
-  const created = await fetch(`${base}/api/classes`, {
+  const created = await fetch(`${server().base}/api/classes`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name: "Period 3", tables: 3, preset: "quick" }),
@@ -23,7 +21,9 @@ test("a class of seven fills three tables evenly; the teacher controls every tab
   const { sdk } = server().colyseus;
   const seated: Record<string, number> = {};
   for (let i = 0; i < 7; i++) {
-    const { table } = (await (await fetch(`${base}/api/seat-for/${cls.code}`)).json()) as { table: string };
+    const { table } = (await (await fetch(`${server().base}/api/seat-for/${cls.code}`)).json()) as {
+      table: string;
+    };
     const student = await connect(await sdk.joinById(table, { name: `S${i}` }));
     expect(student.seat.seat).not.toBe("CONTROL");
     expect(student.seat.host).toBe(false);
@@ -33,7 +33,7 @@ test("a class of seven fills three tables evenly; the teacher controls every tab
 
   // The teacher's dashboard: Control at each table, which can start and pause it.
   const dash = (await (
-    await fetch(`${base}/api/classes/${cls.code}?key=${cls.teacherToken}`)
+    await fetch(`${server().base}/api/classes/${cls.code}?key=${cls.teacherToken}`)
   ).json()) as typeof cls;
   expect(dash.tables).toEqual(cls.tables);
   for (const t of dash.tables) {
@@ -43,8 +43,8 @@ test("a class of seven fills three tables evenly; the teacher controls every tab
     expect(await control.room.request("control", { command: "pause" })).toEqual({ ok: true });
     await until(() => control.room.state.paused === true);
   }
-  expect((await fetch(`${base}/api/classes/${cls.code}?key=wrong`)).status).toBe(404);
-  const bad = await fetch(`${base}/api/classes`, {
+  expect((await fetch(`${server().base}/api/classes/${cls.code}?key=wrong`)).status).toBe(404);
+  const bad = await fetch(`${server().base}/api/classes`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ tables: 40 }),
@@ -54,7 +54,7 @@ test("a class of seven fills three tables evenly; the teacher controls every tab
 
 test("the class gradebook: one CSV row per student across the tables, ready for an LMS import", async () => {
   const created = (await (
-    await fetch(`${base}/api/classes`, {
+    await fetch(`${server().base}/api/classes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Period 4", tables: 2, preset: "quick" }),
@@ -63,7 +63,7 @@ test("the class gradebook: one CSV row per student across the tables, ready for 
   const { sdk } = server().colyseus;
   const students = [];
   for (const name of ["Ana", "=cmd|' /C calc'!A0"]) {
-    const { table } = (await (await fetch(`${base}/api/seat-for/${created.code}`)).json()) as {
+    const { table } = (await (await fetch(`${server().base}/api/seat-for/${created.code}`)).json()) as {
       table: string;
     };
     students.push(await connect(await sdk.joinById(table, { name })));
@@ -94,7 +94,9 @@ test("the class gradebook: one CSV row per student across the tables, ready for 
   await until(() => ana!.latest().round === 2);
   await ok(ana!.room.request("act", { type: "write_memo", round: 1, text: 'China\'s reaction, "quick".' }));
 
-  const res = await fetch(`${base}/api/classes/${created.code}/gradebook?key=${created.teacherToken}`);
+  const res = await fetch(
+    `${server().base}/api/classes/${created.code}/gradebook?key=${created.teacherToken}`,
+  );
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/text\/csv/);
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -111,5 +113,5 @@ test("the class gradebook: one CSV row per student across the tables, ready for 
   expect(text).toContain(`"R1: China's reaction, ""quick""."`);
   // The other student's name, which a spreadsheet would run as a formula, reads as text.
   expect(text).toContain(`'=cmd|' /C calc'!A0,`);
-  expect((await fetch(`${base}/api/classes/${created.code}/gradebook?key=wrong`)).status).toBe(404);
+  expect((await fetch(`${server().base}/api/classes/${created.code}/gradebook?key=wrong`)).status).toBe(404);
 });

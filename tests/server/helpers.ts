@@ -1,19 +1,30 @@
 import "../../server/polyfill.js";
 import type { Room as SDKRoom } from "@colyseus/sdk";
-import { boot, type ColyseusTestServer } from "@colyseus/testing";
+import { ColyseusTestServer } from "@colyseus/testing";
 import { afterAll, beforeAll } from "vitest";
 import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
 import type { Store } from "../../server/store.js";
 import { SqliteStore } from "../../server/stores/sqlite.js";
 import { type PlayerView, type SeatMessage, ViewReplica } from "../../shared/index.js";
+import { freePort } from "../support/harness.js";
 
 export async function bootTestServer(
   store: Store = new SqliteStore(":memory:"),
-): Promise<{ colyseus: ColyseusTestServer; store: Store }> {
+): Promise<{ colyseus: ColyseusTestServer; store: Store; base: string }> {
   setStore(store);
-  const colyseus = await boot(makeServer());
-  return { colyseus, store };
+  // A free port, not @colyseus/testing's fixed 2568 (its boot() ignores the port for a Server):
+  // other test runs on this machine use that one.
+  const gameServer = makeServer();
+  const port = await freePort();
+  await gameServer.listen(port);
+  // Node's fetch (the SDK's matchmaking requests) reuses idle keep-alive sockets; when a test runs
+  // past the server's 5 s keep-alive, a request can land on a socket the server is closing ("fetch
+  // failed" under load). Keep idle sockets open for the life of the test server.
+  const http = (gameServer.transport as unknown as { server?: import("node:http").Server }).server;
+  if (http) http.keepAliveTimeout = 10 * 60_000;
+  const colyseus = new ColyseusTestServer(gameServer);
+  return { colyseus, store, base: `http://localhost:${port}` };
 }
 
 export type TestServer = Awaited<ReturnType<typeof bootTestServer>>;

@@ -10,7 +10,6 @@ import { loadGame } from "../../server/recordSource.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
-const base = "http://localhost:2568";
 
 afterEach(() => {
   delete process.env.PP_GAMES_PER_HOUR;
@@ -38,7 +37,7 @@ test("an address may create only so many games an hour; a refused create makes n
 test("class sessions are limited per address, with a clear error", async () => {
   process.env.PP_CLASSES_PER_HOUR = "1";
   const post = () =>
-    fetch(`${base}/api/classes`, {
+    fetch(`${server().base}/api/classes`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ name: "Period 1", tables: 1 }),
@@ -59,9 +58,12 @@ test("an ended game leaves memory once everyone has left; its record stays", asy
   for (let i = 0; i < 8; i++)
     expect(await us.room.request("control", { command: "advance" })).toEqual({ ok: true });
   await until(() => us.latest().phase === "ended");
-  // Still there while someone is connected.
-  await new Promise((r) => setTimeout(r, 300));
-  expect(matchMaker.getLocalRoomById(code)).toBeDefined();
+  // Still there while someone is connected: wait on the room's own clock until well past the idle
+  // period (timers on one clock fire in deadline order, so a disposal timer would have fired first).
+  const room = matchMaker.getLocalRoomById(code)!;
+  await new Promise((r) => room.clock.setTimeout(r, 300));
+  expect(matchMaker.getLocalRoomById(code)).toBe(room);
+  expect(room.clients.length).toBe(1);
   await us.room.leave();
   await until(() => !matchMaker.getLocalRoomById(code), 3000);
   expect((await server().store.getGame(code))?.status).toBe("ended");

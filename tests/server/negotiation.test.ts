@@ -64,18 +64,18 @@ test("a proposal reaches only its parties, acceptance makes a public agreement; 
   ]);
 });
 
-test("quick match: play now joins an open public game or creates one; bots fill it after the wait", async () => {
+test("quick match: play now joins an open public game or creates one; a full table starts with no bots", async () => {
   const { sdk } = server().colyseus;
   const a = await connect(await sdk.joinOrCreate("quick", { name: "A" }));
   const b = await connect(await sdk.joinOrCreate("quick", { name: "B" }));
   expect(b.seat.code).toBe(a.seat.code);
-  const lobby = (await (await fetch(`http://localhost:2568/api/lobby`)).json()) as {
+  const lobby = (await (await fetch(`${server().base}/api/lobby`)).json()) as {
     games: { code: string }[];
   };
   expect(lobby.games.map((g) => g.code)).toContain(a.seat.code);
   // A private game is never listed.
   const hidden = await connect(await sdk.create("game", { name: "C" }));
-  const lobby2 = (await (await fetch(`http://localhost:2568/api/lobby`)).json()) as {
+  const lobby2 = (await (await fetch(`${server().base}/api/lobby`)).json()) as {
     games: { code: string }[];
   };
   expect(lobby2.games.map((g) => g.code)).not.toContain(hidden.seat.code);
@@ -86,6 +86,33 @@ test("quick match: play now joins an open public game or creates one; bots fill 
   // The next player gets a new table.
   const f = await connect(await sdk.joinOrCreate("quick", { name: "F" }));
   expect(f.seat.code).not.toBe(a.seat.code);
+});
+
+test("a public table with empty seats: nothing before the wait, then bots fill them and it starts", async () => {
+  const { sdk } = server().colyseus;
+  const host = await connect(
+    await sdk.create("game", {
+      name: "Host",
+      power: "US",
+      public: true,
+      fillWithBots: true,
+      botFillSeconds: 2,
+    }),
+  );
+  // Before the wait is over: one human, four empty seats, not started.
+  expect(host.room.state.started).toBe(false);
+  const before = [...host.room.state.seats.values()];
+  expect(before.filter((s) => s.bot)).toEqual([]);
+  expect(before.filter((s) => s.connected).map((s) => s.power)).toEqual(["US"]);
+  await until(() => host.room.state.started === true, 10_000);
+  const seats = [...host.room.state.seats.values()];
+  expect(
+    seats
+      .filter((s) => s.bot)
+      .map((s) => s.power)
+      .sort(),
+  ).toEqual(["CN", "KP", "KR", "RU"]);
+  expect(seats.find((s) => s.power === "US")?.bot).toBe(false);
 });
 
 test("bots answer a human's proposal and vote on a human's draft within the same phase", async () => {

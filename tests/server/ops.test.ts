@@ -8,7 +8,6 @@ import { markReady, markStopping, resetReadiness } from "../../server/ops.js";
 import { connect, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
-const base = "http://localhost:2568";
 
 afterEach(() => {
   resetReadiness();
@@ -16,13 +15,13 @@ afterEach(() => {
 });
 
 async function health(path = "/health"): Promise<{ status: number; body: Record<string, unknown> }> {
-  const r = await fetch(`${base}${path}`);
+  const r = await fetch(`${server().base}${path}`);
   return { status: r.status, body: (await r.json()) as Record<string, unknown> };
 }
 
 /** The value of one sample of the Prometheus text, e.g. `pp_rooms` or `pp_restores_total{outcome="ok"}`. */
 async function metric(sample: string): Promise<number | undefined> {
-  const text = await (await fetch(`${base}/metrics`)).text();
+  const text = await (await fetch(`${server().base}/metrics`)).text();
   const line = text.split("\n").find((l) => l.startsWith(`${sample} `));
   return line === undefined ? undefined : Number(line.slice(sample.length + 1));
 }
@@ -46,7 +45,7 @@ test("/health is 503 with a JSON body until the restore is done, 200 after, and 
 
 test("/metrics is Prometheus text with the rooms, the connections and the refused joins", async () => {
   const { sdk } = server().colyseus;
-  const r = await fetch(`${base}/metrics`);
+  const r = await fetch(`${server().base}/metrics`);
   expect(r.status).toBe(200);
   expect(r.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
   const rooms = (await metric("pp_rooms")) ?? Number.NaN;

@@ -4,8 +4,6 @@ import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
 
-const base = "http://localhost:2568";
-
 test("Control's full record and a player's own export", async () => {
   const { sdk } = server().colyseus;
   const control = await connect(
@@ -38,7 +36,7 @@ test("Control's full record and a player's own export", async () => {
   await control.room.request("control", { command: "advance" });
   await until(() => cn.latest().round === 2);
 
-  const full = await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}`);
+  const full = await fetch(`${server().base}/api/games/${code}/record?key=${control.seat.controlToken}`);
   expect(full.status).toBe(200);
   const rec = (await full.json()) as {
     inputs: { actor: string; rationale: string }[];
@@ -64,12 +62,13 @@ test("Control's full record and a player's own export", async () => {
 
   // The readable report is the debrief's (client/debrief/report.ts); the server sends data.
   expect(
-    (await fetch(`${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=md`)).status,
+    (await fetch(`${server().base}/api/games/${code}/record?key=${control.seat.controlToken}&format=md`))
+      .status,
   ).toBe(400);
   const bytes = new Uint8Array(
     await (
       await fetch(
-        `${base}/api/games/${code}/record?key=${control.seat.controlToken}&format=csv&table=messages`,
+        `${server().base}/api/games/${code}/record?key=${control.seat.controlToken}&format=csv&table=messages`,
       )
     ).arrayBuffer(),
   );
@@ -81,7 +80,9 @@ test("Control's full record and a player's own export", async () => {
   expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
 
   // The US player's own export: their own inputs and messages only, their own view.
-  const mine = (await (await fetch(`${base}/api/games/${code}/record?key=${us.seat.token}`)).json()) as {
+  const mine = (await (
+    await fetch(`${server().base}/api/games/${code}/record?key=${us.seat.token}`)
+  ).json()) as {
     inputs: { actor: string }[];
     messages: { from: string }[];
     final: { seat: string };
@@ -97,6 +98,8 @@ test("Control's full record and a player's own export", async () => {
   expect(JSON.stringify(mine)).not.toContain("Look firm");
 
   // Wrong key or wrong format: a clear error, nothing else.
-  expect((await fetch(`${base}/api/games/${code}/record?key=nope`)).status).toBe(404);
-  expect((await fetch(`${base}/api/games/${code}/record?key=${us.seat.token}&format=pdf`)).status).toBe(400);
+  expect((await fetch(`${server().base}/api/games/${code}/record?key=nope`)).status).toBe(404);
+  expect(
+    (await fetch(`${server().base}/api/games/${code}/record?key=${us.seat.token}&format=pdf`)).status,
+  ).toBe(400);
 });

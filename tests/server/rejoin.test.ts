@@ -12,7 +12,6 @@ import { resetJoinGuard } from "../../server/joinGuard.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
-const base = "http://localhost:2568";
 /** The default limit: 10 failed guesses a minute. */
 const LIMIT = 10;
 
@@ -53,7 +52,7 @@ test("a class rejoining an ended game many times gets game_ended each time and c
   const student = await connect(await sdk.joinById(live.seat.code, { name: "Student", power: "KP" }));
   expect(student.seat.power).toBe("KP");
   // And looks codes up.
-  expect((await fetch(`${base}/api/seat-for/${live.seat.code}`)).status).toBe(200);
+  expect((await fetch(`${server().base}/api/seat-for/${live.seat.code}`)).status).toBe(200);
   await student.room.leave();
   await live.room.leave();
 });
@@ -66,13 +65,13 @@ test("wrong codes still hit the limit, and then the address cannot join a live g
       /not found/,
     );
   await expect(sdk.joinById(live.seat.code, { name: "Late" })).rejects.toThrow(/^rate_limited: /);
-  expect((await fetch(`${base}/api/seat-for/${live.seat.code}`)).status).toBe(429);
+  expect((await fetch(`${server().base}/api/seat-for/${live.seat.code}`)).status).toBe(429);
   await live.room.leave();
 });
 
 test("a client cannot escape the limit by sending a different X-Forwarded-For with each guess", async () => {
   const guess = (i: number) =>
-    fetch(`${base}/matchmake/joinById/YYYY${String(i).padStart(2, "2")}`, {
+    fetch(`${server().base}/matchmake/joinById/YYYY${String(i).padStart(2, "2")}`, {
       method: "POST",
       headers: {
         "content-type": "application/json",

@@ -5,6 +5,7 @@
 import "../../server/polyfill.js";
 import { type ChildProcess, execSync, spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
@@ -29,23 +30,33 @@ function redisServerPath(): string {
   }
 }
 
+/** Resolves once Redis on `port` answers PING with PONG (a raw RESP exchange: no redis-cli needed). */
+async function redisAnswers(port: number): Promise<void> {
+  const ping = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("error", () => resolve(false));
+      socket.once("data", (d) => {
+        socket.destroy();
+        resolve(d.toString().startsWith("+PONG"));
+      });
+      socket.once("connect", () => socket.write("PING\r\n"));
+    });
+  const end = Date.now() + 10_000;
+  while (!(await ping())) {
+    if (redis?.exitCode !== null && redis?.exitCode !== undefined) throw new Error("redis-server exited");
+    if (Date.now() > end) throw new Error(`Redis on port ${port} did not answer PING`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 test("a game created on one process is joined through another", async () => {
   const redisPort = await freePort();
   redis = spawn(redisServerPath(), ["--port", String(redisPort), "--save", "", "--appendonly", "no"], {
     stdio: "ignore",
   });
   const redisUrl = `redis://127.0.0.1:${redisPort}`;
-  await until(() => {
-    try {
-      execSync(`redis-cli -p ${redisPort} ping`, { stdio: "ignore" });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 10_000).catch(async () => {
-    // redis-cli may be missing; give the server a moment instead.
-    await new Promise((r) => setTimeout(r, 500));
-  });
+  await redisAnswers(redisPort);
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pp-scale-"));
   const ports = [await freePort(), await freePort()];
