@@ -6,7 +6,7 @@ import { makeServer } from "../../server/app.js";
 import { setStore } from "../../server/context.js";
 import type { Store } from "../../server/store.js";
 import { SqliteStore } from "../../server/stores/sqlite.js";
-import { type PlayerView, type SeatMessage, ViewReplica } from "../../shared/index.js";
+import { decodeViewMessage, type PlayerView, type SeatMessage, ViewReplica } from "../../shared/index.js";
 import { freePort } from "../support/harness.js";
 
 export async function bootTestServer(
@@ -54,6 +54,8 @@ export interface Player {
   views: PlayerView[];
   latest(): PlayerView;
   nextView(): Promise<PlayerView>;
+  /** Every view message as received, decoded (a deflated one inflated) and as JSON text. */
+  viewMessages: string[];
 }
 
 export async function connect(room: SDKRoom): Promise<Player> {
@@ -77,10 +79,13 @@ export async function connect(room: SDKRoom): Promise<Player> {
     waiters = [];
     for (const f of w) f(view);
   };
+  const viewMessages: string[] = [];
   room.onMessage("view", (m: unknown) => {
+    viewMessages.push(JSON.stringify(decodeViewMessage(m)));
     if (replica.full(m)) received();
   });
   room.onMessage("view_delta", (m: unknown) => {
+    viewMessages.push(JSON.stringify(decodeViewMessage(m)));
     const outcome = replica.delta(m);
     if (outcome === "applied") received();
     else if (outcome === "resync") void room.request("resync", {});
@@ -94,6 +99,7 @@ export async function connect(room: SDKRoom): Promise<Player> {
     views,
     latest: () => views[views.length - 1]!,
     nextView: () => new Promise((resolve) => waiters.push(resolve)),
+    viewMessages,
   };
 }
 

@@ -128,7 +128,9 @@ test.each([11, 12])(
     expect(nonces.size).toBeGreaterThanOrEqual(POWERS.length);
     for (const p of everyone) {
       const seat: Seat = p.seat.seat;
-      const all = raw.get(p)!.join("\n");
+      // The raw frames (state patches, chat, small views) and every view message decoded: a large
+      // one travels deflated, so its text is not in the raw bytes.
+      const all = [...raw.get(p)!, ...p.viewMessages].join("\n");
       for (const [nonce, owner] of nonces) {
         if (seat === "CONTROL" || seat === owner) expect(all, `${seat} lacks its ${nonce}`).toContain(nonce);
         else expect(all, `${seat} received ${owner}'s ${nonce}`).not.toContain(nonce);
