@@ -21,6 +21,8 @@ const data: ScenarioInput = {
     { id: "busan", name: "Busan", kind: "port", power: "KR" },
     { id: "tokyo", name: "Tokyo", kind: "city", power: null },
     { id: "taipei", name: "Taipei", kind: "city", power: null },
+    // North Korea's partners beyond the five (India, Thailand, …): one off-map place for their trade.
+    { id: "elsewhere", name: "Other countries", kind: "offmap", power: null },
     { id: "yellow_sea", name: "Yellow Sea", kind: "sea", power: null },
     { id: "east_china_sea", name: "East China Sea", kind: "sea", power: null },
     { id: "south_china_sea", name: "South China Sea", kind: "sea", power: null },
@@ -39,8 +41,11 @@ const data: ScenarioInput = {
       standing: 60,
       actionPoints: 5,
       enforcement: { announced: 90, actual: 85, baseline: 85 },
-      trade: { minerals: 0, textiles_seafood: 0, fuel: 0, labour: 0, goods: 0 },
-      source: "game values; US trade with North Korea is nil",
+      // US trade with North Korea is nil. The one flow the US "enforces" is North Korea's trade
+      // with third countries (India, Thailand, …), which complied as Washington pressed them:
+      // goods at 100 keeps that flow open at the start (FACTS §1a [R15][R16]).
+      trade: { minerals: 0, textiles_seafood: 0, fuel: 0, labour: 0, goods: 100 },
+      source: "game values; the goods level is third countries' trade with North Korea [R15][R16]",
     },
     CN: {
       name: "China",
@@ -49,9 +54,10 @@ const data: ScenarioInput = {
       standing: 55,
       actionPoints: 5,
       enforcement: { announced: 60, actual: 30, baseline: 37 },
-      // China suspended North Korean coal from Feb 2017 while ore imports rose [R45b][R25].
-      trade: { minerals: 50, textiles_seafood: 100, fuel: 100, labour: 100, goods: 100 },
-      source: "game values; minerals at 50 reflect China's Feb 2017 coal suspension [R45b][R55]",
+      // Full trade on every group: China's Feb 2017 coal suspension is in the coal flow's data
+      // (nothing official from March, FACTS §2c [R45b][R55]), so ore keeps flowing as it did [R25].
+      trade: { minerals: 100, textiles_seafood: 100, fuel: 100, labour: 100, goods: 100 },
+      source: "game values; coal suspended since Feb 2017 (see the coal flow) [R45b][R55]",
     },
     RU: {
       name: "Russia",
@@ -116,7 +122,7 @@ const data: ScenarioInput = {
     fuel: 300,
     food: 80,
     source:
-      "game values (North Korea's reserves and stocks: not found); fuel in kt, use ≈ 850,000 t/yr [R23]",
+      "game values (North Korea's reserves and stocks: not found); fuel in kt, use ≈ 850,000 t/yr [R23] (rules.fuelConsumption)",
   },
   crisis: 45,
   missileDefence: {
@@ -124,47 +130,54 @@ const data: ScenarioInput = {
     arrivals: [{ round: 1, launchers: 4 }],
     source: "2 THAAD launchers by Apr 2017, 4 more installed 7 Sep 2017 [R68][R68b]",
   },
+  // Each flow cites its FACTS.md line. Targets at the start (Q3 2017, $M a quarter): China–North
+  // Korea recorded trade ≈ 1,330–1,480 (Q2 ≈ $1.33bn, Q3 ≈ $1.48bn, FACTS §1b [R6][R7]), of which
+  // China's exports ≈ 835 (2017: $3.34bn [R25b]) and imports ≈ 450–600 (H1 2017 $0.88bn [R6], Q3
+  // ≈ $0.60bn [R7]); China ≈ 91–95% of North Korea's recorded trade (FACTS §1a [R14][R15][R16]).
+  // Labour (wages) and pipeline crude are real flows but not in China's customs figures.
   flows: [
     {
       id: "kp-cn-coal",
       from: "Sinuiju",
       to: "Dandong",
       commodity: "coal",
-      base: 290,
-      illicit: 25,
+      base: 0,
+      illicit: 55,
       enforcedBy: "CN",
       source:
-        "coal to China $1.18bn in 2016 [R17]; illicit: UN panel ≈ $200M banned exports Jan–Sep 2017 [R40]",
+        "official 0: China suspended NK coal from 19 Feb 2017, none recorded from March [R45b][R55]; illicit: most of the UN panel's ≈ $200M banned exports Jan–Sep 2017 (≈ $67M/q) [R40]",
     },
     {
       id: "kp-cn-ore",
       from: "Sinuiju",
       to: "Dandong",
       commodity: "iron_ore",
-      base: 40,
+      base: 330,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: ≈ 285,000 t in Apr 2017 [R25] at a game price",
+      source:
+        "derived: imports from NK ≈ $0.44–0.60bn/q with no coal [R6][R7] less textiles and seafood; iron ore rising [R25]; holds iron, ore, lead and the other minerals 2371/2397 banned [R46][R48]",
     },
     {
       id: "kp-cn-textiles",
       from: "Nampo",
       to: "Dandong",
       commodity: "textiles",
-      base: 200,
+      base: 175,
       illicit: 0,
       enforcedBy: "CN",
-      source: "textiles $800M in 2015 [R13]; 2016 not found",
+      source: "≈ $700M/yr of textiles banned by 2375 [R47c] (2015: $800M [R13]; 2016 not found)",
     },
     {
       id: "kp-cn-seafood",
       from: "Nampo",
       to: "Dandong",
       commodity: "seafood",
-      base: 50,
-      illicit: 10,
+      base: 60,
+      illicit: 12,
       enforcedBy: "CN",
-      source: "game value (seafood exports: not found [R19])",
+      source:
+        "game value (seafood exports: not found [R19]); illicit: the rest of the UN panel's ≈ $67M/q [R40]",
     },
     {
       id: "kp-cn-labour",
@@ -174,7 +187,8 @@ const data: ScenarioInput = {
       base: 62,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: ≈ 50,000 workers in China of ≈ 100,000 earning > $500M/yr [R33]",
+      source:
+        "derived: ≈ 50,000 workers in China of ≈ 100,000 earning > $500M/yr [R33]; wages, not in customs data",
     },
     {
       id: "kp-ru-labour",
@@ -184,7 +198,7 @@ const data: ScenarioInput = {
       base: 37,
       illicit: 0,
       enforcedBy: "RU",
-      source: "derived: ≈ 30,000 workers in Russia [R33][R34]",
+      source: "derived: ≈ 30,000 workers in Russia [R33][R34]; wages, not in customs data",
     },
     {
       id: "kp-kr-kaesong",
@@ -204,7 +218,9 @@ const data: ScenarioInput = {
       base: 50,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: ≈ 525,000 t/yr by pipeline [R21][R23] at a game price",
+      recorded: false,
+      source:
+        "derived: ≈ 525,000 t/yr by pipeline [R21][R23] at a game price; real but off the customs books: none recorded since 2014 [R13b]",
     },
     {
       id: "cn-kp-refined",
@@ -231,10 +247,11 @@ const data: ScenarioInput = {
       from: "Dandong",
       to: "Pyongyang",
       commodity: "consumer_goods",
-      base: 560,
+      base: 645,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: Chinese exports ≈ $3.08bn in 2016 [R1][R25b] less the other flows",
+      source:
+        "derived: Chinese exports $3.34bn in 2017 [R25b] ≈ 835/q, less refined fuel, food and machinery (crude is not in customs data [R13b])",
     },
     {
       id: "cn-kp-machinery",
@@ -254,7 +271,7 @@ const data: ScenarioInput = {
       base: 8,
       illicit: 10,
       enforcedBy: "RU",
-      source: "Russia–NK trade ≈ $77M/yr [R28]; off-book fuel: game value [R43]",
+      source: "Russia–NK trade ≈ $77M/yr [R28]; off-book fuel: game value (transfers at sea [R43])",
     },
     {
       id: "ru-kp-goods",
@@ -266,10 +283,24 @@ const data: ScenarioInput = {
       enforcedBy: "RU",
       source: "Russian exports to NK ≈ $19.5M Jan–Feb 2017 [R27]",
     },
+    {
+      id: "other-kp-trade",
+      from: "Other countries",
+      to: "Nampo",
+      commodity: "consumer_goods",
+      base: 53,
+      illicit: 0,
+      enforcedBy: "US",
+      source:
+        "derived: NK trade 2017 $5.55bn less China $5.26bn (KOTRA) [R15] less Russia ≈ $77M [R28] ≈ $213M/yr with third countries (India, …) [R16]; their compliance follows US pressure",
+    },
   ],
+  // Game values: the share of each flow's value the regime banks (or pays). The ore flow also holds
+  // other minerals and metals mostly sold by provincial firms, so the regime takes less of it; set
+  // so that North Korea's hard currency is about flat at the start, as before the sanctions of 2017.
   regimeShare: {
     coal: 40,
-    iron_ore: 40,
+    iron_ore: 26,
     seafood: 30,
     textiles: 30,
     labour: 70,
@@ -379,7 +410,7 @@ const data: ScenarioInput = {
         id: "dandong-fronts",
         name: "Dandong front companies",
         region: "dandong",
-        capacity: 40,
+        capacity: 50,
         knownBy: ["KP", "CN"],
         source: "game value",
       },
@@ -395,7 +426,7 @@ const data: ScenarioInput = {
         id: "yellow-sea-sts",
         name: "Yellow Sea ship-to-ship zone",
         region: "yellow_sea",
-        capacity: 25,
+        capacity: 45,
         knownBy: ["KP"],
         source: "game value; transfers at sea [R40][R42]",
       },
@@ -403,7 +434,7 @@ const data: ScenarioInput = {
         id: "east-china-sea-sts",
         name: "East China Sea ship-to-ship zone",
         region: "east_china_sea",
-        capacity: 20,
+        capacity: 30,
         knownBy: ["KP"],
         source: "game value; transfers at sea [R42][R43]",
       },
@@ -416,7 +447,9 @@ const data: ScenarioInput = {
         source: "game value; Bureau 39 income estimates [R37][R38]",
       },
     ],
-    ceiling: 200,
+    // Trade nodes and ceiling sized to carry the UN panel's ≈ $67M/q of banned exports [R40] with
+    // room to grow, as transfers at sea did in 2018 (≥ 89 tanker calls in five months [R42]).
+    ceiling: 260,
     russianLink: 25,
     source: "game values; the Rajin–Vladivostok ferry carried 1,000–1,500 t a run from May 2017 [R96]",
   },
@@ -521,8 +554,10 @@ const data: ScenarioInput = {
       cost: 1,
       powers: ["US"],
       effect: "Bombers or a carrier group near Korea: reassures Seoul, raises the crisis.",
+      // A signal, smaller than a test: the B-1B flights of Aug–Sep 2017 and the three carriers of
+      // Nov 2017 [R65][R66] answered tests that had already raised the crisis.
       effects: {
-        crisis: 8,
+        crisis: 4,
         relations: { "KP-US": -5, "KR-US": 2 },
         stability: { KR: -1 },
         nk: { stability: 1 },
@@ -721,8 +756,10 @@ const data: ScenarioInput = {
       powers: ["KP"],
       effect:
         "Test a warhead: a big jump in readiness; a big jump in the crisis and in anger, even in Beijing.",
+      // The largest single step on the ladder (the 6th test, 3 Sep 2017 [R61]), but below war:
+      // 2017's tests, threats and shows of force together did not reach the brink.
       effects: {
-        crisis: 20,
+        crisis: 15,
         relations: { "KP-US": -10, "KP-KR": -8, "CN-KP": -12, "KP-RU": -5 },
         self: { standing: -4 },
       },
@@ -866,10 +903,10 @@ const data: ScenarioInput = {
     {
       id: "ru-trade",
       power: "RU",
-      text: "Raise trade with North Korea by a third, all channels counted (vs the start)",
+      text: "Double trade with North Korea, all channels counted (vs the start)",
       measure: "ruTradePercent",
-      success: 133,
-      partial: 115,
+      success: 200,
+      partial: 150,
     },
     {
       id: "ru-agreements",
@@ -1215,7 +1252,8 @@ const data: ScenarioInput = {
     nkMaxFall: 5,
     nkMaxRise: 3,
     currencyComfort: 500,
-    fuelConsumption: 250,
+    // North Korea uses ≈ 850,000 t of oil a year (FACTS §1c [R23]): ≈ 212 kt a quarter.
+    fuelConsumption: 212,
     fuelStorage: 400,
     foodComfort: 80,
     harvest: 50,
