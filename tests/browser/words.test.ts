@@ -417,31 +417,33 @@ test("the scenario's injects, entities, illicit nodes, resolutions and real time
 const TRANSLATED_FROM: Record<string, string> = {
   "us-readiness": "North Korea's readiness below 55 at the end, or a test moratorium held two rounds or more",
   "us-alliance": "Keep US–South Korea trust: relations at 70 or more at the end (60 at the start)",
-  "us-no-war": "No war",
+  "us-no-war": "No war, and never near the brink: the crisis at 75 or less all game (partial: no war)",
   "cn-nk-stable": "North Korea stable all game: its stability never below 50",
   "cn-banks": "At most one Chinese bank designated by the US",
-  "cn-no-md": "No further missile defence in South Korea, or the exercises suspended at least one round",
-  "ru-trade": "Raise trade with North Korea by a third, all channels counted (vs the start)",
-  "ru-agreements": "Be party to two agreements, or host a summit",
-  "ru-no-override": "No UN resolution adopted without Russia's yes",
-  "kp-survive": "The regime survives: no collapse, no war",
+  "cn-no-md":
+    "No further missile defence in South Korea, and the joint exercises suspended in at least half of the game's rounds",
+  "ru-trade": "Double trade with North Korea in goods and fuel, official and off-book (vs the start)",
+  "ru-agreements": "Be party to two agreements, and host multilateral talks",
+  "ru-no-override": "No UN resolution adopted as tabled: Russia softens every one that passes",
+  "kp-survive": "The regime survives and holds: stability 48 or more at the end (partial: it survives)",
   "kp-stage5-relief": "Show stage 5, and win sanctions relief or recognition",
   "kp-currency": "Keep hard currency: at least 90% of the start",
   "kr-crisis": "Crisis at 30 or lower at the end (45 at the start), and no war",
   "kr-economy": "Economy grown by 3% or more at the end (103), whatever China does",
   "kr-inter-korean": "Five inter-Korean agreements (talks, joint projects, summits)",
-  "us-agenda-china": "China's achieved enforcement at 60 or more for a year and a half: six rounds running",
+  "us-agenda-china":
+    "China's achieved enforcement at 60 or more for three quarters of the game's rounds, running",
   "us-agenda-currency":
     "North Korea's hard currency down by a tenth: 450 or less at the end (500 at the start)",
   "cn-agenda-stability": "China's own stability kept: 75 or more at the end (as at the start)",
   "cn-agenda-tension": "US–China tension at 5 or less at the end (30 at the start)",
   "ru-agenda-f4f":
-    "Freeze-for-freeze implemented for a year: a moratorium and no exercises in the same round, four times",
+    "Freeze-for-freeze in at least half of the game's rounds: a moratorium and no exercises in the same round",
   "ru-agenda-economy": "Russia's economy at 110 or more at the end",
-  "kp-agenda-summit": "A summit with the United States",
+  "kp-agenda-summit": "A summit with the United States, and the joint exercises suspended at the end",
   "kp-agenda-readiness": "Readiness at 65 or more at the end",
   "kr-agenda-deal": "Be party to any US–North Korea deal",
-  "kr-agenda-summit": "An inter-Korean summit",
+  "kr-agenda-summit": "An inter-Korean summit, and North Korea's test moratorium in force at the end",
 };
 
 test("the Korean objectives were translated from the scenario's current English", () => {
