@@ -44,6 +44,17 @@ for (const r of results)
     `${r.id.padEnd(6)} ${f(r.value).padStart(8)}  [${f(r.ci95[0])}, ${f(r.ci95[1])}]`.padEnd(38) +
       ` ${r.op} ${String(r.threshold).padEnd(6)}  ${String(r.samples).padEnd(5)} ${r.pass ? "pass" : "FAIL"}    ${r.statistic}`,
   );
+const avg = (xs: (number | undefined)[]) => {
+  const v = xs.filter((x): x is number => x !== undefined);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : Number.NaN;
+};
+const observed = {
+  cnBaselineStart: avg(records.map((r) => r.baselineStart)),
+  cnBaselineEnd: avg(records.map((r) => r.baselineEnd)),
+};
+console.log(
+  `observed: China's effective enforcement baseline ${f(observed.cnBaselineStart)} after round 1, ${f(observed.cnBaselineEnd)} at the end (mean)`,
+);
 const byDynamic = new Map<number, boolean>();
 for (const r of results) byDynamic.set(r.dynamic, (byDynamic.get(r.dynamic) ?? true) && r.pass);
 const dynamics = Object.fromEntries([...byDynamic].map(([d, ok]) => [d, ok]));

@@ -78,18 +78,20 @@ export const CHECKS: readonly Check[] = [
   {
     id: "2a",
     dynamic: 2,
-    statistic: "unpaid announcement: share of China's achieved rise still there 3 rounds later",
+    statistic:
+      "unpaid announcement (+20): share of the achieved enforcement it added still there 3 rounds on",
     op: "<=",
     threshold: 0.6,
-    value: (g) => ratio(g.flatMap((r) => r.fade)),
+    value: (g) => ratio(g.map((r) => r.fade)),
   },
   {
     id: "2b",
     dynamic: 2,
-    statistic: "after a test: China's announced rise minus its achieved rise by the next round (points)",
+    statistic:
+      "a test: its effect on China's announced minus on its achieved enforcement, next round (points)",
     op: ">=",
     threshold: 1,
-    value: (g) => mean(g.flatMap((r) => r.optics)),
+    value: (g) => mean(g.map((r) => r.optics)),
   },
   {
     id: "3a",

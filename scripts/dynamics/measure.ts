@@ -37,10 +37,13 @@ export interface GameRecord {
   /** 1: relative fall of North Korea's hard currency 3 rounds on, China enforcing / the others. */
   cnKey?: Pair;
   othersKey?: Pair;
-  /** 2: per unpaid announcement with a rise: [achieved kept 3 rounds on, achieved rise]. */
-  fade: Pair[];
-  /** 2: per test: China's announced rise minus its achieved rise by the next round. */
-  optics: number[];
+  /** 2: an unpaid announcement: [achieved enforcement it still adds 3 rounds on, what it added at once]. */
+  fade?: Pair;
+  /** 2: a test: its effect on China's announced minus its effect on the achieved, next round. */
+  optics?: number;
+  /** 2 (observed): China's effective enforcement baseline after round 1 and at the end. */
+  baselineStart?: number;
+  baselineEnd?: number;
   /** 3: China cuts border trade: discontent rise that round; China's stability loss 3 rounds on. */
   discontent?: number;
   cnStability?: number;
@@ -129,7 +132,7 @@ function score(s: GameState, p: PowerId): number {
 export function measureGame(runSeed: number, i: number, opts: MeasureOptions): GameRecord {
   const gs = gameSeed(runSeed, i);
   const seats: Seats = seatsFor(gs, opts.plannerPct);
-  const rec: GameRecord = { fade: [], optics: [], wars: [], strikeWars: [], nogo: {} };
+  const rec: GameRecord = { wars: [], strikeWars: [], nogo: {} };
   let s = newGame({ gameId: `dyn-${runSeed}-${i}`, seed: gs, maxRounds: opts.rounds });
   // The round of the branches: mid-game, so that three rounds fit before the end.
   const t = 2 + Math.floor(draw((gs ^ 0x2545f491) >>> 0).value * Math.max(1, opts.rounds - 4));
@@ -148,34 +151,9 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
   const final = after[lastRound]!;
   if (final.ending?.reason === "war") rec.wars.push(warOutcome(final));
 
-  // 2. Fade: an announcement raised with an unpaid target, then three rounds without paying or raising.
-  for (let r = 1; r + 3 <= lastRound; r++) {
-    const o = atOrders[r];
-    if (!o) continue;
-    const raise = ordersOf(o, "CN").find((a) => a.type === "set_enforcement");
-    if (raise?.type !== "set_enforcement" || raise.sustain) continue;
-    if (raise.announced <= o.enforcement.CN.announced || raise.target <= o.enforcement.CN.target) continue;
-    const rise = cnActual(after[r]!) - cnActual(after[r - 1]!);
-    if (rise <= 0) continue;
-    let clean = true;
-    for (let j = 1; j <= 3; j++) {
-      const later = atOrders[r + j];
-      if (after[r + j]!.enforcement.CN.sustain) clean = false;
-      const again = later && ordersOf(later, "CN").find((a) => a.type === "set_enforcement");
-      if (again && again.type === "set_enforcement" && again.target > later!.enforcement.CN.target)
-        clean = false;
-    }
-    if (clean) rec.fade.push([cnActual(after[r + 3]!) - cnActual(after[r - 1]!), rise]);
-  }
-  // 2. Optics: after a test, China's announced and achieved enforcement by the next round.
-  for (let r = 1; r + 1 <= lastRound; r++) {
-    const tested = after[r]!.events.some((e) => e.kind === "missile_tested" || e.kind === "nuclear_tested");
-    if (!tested) continue;
-    const [b, a] = [after[r - 1]!, after[r + 1]!];
-    const dAnn = a.enforcement.CN.announced - b.enforcement.CN.announced;
-    const dAch = cnActual(a) - cnActual(b);
-    rec.optics.push(dAnn - dAch);
-  }
+  // 2 (observed, not a check): China's effective baseline at the start and at the end.
+  rec.baselineStart = after[1]?.enforcement.CN.baseline;
+  rec.baselineEnd = final.enforcement.CN.baseline;
   // 9. Rapid progress: stage 5 shown within the first four rounds.
   if (lastRound >= 4 || final.programme.stage >= 5)
     rec.stage5By4 = after.slice(0, 5).some((x) => x.programme.stage >= 5);
@@ -213,6 +191,47 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
     const run = (change: Change) => branch(o, seats, change, 3);
     const diffs = (b: GameState[], f: (x: GameState) => number) =>
       [0, 1, 2].map((k) => f(base(t + k)) - f(b[k]!));
+
+    // 2. Optics, then fade: China announces 20 more and raises its target as much without paying
+    // (unless it set its enforcement this round anyway); the same game without it is the other branch.
+    const e = o.enforcement.CN;
+    if (!ordersOf(o, "CN").some((a) => a.type === "set_enforcement") && !e.sustain && e.target < 100) {
+      const raise: Action = {
+        type: "set_enforcement",
+        announced: Math.min(100, e.announced + 20),
+        target: Math.min(100, Math.max(e.target, e.actual) + 20),
+        sustain: false,
+      };
+      const up = branch(
+        o,
+        seats,
+        once((x) => withActions(x, "CN", [raise])),
+        4,
+      );
+      const rise = cnActual(up[0]!) - cnActual(base(t));
+      if (rise > 0 && lastRound >= t + 3) rec.fade = [cnActual(up[3]!) - cnActual(base(t + 3)), rise];
+    }
+    // 2. After a test: the test's effect on China's announced and on its achieved enforcement by the
+    // next round (China answers a test in the round after it).
+    // Where North Korea tests this round anyway, the other branch is the same round without it.
+    if (lastRound >= t + 1) {
+      const testsNow = ordersOf(o, "KP").some((a) => a.type === "missile_test");
+      const other = branch(
+        o,
+        seats,
+        once((x) => {
+          const rest = ordersOf(x, "KP").filter(
+            (a) => a.type !== "missile_test" && a.type !== "set_moratorium",
+          );
+          return withOrders(x, "KP", testsNow ? rest : [...rest, { type: "missile_test" }]);
+        }),
+        2,
+      );
+      const [withTest, without] = testsNow ? [base(t + 1), other[1]!] : [other[1]!, base(t + 1)];
+      const dAnn = withTest.enforcement.CN.announced - without.enforcement.CN.announced;
+      const dAch = cnActual(withTest) - cnActual(without);
+      rec.optics = dAnn - dAch;
+    }
 
     // 1. China is the key: China enforcing and paying for it, or everyone else doing so.
     const cnOn = run(paidEnforcement("CN", 90));
@@ -264,16 +283,31 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
         run(once((x) => withActions(x, "US", [{ type: "set_tariffs", on: true }]))),
         cnActual,
       );
+    // The last Chinese bank not yet designated: the bots reach it last, so the other branch rarely
+    // designates it too within the three rounds.
     const bank = firstUndesignated(
       o,
-      o.scenario.entities.filter((e) => e.country === "CN" && e.kind === "bank").map((e) => e.id),
+      o.scenario.entities
+        .filter((e) => e.country === "CN" && e.kind === "bank")
+        .map((e) => e.id)
+        .reverse(),
     );
-    if (bank && !ordersOf(o, "US").some((a) => a.type === "designate" && a.entity === bank)) {
-      const d = diffs(
-        run(once((x) => withActions(x, "US", [{ type: "designate", entity: bank }]))),
-        cnActual,
+    if (bank) {
+      // Both branches made here: with the designation now, and without it for the three rounds
+      // (the bots' own designation of it is struck out), so the contrast is designating or not.
+      const strike: Change = (x) =>
+        withOrders(
+          x,
+          "US",
+          ordersOf(x, "US").filter((a) => !(a.type === "designate" && a.entity === bank)),
+        );
+      const without = run(strike);
+      const withIt = run((x, k) =>
+        k === 0 ? withActions(strike(x, k), "US", [{ type: "designate", entity: bank }]) : x,
       );
-      rec.bank = -(d[0]! + d[1]! + d[2]!) / 3;
+      let sum = 0;
+      for (let k = 0; k < 3; k++) sum += cnActual(withIt[k]!) - cnActual(without[k]!);
+      rec.bank = sum / 3;
     }
 
     // 6. Russia backfills: China cuts the pipeline, fuel and goods.
@@ -301,9 +335,11 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
         node.capacity,
       ];
     }
-    const fin = o.scenario.entities.find(
-      (e) => e.country !== "CN" && e.financeWeight > 0 && firstUndesignated(o, [e.id]) === e.id,
-    );
+    // The heaviest entity not yet designated (the bots designate the lighter ones first, so the
+    // other branch rarely catches up within the three rounds).
+    const fin = [...o.scenario.entities]
+      .filter((x) => x.financeWeight > 0 && firstUndesignated(o, [x.id]) === x.id)
+      .sort((a, b) => b.financeWeight - a.financeWeight)[0];
     if (fin && !ordersOf(o, "US").some((a) => a.type === "designate" && a.entity === fin.id)) {
       const de = run(once((x) => withActions(x, "US", [{ type: "designate", entity: fin.id }])));
       rec.designation = [totalCapacity(base(t + 2)) - totalCapacity(de[2]!), fin.financeWeight];
