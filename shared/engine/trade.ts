@@ -99,8 +99,10 @@ export function resolveTrade(ctx: Ctx): void {
     const ruGoods = s.flows.find(
       (f) => f.enforcedBy === "RU" && GROUP_OF[f.commodity] === "goods" && !f.fromKP,
     );
+    // Off the books, both: Russia's fuel and goods that replace China's do not show in its customs
+    // data (the record: Russian tankers at sea, FACTS [R43]; the article: "done off the books").
     if (ruFuel) ruFuel.illicit += fuelPart;
-    if (ruGoods) ruGoods.official += backfill - fuelPart;
+    if (ruGoods) ruGoods.illicit += backfill - fuelPart;
     ctx.events.push({
       round: ctx.round,
       kind: "russia_backfilled",

@@ -106,7 +106,11 @@ export const HISTORY_2017: readonly HistoryRound[] = [
         { type: "summit", target: "US" },
         { type: "set_trade", commodityGroup: "fuel", level: 10 },
       ],
-      RU: [{ type: "set_fuel_sales", level: 100 }],
+      // Official refined deliveries kept within 2397's cap while tankers transferred fuel at sea.
+      RU: [
+        { type: "set_fuel_sales", level: 100 },
+        { type: "set_trade", commodityGroup: "fuel", level: 40 },
+      ],
       KR: [{ type: "engage_china" }],
     },
   },
@@ -118,8 +122,13 @@ export const HISTORY_2017: readonly HistoryRound[] = [
     orders: {
       KP: [{ type: "summit", target: "CN" }, { type: "summit", target: "KR" }, { type: "cyber_theft" }],
       US: [{ type: "designate", entity: "shipping_network" }],
-      CN: [{ type: "summit", target: "KP" }],
-      RU: [],
+      // China holds its crackdown through the winter (metals, machinery banned in Jan [R1]) …
+      CN: [
+        { type: "summit", target: "KP" },
+        { type: "set_enforcement", announced: 90, target: 75, sustain: true },
+      ],
+      // Russia's work permits for North Koreans fall (30,023 → 11,490 by late 2018) [R34].
+      RU: [{ type: "set_trade", commodityGroup: "labour", level: 40 }],
       KR: [
         { type: "set_engagement", level: 25 },
         { type: "set_exercises", on: false },
@@ -170,7 +179,8 @@ export const HISTORY_2017: readonly HistoryRound[] = [
         { type: "summit", target: "KP" },
         { type: "set_exercises", on: false },
       ],
-      CN: [],
+      // … and after Kim's visits holds it lower, at 60, still announcing 90 (60–75 achieved).
+      CN: [{ type: "set_enforcement", announced: 90, target: 60, sustain: true }],
       RU: [{ type: "summit", target: "KP" }],
       KR: [
         { type: "summit", target: "KP" },

@@ -53,7 +53,9 @@ const data: ScenarioInput = {
       stability: 75,
       standing: 55,
       actionPoints: 5,
-      enforcement: { announced: 60, actual: 30, baseline: 37 },
+      // Game values: the scenario baseline less 40% of the starting US–China tension (30) gives an
+      // effective baseline of 30, equal to the achieved level ("spotty at best", the seed article).
+      enforcement: { announced: 60, actual: 30, baseline: 42 },
       // Full trade on every group: China's Feb 2017 coal suspension is in the coal flow's data
       // (nothing official from March, FACTS §2c [R45b][R55]), so ore keeps flowing as it did [R25].
       trade: { minerals: 100, textiles_seafood: 100, fuel: 100, labour: 100, goods: 100 },
@@ -544,7 +546,7 @@ const data: ScenarioInput = {
       powers: ["US"],
       params: ["entity"],
       effect: "Designate a firm or bank: shrinks the illicit network for good; angers its home country.",
-      numbers: { tensionChinese: 12, pressureChineseBank: 12, ruRelations: -8, kpCurrency: -15 },
+      numbers: { tensionChinese: 15, pressureChineseBank: 4, ruRelations: -8, kpCurrency: -15 },
       repeatable: true,
     },
     {
@@ -609,7 +611,7 @@ const data: ScenarioInput = {
       powers: ["US"],
       params: ["on"],
       effect: "Tariffs on Chinese goods: both economies suffer, tension rises every round they last.",
-      numbers: { tension: 8, cnEconomy: -2, usEconomy: -1 },
+      numbers: { tension: 10, cnEconomy: -2, usEconomy: -1 },
     },
     {
       type: "recognise_nuclear_state",
@@ -1241,14 +1243,16 @@ const data: ScenarioInput = {
     },
   ],
   rules: {
-    enforcementStepUp: 15,
+    enforcementStepUp: 20,
     enforcementStepDown: 30,
-    enforcementFade: 50,
+    crackdownStep: 6,
+    enforcementFade: 40,
     upkeepPerPoint: 20,
     tensionKeep: 70,
-    tensionWeight: 25,
-    pressureKeep: 70,
-    pressureWeight: 50,
+    tensionWeight: 40,
+    pressureKeep: 50,
+    pressureWeight: 40,
+    pressureMax: 12,
     ruRelationsDivisor: 10,
     crisisDecayBase: 1,
     crisisDecayShare: 5,
@@ -1275,7 +1279,7 @@ const data: ScenarioInput = {
     progressOnFailure: 20,
     readinessPerTest: 7,
     readinessPassive: 2,
-    currencyFull: 400,
+    currencyFull: 500,
     discontentKeep: 70,
     discontentPer100M: 7,
     discontentThreshold: 20,
@@ -1307,7 +1311,7 @@ const data: ScenarioInput = {
     collapsePenalty: 3,
     warScoreUS: 1,
     warScoreCN: 1,
-    warScoreRU: 2,
+    warScoreRU: 1,
     warScoreKP: 1,
     warScoreKR: 0,
     warPusherPenalty: 2,

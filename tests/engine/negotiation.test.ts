@@ -110,7 +110,8 @@ describe("Control", () => {
     }));
     const s = run[1]!;
     const cn = viewFor(s, "CN").explanations.find((x) => x.index === "enforcement:CN");
-    expect(cn?.parts[0]?.text).toMatch(/your achieved enforcement 30 → 45/);
+    const paidStep = s.scenario.rules.enforcementStepUp;
+    expect(cn?.parts[0]?.text).toMatch(new RegExp(`your achieved enforcement 30 → ${30 + paidStep}\\b`));
     expect(viewFor(s, "US").explanations.find((x) => x.index === "enforcement:CN")).toBeUndefined();
     // Ore, not coal: China's official coal imports were already nil in mid-2017 (FACTS §2c).
     const ore = viewFor(s, "US").explanations.find((x) => x.index === "flow:kp-cn-ore");
