@@ -367,6 +367,16 @@ export function unInputs(ctx: BotCtx): Input[] {
       if (strength > cap && !d.amendedBy.includes(me)) {
         out.push({ type: "amend_un_draft", id: d.id, strength: cap });
         strength = cap;
+      } else if (
+        me === "RU" &&
+        !d.amendedBy.includes(me) &&
+        strength > 15 &&
+        ctx.rand(`soften-${d.id}`) < 0.5 + 0.5 * traits.aggression
+      ) {
+        // Russia's objective is that nothing passes as tabled: it softens even a draft it could
+        // accept, the more so the harder its line.
+        strength -= 5;
+        out.push({ type: "amend_un_draft", id: d.id, strength });
       }
       // Never abstain: a resolution adopted without Russia's yes counts against Russia.
       out.push({ type: "vote_un_draft", id: d.id, vote: strength > cap + 15 ? "no" : "yes" });

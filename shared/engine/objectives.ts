@@ -7,7 +7,7 @@
 import { type ByPower, byPower, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { draw } from "../rng.js";
 import type { ObjectiveSpec } from "../scenario/schema.js";
-import type { Ending, GameState, ObjectiveResult, ScoreCard } from "../state.js";
+import { type Ending, type GameState, GROUP_OF, type ObjectiveResult, type ScoreCard } from "../state.js";
 import { relation } from "./context.js";
 import { cloneState } from "./copy.js";
 import { ruTrade } from "./regime.js";
@@ -49,9 +49,12 @@ export const MEASURES: Record<string, Measure> = {
   adoptedUnsoftened: (s) =>
     s.drafts.filter((d) => d.status === "adopted" && !d.amendedBy.includes("RU")).length,
   ruGoodsTradePercent: (s) => {
+    // At the start: each flow's base at Russia's starting trade level, plus its off-book volume.
     let start = 0;
+    const level = s.scenario.powers.RU.trade;
     for (const f of s.scenario.flows)
-      if (f.enforcedBy === "RU" && f.commodity !== "labour") start += f.base + f.illicit;
+      if (f.enforcedBy === "RU" && f.commodity !== "labour")
+        start += Math.trunc((f.base * (level[GROUP_OF[f.commodity]] ?? 100)) / 100) + f.illicit;
     return Math.trunc((ruGoodsTrade(s.flows) * 100) / Math.max(1, start));
   },
   adoptedOverRussia: (s) => s.tracks.adoptedOverRussia,

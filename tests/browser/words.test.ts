@@ -430,11 +430,10 @@ const TRANSLATED_FROM: Record<string, string> = {
   "kp-currency": "Keep hard currency: at least 90% of the start",
   "kr-crisis": "Crisis at 30 or lower at the end (45 at the start), and no war",
   "kr-economy": "Economy grown by 3% or more at the end (103), whatever China does",
-  "kr-inter-korean": "Five inter-Korean agreements (talks, joint projects, summits)",
+  "kr-inter-korean": "Six inter-Korean agreements (talks, joint projects, summits)",
   "us-agenda-china":
     "China's achieved enforcement at 60 or more for three quarters of the game's rounds, running",
-  "us-agenda-currency":
-    "North Korea's hard currency down by a tenth: 450 or less at the end (500 at the start)",
+  "us-agenda-currency": "North Korea's hard currency down by 20%: 400 or less at the end (500 at the start)",
   "cn-agenda-stability": "China's own stability kept: 75 or more at the end (as at the start)",
   "cn-agenda-tension": "US–China tension at 5 or less at the end (30 at the start)",
   "ru-agenda-f4f":

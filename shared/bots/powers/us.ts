@@ -38,13 +38,15 @@ export function usWishes(ctx: BotCtx): Wish[] {
   // Answer tests and threats with force while the crisis leaves room (a hawk's room reaches close
   // to the brink); above the ceiling, a non-hawk suspends the exercises instead.
   const provoked = testedLately(view) || happened(view, "threaten_seoul");
-  const room = view.crisis < traits.crisisCeiling - 5;
+  // The no-war objective is met only if the crisis never passes 75: even a hawk stops flexing
+  // short of that.
+  const room = view.crisis < Math.min(traits.crisisCeiling - 5, 62);
   if (provoked && room && !(wantFreeze && aggr < 0.3))
     out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
   if (wantFreeze) out.push({ action: { type: "summit", target: "KP" }, priority: 58 });
   if (!view.policies.US.exercises && !keeps(ctx, "suspend_exercises") && view.crisis < traits.crisisCeiling)
     out.push({ action: { type: "set_exercises", on: true }, priority: 40 });
-  if (view.policies.US.exercises && view.crisis >= traits.crisisCeiling && aggr < 0.6)
+  if (view.policies.US.exercises && view.crisis >= Math.min(traits.crisisCeiling, 68) && aggr < 0.9)
     out.push({ action: { type: "set_exercises", on: false }, priority: 50 });
   // The "bloody nose": a hawk who sees the readiness objective slipping away late in the game may
   // gamble on a strike (its war chance grows with the crisis, so it waits for a calmer round).
