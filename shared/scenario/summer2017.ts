@@ -1214,7 +1214,7 @@ const data: ScenarioInput = {
     collapseThreshold: 30,
     collapseRounds: 2,
     nkStabilityBase: 53,
-    nkMaxFall: 5,
+    nkMaxFall: 3,
     nkMaxRise: 3,
     currencyComfort: 500,
     fuelConsumption: 250,
