@@ -4,6 +4,8 @@
  * from the rules and the scenario's numbers.
  */
 import { describe, expect, test } from "vitest";
+import { CHECKS, evaluate } from "../../scripts/dynamics/checks.js";
+import { type GameRecord, measureGame } from "../../scripts/dynamics/measure.js";
 import type { Action, GameState, Input } from "../../shared/index.js";
 import { chinaOfficial, illicitCapacity, last, play, type RoundScript } from "./helpers.js";
 
@@ -370,5 +372,24 @@ describe("10. No good options", () => {
       if (card!.objectives.every((o) => o.grade === "success")) all++;
     }
     expect(all / games).toBeLessThan(0.5);
+  });
+});
+
+describe("the dynamics emerge in mixed bot self-play (a small `npm run dynamics`)", () => {
+  // Three run seeds of eight games each (planner seats included), pooled; the full run is
+  // `npm run dynamics -- --games 200 --seed S`. Dynamic 10 is checked above with its own games.
+  const games: GameRecord[] = [];
+  for (const seed of [11, 12, 13])
+    for (let i = 0; i < 8; i++) games.push(measureGame(seed, i, { plannerPct: 20, rounds: 8, nogo: false }));
+  const results = evaluate(games, 200, 11).filter((r) => r.dynamic !== 10);
+
+  test("every check of dynamics 1–9 has samples", () => {
+    expect(results.length).toBe(CHECKS.filter((c) => c.dynamic !== 10).length);
+    for (const r of results) expect(r.samples, r.id).toBeGreaterThan(0);
+  });
+
+  test.each(results.map((r) => [r.id, r] as const))("check %s meets its threshold", (_, r) => {
+    if (r.op === ">=") expect(r.value, r.statistic).toBeGreaterThanOrEqual(r.threshold);
+    else expect(r.value, r.statistic).toBeLessThanOrEqual(r.threshold);
   });
 });
