@@ -51,7 +51,12 @@ const avg = (xs: (number | undefined)[]) => {
 const observed = {
   cnBaselineStart: avg(records.map((r) => r.baselineStart)),
   cnBaselineEnd: avg(records.map((r) => r.baselineEnd)),
+  testOnAnnounced: avg(records.map((r) => r.opticsParts?.[0])),
+  testOnAchieved: avg(records.map((r) => r.opticsParts?.[1])),
 };
+console.log(
+  `observed: a test raises China's announced enforcement by ${f(observed.testOnAnnounced)} and its achieved by ${f(observed.testOnAchieved)} the next round (mean)`,
+);
 console.log(
   `observed: China's effective enforcement baseline ${f(observed.cnBaselineStart)} after round 1, ${f(observed.cnBaselineEnd)} at the end (mean)`,
 );

@@ -68,7 +68,7 @@ export function renderRules(sc: Scenario = SUMMER_2017): string {
     "intelligence, exposures, smuggling operations, regrowth of closed illicit capacity at new nodes serving the same flows",
     "military: scheduled launchers, exercises (held only if the US and South Korea both keep them on), shows of force, missile defence (needs Seoul's consent), strikes (a strike's war roll means war)",
     "the programme: tests (progress grows with North Korea's hard currency and fuel), steady growth",
-    "trade: official volumes, illicit volumes within network capacity, Russia's backfill within its channel (off the books)",
+    "trade: official volumes (UN resolutions cut refined fuel, never crude, which 2017's resolutions froze), illicit volumes within network capacity, Russia's backfill within its channel (off the books)",
     "North Korea's hard currency, fuel and food",
     `stability: North Korea (at most −${r.nkMaxFall}/+${r.nkMaxRise} a round; refugees below ${r.refugeeThreshold}; collapse after ${r.collapseRounds} rounds below ${r.collapseThreshold}), China's border discontent, crisis costs to Seoul`,
     "agreements: breaches of observable terms are public and cost trust; expiry (the brink is judged before agreements in force ease the crisis)",

@@ -41,6 +41,8 @@ export interface GameRecord {
   fade?: Pair;
   /** 2: a test: its effect on China's announced minus its effect on the achieved, next round. */
   optics?: number;
+  /** 2: the same test's effects: [on the announced, on the achieved]. */
+  opticsParts?: [number, number];
   /** 2 (observed): China's effective enforcement baseline after round 1 and at the end. */
   baselineStart?: number;
   baselineEnd?: number;
@@ -231,6 +233,7 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
       const dAnn = withTest.enforcement.CN.announced - without.enforcement.CN.announced;
       const dAch = cnActual(withTest) - cnActual(without);
       rec.optics = dAnn - dAch;
+      rec.opticsParts = [dAnn, dAch];
     }
 
     // 1. China is the key: China enforcing and paying for it, or everyone else doing so.
