@@ -115,7 +115,10 @@ function bookkeeping(ctx: Ctx): void {
   s.intelNoise = byPower(() => rollInt(ctx, 101));
   // Published statistics lag one round: what happened last round appears now.
   const officialTrade: Record<string, number> = {};
-  for (const f of prev.flows) officialTrade[f.id] = f.official;
+  // Flows kept off the customs books (pipeline crude, FACTS §1c) are real but never published.
+  prev.flows.forEach((f, i) => {
+    if (s.scenario.flows[i]?.recorded !== false) officialTrade[f.id] = f.official;
+  });
   s.published = [...s.published, { round: s.round - 1, officialTrade }];
   s.history = [...s.history, historyPoint(s, s.round)];
 }

@@ -7,9 +7,9 @@
  * Where the action set is coarser than the record, the choice is written beside the order:
  * - Two UN drafts stand for the three resolutions of 2017 (a power has one draft on the table at a
  *   time): 2371 with 2375's textile ban in Q3, 2397's bans in Q4.
- * - The fuel caps of 2375/2397 are played as China's own cut of refined-product exports (none
- *   recorded in Oct–Nov 2017 [R24]): a UN fuel ban in the game would also cut the pipeline crude,
- *   which the record shows kept flowing (2397 froze crude at its level) [R21][R48].
+ * - The oil caps of 2375/2397 are in the Q4 draft (the game's UN bans never touch pipeline crude,
+ *   which 2397 froze at its level [R21][R48]); China's own halt of refined-product exports (none
+ *   recorded in Oct–Nov 2017 [R24]) is its trade order.
  * - China's "announced 85–90, achieved 60–75" is its enforcement order: announced 85, a target of
  *   70 sustained (it pays the upkeep); what it achieves is the engine's, not the script's.
  * - Summits are held when both sides ask; a visit by a minister (Pompeo, Lavrov) is an offer of
@@ -85,8 +85,9 @@ export const HISTORY_2017: readonly HistoryRound[] = [
       inject("thaad-thaw"),
       inject("president-in-beijing"),
       inject("envoy-to-pyongyang"),
-      // 2397: metals, machinery and vehicles banned, workers sent home; softened before the vote.
-      { actor: "US", input: { type: "table_un_draft", groups: ["labour", "goods"], strength: 75 } },
+      // 2375's and 2397's oil caps (crude is never banned: it was frozen at its level), and 2397's
+      // metals, machinery and vehicles, workers sent home; softened before the vote.
+      { actor: "US", input: { type: "table_un_draft", groups: ["fuel", "labour", "goods"], strength: 75 } },
       { actor: "RU", amend: 45 },
       { actor: "US", vote: "yes" },
       { actor: "CN", vote: "yes" },
