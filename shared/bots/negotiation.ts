@@ -387,9 +387,13 @@ export function unInputs(ctx: BotCtx): Input[] {
   const agenda = agendaId(view, me);
   const wantsUn = testedLately(view) || agenda === "us-agenda-china" || agenda === "us-agenda-currency";
   if (me === "US" && wantsUn && !view.drafts.some((d) => d.status === "open" && d.by === "US")) {
+    // A hawk asks for fuel from the start and, once stage 5 is shown, for what North Korea buys as
+    // well (as 2397 banned machinery, vehicles and metals after the Hwasong-15).
     const groups =
       traits.aggression > 0.6
-        ? (["minerals", "textiles_seafood", "fuel"] as const)
+        ? view.programme.stage >= 5
+          ? (["minerals", "textiles_seafood", "fuel", "goods"] as const)
+          : (["minerals", "textiles_seafood", "fuel"] as const)
         : (["minerals", "textiles_seafood"] as const);
     out.push({
       type: "table_un_draft",

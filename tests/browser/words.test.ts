@@ -417,7 +417,7 @@ test("the scenario's injects, entities, illicit nodes, resolutions and real time
 const TRANSLATED_FROM: Record<string, string> = {
   "us-readiness": "North Korea's readiness below 55 at the end, or a test moratorium held two rounds or more",
   "us-alliance": "Keep US–South Korea trust: relations at 70 or more at the end (60 at the start)",
-  "us-no-war": "No war, and never near the brink: the crisis at 75 or less all game (partial: no war)",
+  "us-no-war": "No war, and never near the brink: the crisis at 80 or less all game (partial: no war)",
   "cn-nk-stable": "North Korea stable all game: its stability never below 50",
   "cn-banks": "At most one Chinese bank designated by the US",
   "cn-no-md":
@@ -431,9 +431,8 @@ const TRANSLATED_FROM: Record<string, string> = {
   "kr-crisis": "Crisis at 30 or lower at the end (45 at the start), and no war",
   "kr-economy": "Economy grown by 3% or more at the end (103), whatever China does",
   "kr-inter-korean": "Six inter-Korean agreements (talks, joint projects, summits)",
-  "us-agenda-china":
-    "China's achieved enforcement at 60 or more for three quarters of the game's rounds, running",
-  "us-agenda-currency": "North Korea's hard currency down by 20%: 400 or less at the end (500 at the start)",
+  "us-agenda-china": "China's achieved enforcement at 60 or more for half of the game's rounds, running",
+  "us-agenda-currency": "North Korea's hard currency down by 16%: 420 or less at the end (500 at the start)",
   "cn-agenda-stability": "China's own stability kept: 75 or more at the end (as at the start)",
   "cn-agenda-tension": "US–China tension at 5 or less at the end (30 at the start)",
   "ru-agenda-f4f":

@@ -19,7 +19,7 @@ test("every objective and agenda reads a measure the engine knows", () => {
 });
 
 describe.each(PRESET_ROUNDS)("agendas that count rounds, in a %i-round game", (rounds) => {
-  test("US: China's enforcement high for three quarters of the game can be met", () => {
+  test("US: China's enforcement high for half the game can be met", () => {
     // China sustains a target of 100 from round 1: 30 → 45 → 60 …, high from round 2 on.
     const run = play(
       rounds,
@@ -77,7 +77,7 @@ describe("reworked public objectives can fail as well as succeed", () => {
         { maxRounds: 2 },
       ),
     );
-    expect(measure(tense, "maxCrisisNoWar")).toBeGreaterThan(75);
+    expect(measure(tense, "maxCrisisNoWar")).toBeGreaterThan(80);
     expect(tense.ending?.reason).not.toBe("war");
     expect(graded(tense, "us-no-war")).toBe("partial");
   });
