@@ -88,7 +88,7 @@ export const CHECKS: readonly Check[] = [
     id: "2b",
     dynamic: 2,
     statistic:
-      "a test: its effect on China's announced minus on its achieved enforcement, next round (points)",
+      "a test China answers: its effect on China's announced minus on its achieved, next round (points)",
     op: ">=",
     threshold: 1,
     value: (g) => mean(g.map((r) => r.optics)),

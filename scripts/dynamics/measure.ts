@@ -39,7 +39,7 @@ export interface GameRecord {
   othersKey?: Pair;
   /** 2: an unpaid announcement: [achieved enforcement it still adds 3 rounds on, what it added at once]. */
   fade?: Pair;
-  /** 2: a test: its effect on China's announced minus its effect on the achieved, next round. */
+  /** 2: a test China answers with an announcement: the effect on its announced minus on its achieved, next round. */
   optics?: number;
   /** 2: the same test's effects: [on the announced, on the achieved]. */
   opticsParts?: [number, number];
@@ -232,7 +232,9 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
       const [withTest, without] = testsNow ? [base(t + 1), other[1]!] : [other[1]!, base(t + 1)];
       const dAnn = withTest.enforcement.CN.announced - without.enforcement.CN.announced;
       const dAch = cnActual(withTest) - cnActual(without);
-      rec.optics = dAnn - dAch;
+      // The check reads tests that China answered with an announcement: without one there is no
+      // announced rise to compare (how often bots answer is theirs; the observed line prints it).
+      if (dAnn > 0) rec.optics = dAnn - dAch;
       rec.opticsParts = [dAnn, dAch];
     }
 

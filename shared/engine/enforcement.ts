@@ -56,8 +56,9 @@ export function resolveEnforcement(ctx: Ctx, raisedTarget: ReadonlySet<PowerId>)
       cap = Math.max(e.actual, e.baseline + rules.crackdownStep);
       // Never less than the drift would give: a baseline that jumped (pressure) lifts it anyway.
       const drift = e.baseline + mulDiv(e.actual - e.baseline, rules.enforcementFade, 100);
-      e.actual = clamp100(Math.max(drift, Math.min(e.target, e.actual + rules.crackdownStep, cap)));
-      mode = "crackdown";
+      const crackdown = Math.min(e.target, e.actual + rules.crackdownStep, cap);
+      e.actual = clamp100(Math.max(drift, crackdown));
+      mode = crackdown >= drift ? "crackdown" : "drift";
     } else {
       e.actual = clamp100(e.baseline + mulDiv(e.actual - e.baseline, rules.enforcementFade, 100));
     }
