@@ -63,6 +63,21 @@ out.push(
     "seats use the look-ahead planner.",
 );
 
+out.push("");
+out.push("## Why the game behaves as it does, in short");
+out.push("");
+for (const line of [
+  "- **China is the key.** North Korea's money and fuel move only when China's *achieved* enforcement moves; the others' enforcement barely touches them (checks 1a, 1b).",
+  "- **Optics, then fade.** After a test China announces more than it achieves; a crackdown it does not pay for drifts back toward its baseline within a few rounds (2a, 2b). Paying to sustain it costs action points every round.",
+  "- **Local interests and collapse fear.** Cutting border trade angers Dandong and costs China stability (3a, 3b); a failing North Korea sends refugees and ends the game badly for China and South Korea (4a–4d).",
+  "- **Tension elsewhere costs cooperation.** Arms sales to Taiwan and tariffs lower China's baseline the same round, and designating a Chinese bank costs more cooperation than it adds pressure (5a–5d).",
+  "- **Russia backfills, off the books.** When China squeezes, Russia replaces part of the loss through the Rajin link, booked as illicit (6a–6c).",
+  "- **Whack-a-mole.** Exposed smuggling capacity regrows for the same flows; only financial designations cut capacity for long (7a, 7b).",
+  "- **Seoul is hostage; rapid progress.** Escalation raises the crisis and war hurts South Korea most (8a–8d); North Korea reaches stage 5 within a few rounds, and a squeeze only slows it (9a–9c).",
+  "- **No good options.** No fixed US line meets all three US objectives often; adapting does better (10-*, and section 2).",
+])
+  out.push(line);
+
 // ── Dynamics ──────────────────────────────────────────────────────────────
 const d = dyn.json;
 out.push("");
