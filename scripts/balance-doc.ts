@@ -27,6 +27,7 @@ const balGames = arg("balance-games", 2000);
 const histSeeds = arg("history-seeds", 8);
 
 /** Runs `npm run <script> -- <args>` and returns its last stdout line parsed as JSON. */
+// biome-ignore lint/suspicious/noExplicitAny: the JSON our own scripts print, read field by field below.
 function run(script: string, args: string[]): { command: string; json: any } {
   const command = `npm run ${script} -- ${args.join(" ")}`;
   console.error(`running: ${command}`);
@@ -161,6 +162,7 @@ out.push(
 out.push("");
 out.push("| US policy | all 3 public met | readiness | alliance | no war | mean score |");
 out.push("|---|---|---|---|---|---|");
+// biome-ignore lint/suspicious/noExplicitAny: one row of balance.ts's JSON.
 for (const [name, x] of Object.entries(b.noGoodOptions as Record<string, any>))
   out.push(
     `| ${name} | ${pc(x.allMet)} | ${pc(x.objectives["us-readiness"] ?? 0)} | ${pc(x.objectives["us-alliance"] ?? 0)} | ${pc(x.objectives["us-no-war"] ?? 0)} | ${x.score.toFixed(2)} |`,
