@@ -876,9 +876,9 @@ const data: ScenarioInput = {
     {
       id: "us-alliance",
       power: "US",
-      text: "Keep US–South Korea trust: relations at 72 or more at the end (60 at the start)",
+      text: "Keep US–South Korea trust: relations at 74 or more at the end (60 at the start)",
       measure: "relation:KR-US",
-      success: 72,
+      success: 74,
       partial: 62,
     },
     {
