@@ -14,6 +14,8 @@ export interface Check {
   statistic: string;
   op: ">=" | "<=";
   threshold: number;
+  /** The value the statistic takes when the dynamic is absent (no effect, or the opposite lesson). */
+  none: number;
   /** The statistic over a set of games (NaN when no game gave a sample). */
   value: (games: readonly GameRecord[]) => number;
 }
@@ -65,6 +67,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "China enforcing at 90 (paid) for 3 rounds: North Korea's hard currency lower, share",
     op: ">=",
     threshold: 0.1,
+    none: 0,
     value: (g) => ratio(g.map((r) => r.cnKey)),
   },
   {
@@ -73,6 +76,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "US, Russia, South Korea enforcing at 100 (paid) for 3 rounds: hard currency lower, share",
     op: "<=",
     threshold: 0.03,
+    none: 0.1,
     value: (g) => ratio(g.map((r) => r.othersKey)),
   },
   {
@@ -82,6 +86,7 @@ export const CHECKS: readonly Check[] = [
       "unpaid announcement (+20): share of the achieved enforcement it added still there 3 rounds on",
     op: "<=",
     threshold: 0.6,
+    none: 1,
     value: (g) => ratio(g.map((r) => r.fade)),
   },
   {
@@ -91,6 +96,7 @@ export const CHECKS: readonly Check[] = [
       "a test China answers: its effect on China's announced minus on its achieved, next round (points)",
     op: ">=",
     threshold: 1,
+    none: 0,
     value: (g) => mean(g.map((r) => r.optics)),
   },
   {
@@ -99,6 +105,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "China cuts border trade: border discontent higher the same round (points)",
     op: ">=",
     threshold: 10,
+    none: 0,
     value: (g) => mean(g.map((r) => r.discontent)),
   },
   {
@@ -107,6 +114,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "China cuts border trade: China's stability lower 3 rounds on (points)",
     op: ">=",
     threshold: 2,
+    none: 0,
     value: (g) => mean(g.map((r) => r.cnStability)),
   },
   {
@@ -115,6 +123,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "North Korea below the refugee line: China's stability lower that round (points)",
     op: ">=",
     threshold: 2,
+    none: 0,
     value: (g) => mean(g.map((r) => r.refugeeCn)),
   },
   {
@@ -123,6 +132,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "North Korea below the refugee line: crisis higher that round (points)",
     op: ">=",
     threshold: 2,
+    none: 0,
     value: (g) => mean(g.map((r) => r.refugeeCrisis)),
   },
   {
@@ -131,6 +141,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "regime collapse: China's final score lower (points)",
     op: ">=",
     threshold: 2,
+    none: 0,
     value: (g) => mean(g.map((r) => r.collapseCn)),
   },
   {
@@ -139,6 +150,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "regime collapse: South Korea's final score lower (points)",
     op: ">=",
     threshold: 2,
+    none: 0,
     value: (g) => mean(g.map((r) => r.collapseKr)),
   },
   {
@@ -147,6 +159,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "Taiwan arms sale: China's achieved enforcement lower within 3 rounds (points, largest mean)",
     op: ">=",
     threshold: 3,
+    none: 0,
     value: (g) => maxMeanDrop(g.map((r) => r.armsSale)),
   },
   {
@@ -155,6 +168,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "tariffs: China's achieved enforcement lower within 3 rounds (points, largest mean)",
     op: ">=",
     threshold: 3,
+    none: 0,
     value: (g) => maxMeanDrop(g.map((r) => r.tariffs)),
   },
   {
@@ -163,6 +177,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "arms sale or tariffs: China's achieved enforcement lower the same round (points)",
     op: ">=",
     threshold: 1,
+    none: 0,
     value: (g) => mean(g.flatMap((r) => [r.armsSale?.[0], r.tariffs?.[0]])),
   },
   {
@@ -171,6 +186,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "Chinese bank designated: China's achieved enforcement change, mean of 3 rounds (points)",
     op: "<=",
     threshold: -1,
+    none: 0,
     value: (g) => mean(g.map((r) => r.bank)),
   },
   {
@@ -179,6 +195,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "China cuts fuel and goods: Russia's trade gain as a share of China's cut (next round)",
     op: ">=",
     threshold: 0.05,
+    none: 0,
     value: (g) => ratio(g.map((r) => r.backfill)),
   },
   {
@@ -187,6 +204,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "the same share: Russia replaces only part",
     op: "<=",
     threshold: 0.75,
+    none: 1,
     value: (g) => ratio(g.map((r) => r.backfill)),
   },
   {
@@ -195,6 +213,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "share of Russia's gain that is off the books",
     op: ">=",
     threshold: 0.8,
+    none: 0,
     value: (g) => ratio(g.map((r) => r.backfillIllicit)),
   },
   {
@@ -203,6 +222,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "China-side node exposed: share of its capacity back for the same flows 3 rounds on",
     op: ">=",
     threshold: 0.5,
+    none: 0,
     value: (g) => ratio(g.map((r) => r.regrow)),
   },
   {
@@ -211,6 +231,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "financial designation: share of its weight still cut from total capacity 3 rounds on",
     op: ">=",
     threshold: 0.5,
+    none: 0,
     value: (g) => ratio(g.map((r) => r.designation)),
   },
   {
@@ -219,6 +240,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "show of force and a threat to Seoul: crisis higher the same round (points)",
     op: ">=",
     threshold: 10,
+    none: 0,
     value: (g) => mean(g.map((r) => r.escalation)),
   },
   {
@@ -227,6 +249,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "wars where South Korea loses most and the pusher scores last, share",
     op: ">=",
     threshold: 0.95,
+    none: 0,
     value: (g) => share(g.flatMap((r) => r.wars.map((w) => w.ok))),
   },
   {
@@ -235,6 +258,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "wars: largest share of them won by any one power",
     op: "<=",
     threshold: 0.6,
+    none: 1,
     value: (g) => {
       const wars = g.flatMap((r) => r.wars);
       if (wars.length === 0) return Number.NaN;
@@ -247,6 +271,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "successful strike war rolls that end in war, share",
     op: ">=",
     threshold: 0.99,
+    none: 0,
     value: (g) => share(g.flatMap((r) => r.strikeWars)),
   },
   {
@@ -255,6 +280,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "games with stage 5 shown by the end of round 4, share",
     op: ">=",
     threshold: 0.5,
+    none: 0,
     value: (g) => share(g.map((r) => r.stage5By4)),
   },
   {
@@ -263,6 +289,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "sustained squeeze from the start: readiness lower after 3 rounds (points)",
     op: ">=",
     threshold: 1,
+    none: 0,
     value: (g) => mean(g.map((r) => r.squeezeLoss)),
   },
   {
@@ -271,6 +298,7 @@ export const CHECKS: readonly Check[] = [
     statistic: "sustained squeeze: readiness still gained over those 3 rounds (points)",
     op: ">=",
     threshold: 3,
+    none: 0,
     value: (g) => mean(g.map((r) => r.squeezeGain)),
   },
   ...US_POLICIES.map(
@@ -280,6 +308,7 @@ export const CHECKS: readonly Check[] = [
       statistic: `fixed US policy "${name}": games with all three public US objectives met, share`,
       op: "<=",
       threshold: 0.4,
+      none: 1,
       value: (g) => share(g.map((r) => r.nogo[name])),
     }),
   ),
@@ -291,6 +320,7 @@ export interface CheckResult {
   statistic: string;
   op: ">=" | "<=";
   threshold: number;
+  none: number;
   value: number;
   ci95: [number, number];
   samples: number;
@@ -340,6 +370,7 @@ export function evaluate(games: readonly GameRecord[], resamples: number, seed: 
       statistic: c.statistic,
       op: c.op,
       threshold: c.threshold,
+      none: c.none,
       value,
       ci95,
       samples: samplesOf(c, games),

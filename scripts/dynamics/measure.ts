@@ -194,24 +194,44 @@ export function measureGame(runSeed: number, i: number, opts: MeasureOptions): G
     const diffs = (b: GameState[], f: (x: GameState) => number) =>
       [0, 1, 2].map((k) => f(base(t + k)) - f(b[k]!));
 
-    // 2. Optics, then fade: China announces 20 more and raises its target as much without paying
-    // (unless it set its enforcement this round anyway); the same game without it is the other branch.
+    // 2. Optics, then fade: China announces 20 more and raises its target as much, without paying
+    // (on top of its own unpaid order this round, if it gave one); the same game without it is the
+    // other branch. A sample counts only if China pays for nothing in either branch over the three
+    // rounds: then it is the fade of an unpaid announcement (later unpaid raises are part of play).
     const e = o.enforcement.CN;
-    if (!ordersOf(o, "CN").some((a) => a.type === "set_enforcement") && !e.sustain && e.target < 100) {
+    const own = ordersOf(o, "CN").find((a) => a.type === "set_enforcement");
+    const ownUnpaid = own?.type === "set_enforcement" && !own.sustain;
+    if (lastRound >= t + 3 && !e.sustain && (!own || ownUnpaid)) {
+      const from =
+        own?.type === "set_enforcement"
+          ? own
+          : { announced: e.announced, target: Math.max(e.target, e.actual) };
       const raise: Action = {
         type: "set_enforcement",
-        announced: Math.min(100, e.announced + 20),
-        target: Math.min(100, Math.max(e.target, e.actual) + 20),
+        announced: Math.min(100, from.announced + 20),
+        target: Math.min(100, from.target + 20),
         sustain: false,
       };
       const up = branch(
         o,
         seats,
-        once((x) => withActions(x, "CN", [raise])),
+        once((x) =>
+          withActions(
+            withOrders(
+              x,
+              "CN",
+              ordersOf(x, "CN").filter((a) => a.type !== "set_enforcement"),
+            ),
+            "CN",
+            [raise],
+          ),
+        ),
         4,
       );
+      const unpaid = (xs: GameState[]) => xs.every((x) => !x.enforcement.CN.sustain);
       const rise = cnActual(up[0]!) - cnActual(base(t));
-      if (rise > 0 && lastRound >= t + 3) rec.fade = [cnActual(up[3]!) - cnActual(base(t + 3)), rise];
+      if (rise > 0 && raise.target > e.target && unpaid(up) && unpaid([0, 1, 2, 3].map((k) => base(t + k))))
+        rec.fade = [cnActual(up[3]!) - cnActual(base(t + 3)), rise];
     }
     // 2. After a test: the test's effect on China's announced and on its achieved enforcement by the
     // next round (China answers a test in the round after it).
