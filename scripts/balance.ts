@@ -61,6 +61,11 @@ const wins = byPower(() => 0);
 const par = byPower(() => 0);
 const score = byPower(() => 0);
 const objectiveMet: Record<string, number> = {};
+/** How many games dealt each objective (public ones: every game; agendas: when dealt). */
+const objectiveDealt: Record<string, number> = {};
+/** Who won the games that ended in war, and who pushed the crisis past the brink. */
+const warWinners: Record<string, number> = {};
+const warPushers: Record<string, number> = {};
 const endings: Record<string, number> = { last_round: 0, war: 0, collapse: 0, grand_bargain: 0 };
 const indices = {
   crisis: 0,
@@ -85,12 +90,19 @@ for (let i = 0; i < games; i++) {
   const e = s.ending!;
   endings[e.reason] = (endings[e.reason] ?? 0) + 1;
   if (e.winner) wins[e.winner] += 1;
+  if (e.reason === "war") {
+    if (e.winner) warWinners[e.winner] = (warWinners[e.winner] ?? 0) + 1;
+    const pusher = e.pusher ?? "none";
+    warPushers[pusher] = (warPushers[pusher] ?? 0) + 1;
+  }
   for (const p of POWERS) {
     const card = e.scores![p];
     if (card.grade === "success") par[p] += 1;
     score[p] += card.score;
-    for (const o of card.objectives)
+    for (const o of card.objectives) {
+      objectiveDealt[o.id] = (objectiveDealt[o.id] ?? 0) + 1;
       if (o.grade === "success") objectiveMet[o.id] = (objectiveMet[o.id] ?? 0) + 1;
+    }
   }
   indices.crisis += s.crisis;
   indices.readiness += s.programme.readiness;
@@ -108,6 +120,12 @@ const ci95 = byPower((p) => wilson(wins[p], games).map(r3) as [number, number]);
 const parRate = byPower((p) => r3(par[p] / n));
 const meanScore = byPower((p) => r3(score[p] / n));
 const means = Object.fromEntries(Object.entries(indices).map(([k, v]) => [k, r3(v / n)]));
+/** Met-rate of each objective among the games that dealt it. */
+const metRate: Record<string, number> = Object.fromEntries(
+  Object.keys(objectiveDealt)
+    .sort()
+    .map((k) => [k, r3((objectiveMet[k] ?? 0) / Math.max(1, objectiveDealt[k] ?? 0))]),
+);
 
 // No good options: each fixed US policy against rule bots with mixed personalities, and beside them
 // the adaptive US rule bot on the same games (same seeds, same opponents) as the yardstick.
@@ -162,11 +180,22 @@ if (!json || process.argv.includes("--table")) {
       .map(([k, v]) => `${k} ${v}`)
       .join(", ")}`,
   );
+  console.log("objectives met (share of the games that dealt each; target 10–90%):");
+  for (const [k, v] of Object.entries(metRate))
+    console.log(
+      `  ${k.padEnd(22)} ${pc(v).padStart(6)}  of ${String(objectiveDealt[k]).padStart(5)}${v < 0.1 || v > 0.9 ? "  OUT OF RANGE" : ""}`,
+    );
+  const wars = endings.war ?? 0;
   console.log(
-    `objectives met: ${Object.entries(objectiveMet)
-      .sort()
-      .map(([k, v]) => `${k} ${pc(v / n)}`)
-      .join(", ")}`,
+    `wars: ${wars} (${pc(wars / n)}); won by ${
+      Object.entries(warWinners)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "-"
+    }; pushed by ${
+      Object.entries(warPushers)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") || "-"
+    }`,
   );
   console.log(
     `\nNo good options (${nogoGames} games each, US scripted or the adaptive rule bot, other seats adaptive):`,
@@ -182,5 +211,20 @@ if (!json || process.argv.includes("--table")) {
   }
 }
 console.log(
-  JSON.stringify({ games, seed, share, ci95, endings, par: parRate, meanScore, means, noGoodOptions: nogo }),
+  JSON.stringify({
+    games,
+    seed,
+    rounds,
+    plannerPct,
+    share,
+    ci95,
+    endings,
+    par: parRate,
+    meanScore,
+    means,
+    objectives: metRate,
+    warWinners,
+    warPushers,
+    noGoodOptions: nogo,
+  }),
 );

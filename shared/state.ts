@@ -128,6 +128,11 @@ export interface NorthKorea {
   testsAtStage5: number;
   /** Consecutive rounds below the collapse threshold. */
   lowRounds: number;
+  /**
+   * Readiness earned below a whole point, in tenths (the programme's gains are fixed-point, so a
+   * squeeze that trims them shows over rounds). Absent in games saved before it existed: 0.
+   */
+  readinessTenths?: number;
 }
 
 /** An illicit node: capacity in $M per quarter; `knownBy` are the powers aware of it. */

@@ -172,6 +172,7 @@ const NorthKoreaSchema = z
     progress: Share.describe("progress toward the next range stage"),
     testsAtStage5: Int.min(0),
     lowRounds: Int.min(0).describe("consecutive rounds below the collapse threshold"),
+    readinessTenths: Int.min(0).max(9).optional().describe("readiness gained below one point, in tenths"),
   })
   .strict();
 

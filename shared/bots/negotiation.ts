@@ -403,6 +403,16 @@ export function unInputs(ctx: BotCtx): Input[] {
       if (strength > cap && !d.amendedBy.includes(me)) {
         out.push({ type: "amend_un_draft", id: d.id, strength: cap });
         strength = cap;
+      } else if (
+        me === "RU" &&
+        !d.amendedBy.includes(me) &&
+        strength > 15 &&
+        ctx.rand(`soften-${d.id}`) < 0.5 + 0.5 * traits.aggression
+      ) {
+        // Russia's objective is that nothing passes as tabled: it softens even a draft it could
+        // accept, the more so the harder its line.
+        strength -= 5;
+        out.push({ type: "amend_un_draft", id: d.id, strength });
       }
       // Never abstain: a resolution adopted without Russia's yes counts against Russia.
       out.push({ type: "vote_un_draft", id: d.id, vote: strength > cap + 15 ? "no" : "yes" });
@@ -413,9 +423,13 @@ export function unInputs(ctx: BotCtx): Input[] {
   const agenda = agendaId(view, me);
   const wantsUn = testedLately(view) || agenda === "us-agenda-china" || agenda === "us-agenda-currency";
   if (me === "US" && wantsUn && !view.drafts.some((d) => d.status === "open" && d.by === "US")) {
+    // A hawk asks for fuel from the start and, once stage 5 is shown, for what North Korea buys as
+    // well (as 2397 banned machinery, vehicles and metals after the Hwasong-15).
     const groups =
       traits.aggression > 0.6
-        ? (["minerals", "textiles_seafood", "fuel"] as const)
+        ? view.programme.stage >= 5
+          ? (["minerals", "textiles_seafood", "fuel", "goods"] as const)
+          : (["minerals", "textiles_seafood", "fuel"] as const)
         : (["minerals", "textiles_seafood"] as const);
     out.push({
       type: "table_un_draft",

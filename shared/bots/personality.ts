@@ -25,7 +25,7 @@ export interface Traits {
 }
 
 export const TRAITS: Record<BotPersonality, Traits> = {
-  hawk: { honour: 0.6, acceptAbove: 1, initiative: 0.35, aggression: 0.8, crisisCeiling: 92, unStrength: 90 },
+  hawk: { honour: 0.6, acceptAbove: 1, initiative: 0.35, aggression: 0.8, crisisCeiling: 88, unStrength: 90 },
   pragmatist: {
     honour: 0.85,
     acceptAbove: 0.5,

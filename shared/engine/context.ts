@@ -23,6 +23,8 @@ export interface Ctx {
   /** Crisis added this round, per power (to find who pushed past the brink). */
   crisisBy: Partial<Record<PowerId, number>>;
   crisisParts: Reason[];
+  /** A preventive strike's war roll came up this round: war, whatever eases the crisis after it. */
+  strikeWar: boolean;
   /** Illicit demand the network could not carry this round (it grows toward its ceiling). */
   unmetIllicit: number;
   /** NK hard-currency spending outside trade this round (tests, etc.). */
@@ -41,6 +43,7 @@ export function makeCtx(prev: GameState, s: GameState): Ctx {
     actions: byPower((p) => s.orders[p]?.actions ?? []),
     crisisBy: {},
     crisisParts: [],
+    strikeWar: false,
     unmetIllicit: 0,
     nkSpend: { currency: 0, fuel: 0, parts: [] },
     nkGain: { currency: 0, food: 0, fuel: 0, parts: [] },

@@ -13,7 +13,10 @@ import { clamp100, mulDiv, pct } from "./math.js";
 /** A power's effective baseline in a state: the scenario's, minus tension, plus pressure. */
 export function baselineOf(s: GameState, p: PowerId): number {
   const r = s.scenario.rules;
-  let b = s.scenario.powers[p].enforcement.baseline + pct(s.pressure[p], r.pressureWeight);
+  // Pressure lifts the baseline only so far: a pile of resolutions makes lax enforcement costlier,
+  // it does not make a government enforce what it chooses not to (DESIGN §5.2, issue 10).
+  let b =
+    s.scenario.powers[p].enforcement.baseline + Math.min(r.pressureMax, pct(s.pressure[p], r.pressureWeight));
   if (p === "CN") b -= pct(s.tension, r.tensionWeight);
   // Better US–Russia relations make Russia more willing to enforce (and less to backfill).
   if (p === "RU")
@@ -48,11 +51,15 @@ export function resolveEnforcement(ctx: Ctx, raisedTarget: ReadonlySet<PowerId>)
       e.actual = clamp100(e.actual + step);
       mode = "sustained";
     } else if (raisedTarget.has(p) && e.target > e.actual) {
-      // A crackdown nobody pays to sustain reaches at most baseline + one step: optics, then fade.
+      // A crackdown nobody pays to sustain moves achieved enforcement a short step (less than a
+      // paid one) and at most that far above the baseline: optics, then fade.
       // Clamped: on the 0–100 scale the explanation must not promise "at most 108".
-      cap = clamp100(Math.max(e.actual, e.baseline + rules.enforcementStepUp));
-      e.actual = clamp100(Math.min(e.target, e.actual + rules.enforcementStepUp, cap));
-      mode = "crackdown";
+      cap = clamp100(Math.max(e.actual, e.baseline + rules.crackdownStep));
+      // Never less than the drift would give: a baseline that jumped (pressure) lifts it anyway.
+      const drift = e.baseline + mulDiv(e.actual - e.baseline, rules.enforcementFade, 100);
+      const crackdown = Math.min(e.target, e.actual + rules.crackdownStep, cap);
+      e.actual = clamp100(Math.max(drift, crackdown));
+      mode = crackdown >= drift ? "crackdown" : "drift";
     } else {
       e.actual = clamp100(e.baseline + mulDiv(e.actual - e.baseline, rules.enforcementFade, 100));
     }

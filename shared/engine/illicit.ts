@@ -5,7 +5,7 @@
  * the ceiling, and with it the network's size for good.
  */
 import { POWERS, type PowerId } from "../powers.js";
-import { type GameState, type IllicitNode, REGIONS, type Region } from "../state.js";
+import type { GameState, IllicitNode, Region } from "../state.js";
 import { actionsOf, addRelation, type Ctx, emit, only, roll } from "./context.js";
 import { explain } from "./explain.js";
 import { clamp100, pct } from "./math.js";
@@ -17,6 +17,23 @@ export function effectiveCapacity(s: GameState, n: IllicitNode): number {
   if (n.region === "dandong" || n.region === "yellow_sea")
     return pct(n.capacity, 100 - s.policies.CN.inspections);
   return n.capacity;
+}
+
+/**
+ * Room left in the finance channel: its starting capacity less the weight of every designation made
+ * since. Smugglers cannot rebuild what designations took (dynamic 7: the one lasting lever).
+ */
+export function financeRoom(s: GameState): number {
+  let start = 0;
+  for (const n of s.scenario.illicit.nodes) if (n.region === "finance") start += n.capacity;
+  let designated = 0;
+  for (const d of s.sanctions.designations) {
+    if (d.round <= 0) continue;
+    designated += s.scenario.entities.find((e) => e.id === d.entity)?.financeWeight ?? 0;
+  }
+  let now = 0;
+  for (const n of s.illicit.nodes) if (n.region === "finance") now += n.capacity;
+  return Math.max(0, start - designated - now);
 }
 
 export function totalCapacity(s: GameState): number {
@@ -108,7 +125,8 @@ export function resolveIllicit(ctx: Ctx): void {
   // North Korea's smuggling operations: expand a node in the region, or open one.
   for (const a of actionsOf(ctx, "KP", "smuggling_op")) {
     const spec = s.scenario.actions.find((x) => x.type === "smuggling_op")!;
-    const add = Math.min(spec.numbers.capacity ?? 15, Math.max(0, s.illicit.ceiling - totalCapacity(s)));
+    let add = Math.min(spec.numbers.capacity ?? 15, Math.max(0, s.illicit.ceiling - totalCapacity(s)));
+    if (a.region === "finance") add = Math.min(add, financeRoom(s));
     if (add <= 0) {
       emit(ctx, "smuggling_capped", undefined, only("KP"));
       continue;
@@ -123,7 +141,8 @@ export function resolveIllicit(ctx: Ctx): void {
   if (due.length > 0) {
     s.illicit.regrowing = s.illicit.regrowing.filter((r) => r.round > ctx.round);
     for (const r of due) {
-      const room = Math.max(0, s.illicit.ceiling - totalCapacity(s));
+      let room = Math.max(0, s.illicit.ceiling - totalCapacity(s));
+      if (r.from === "finance") room = Math.min(room, financeRoom(s));
       const cap = Math.min(room, pct(r.capacity, rules.illicitRegrowShare));
       if (cap > 0) openNode(ctx, nextRegion(s, r.from), cap);
     }
@@ -178,16 +197,21 @@ function openNode(ctx: Ctx, region: Region, capacity: number): void {
   emit(ctx, "node_opened", { node: id, region }, only("KP"), { capacity });
 }
 
-/** Where displaced capacity goes: the next trade region after the one that was closed. */
+/**
+ * Where displaced capacity goes: elsewhere on the same side, so that it serves the same flows
+ * (dynamic 7: "when some operations are shut down, others pop up"). China-side capacity moves to
+ * the next China-side region (Dandong, the Yellow Sea, the East China Sea); Vladivostok's and the
+ * finance channel's reopen where they were, under new names. Moving Dandong's trade to Vladivostok
+ * would have made a closure a lasting cut for China's flows.
+ */
 function nextRegion(s: GameState, from: Region): Region {
-  if (from === "finance") return "finance";
-  const order = REGIONS.filter((r) => r !== "finance");
-  const i = order.indexOf(from);
-  for (let k = 1; k <= order.length; k++) {
-    const r = order[(i + k) % order.length]!;
-    if (r !== from && !s.illicit.nodes.some((n) => n.region === r && n.capacity > 60)) return r;
+  if (!TRADE_REGIONS.includes(from)) return from;
+  const i = TRADE_REGIONS.indexOf(from);
+  for (let k = 1; k < TRADE_REGIONS.length; k++) {
+    const r = TRADE_REGIONS[(i + k) % TRADE_REGIONS.length]!;
+    if (!s.illicit.nodes.some((n) => n.region === r && n.capacity > 60)) return r;
   }
-  return order[(i + 1) % order.length]!;
+  return TRADE_REGIONS[(i + 1) % TRADE_REGIONS.length]!;
 }
 
 /** A financial designation: lowers the ceiling for good and cuts the finance nodes. */

@@ -13,9 +13,6 @@ import { clamp100, mulDiv } from "./math.js";
 
 const SIMPLE_MILITARY: readonly ActionType[] = [
   "show_of_force",
-  "fonop",
-  "arms_sale_taiwan",
-  "scs_patrol",
   "threaten_seoul",
   "strengthen_defences",
   "expand_rajin_link",
@@ -86,6 +83,7 @@ export function resolveMilitary(ctx: Ctx): void {
     applyEffects(ctx, spec.effects, "US", spec.label);
     if (roll(ctx, chance)) {
       s.crisis = 100;
+      ctx.strikeWar = true;
       ctx.crisisBy.US = (ctx.crisisBy.US ?? 0) + 100;
       emit(ctx, "strike_war", {
         chance,

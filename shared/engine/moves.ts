@@ -74,6 +74,23 @@ export function resolveDiplomaticMoves(ctx: Ctx): void {
   }
 }
 
+/**
+ * Moves whose point is US–China tension elsewhere (South China Sea, Taiwan). They resolve with the
+ * sanctions, before enforcement, so that Beijing's cooperation pays for them in the same round
+ * (dynamic 5): resolved with the military, their tension reached China's baseline a round late.
+ */
+const TENSION_MOVES: readonly ActionType[] = ["fonop", "arms_sale_taiwan", "scs_patrol"];
+
+export function resolveTensionMoves(ctx: Ctx): void {
+  const cat = catalogueOf(ctx.s.scenario);
+  for (const p of POWERS)
+    for (const a of ctx.actions[p]) {
+      if (!TENSION_MOVES.includes(a.type)) continue;
+      applyEffects(ctx, cat[a.type].effects, p, cat[a.type].label);
+      emit(ctx, a.type, { power: p });
+    }
+}
+
 /** Step 3: US designations. The lasting lever on the illicit network, at a price in Beijing. */
 export function resolveSanctions(ctx: Ctx): void {
   const { s } = ctx;

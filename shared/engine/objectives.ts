@@ -7,7 +7,7 @@
 import { type ByPower, byPower, type PairKey, POWERS, type PowerId } from "../powers.js";
 import { draw } from "../rng.js";
 import type { ObjectiveSpec } from "../scenario/schema.js";
-import type { Ending, GameState, ObjectiveResult, ScoreCard } from "../state.js";
+import { type Ending, type GameState, GROUP_OF, type ObjectiveResult, type ScoreCard } from "../state.js";
 import { relation } from "./context.js";
 import { cloneState } from "./copy.js";
 import { ruTrade } from "./regime.js";
@@ -16,28 +16,71 @@ type Measure = (s: GameState) => number;
 
 const ended = (s: GameState) => s.ending?.reason;
 
+/** Share (0–100) of the game's rounds, so an agenda scales with the preset (4, 5 or 8 rounds). */
+const ofGame = (s: GameState, rounds: number) => Math.trunc((rounds * 100) / Math.max(1, s.maxRounds));
+
+/** Russia's trade in goods and fuel with North Korea, official and off-book (labour aside). */
+function ruGoodsTrade(
+  flows: readonly { enforcedBy: string; commodity: string; official: number; illicit: number }[],
+) {
+  let t = 0;
+  for (const f of flows) if (f.enforcedBy === "RU" && f.commodity !== "labour") t += f.official + f.illicit;
+  return t;
+}
+
 /** The named measures objectives refer to. */
 export const MEASURES: Record<string, Measure> = {
   usReadinessOrMoratorium: (s) =>
     s.tracks.maxMoratoriumStreak >= 2 || s.programme.readiness < 55 ? 2 : s.programme.readiness < 65 ? 1 : 0,
   noWar: (s) => (ended(s) === "war" ? 0 : 1),
+  // The highest crisis of the game (100 after a war): "no war" alone is met in 92–98% of games.
+  maxCrisisNoWar: (s) => (ended(s) === "war" ? 100 : Math.max(s.crisis, ...s.history.map((h) => h.crisis))),
   minNkStability: (s) => (ended(s) === "collapse" ? 0 : s.tracks.minNkStability),
   chineseBanksDesignated: (s) => s.tracks.chineseBanksDesignated,
   noMdOrSuspended: (s) => (s.tracks.mdDeployed === 0 || s.tracks.exercisesSuspendedRounds > 0 ? 1 : 0),
+  // No further launchers, and the share of rounds (0–100) the joint exercises were suspended.
+  noMdSuspendedShare: (s) => (s.tracks.mdDeployed > 0 ? 0 : ofGame(s, s.tracks.exercisesSuspendedRounds)),
   ruTradePercent: (s) => Math.trunc((ruTrade(s) * 100) / Math.max(1, s.history[0]?.ruTrade ?? ruTrade(s))),
   ruAgreementsOrHost: (s) => (s.tracks.ruHosted ? 2 : Math.min(2, s.tracks.agreementsJoined.RU)),
+  // Two agreements (0–2) plus one for hosting talks: 3 is both.
+  ruAgreementsAndHost: (s) => Math.min(2, s.tracks.agreementsJoined.RU) + (s.tracks.ruHosted ? 1 : 0),
+  // Resolutions adopted as tabled, without Russia's softening (Russia can always veto, so "over its
+  // objection" never happens in play; what it can win or lose is the text).
+  adoptedUnsoftened: (s) =>
+    s.drafts.filter((d) => d.status === "adopted" && !d.amendedBy.includes("RU")).length,
+  ruGoodsTradePercent: (s) => {
+    // At the start: each flow's base at Russia's starting trade level, plus its off-book volume.
+    let start = 0;
+    const level = s.scenario.powers.RU.trade;
+    for (const f of s.scenario.flows)
+      if (f.enforcedBy === "RU" && f.commodity !== "labour")
+        start += Math.trunc((f.base * (level[GROUP_OF[f.commodity]] ?? 100)) / 100) + f.illicit;
+    return Math.trunc((ruGoodsTrade(s.flows) * 100) / Math.max(1, start));
+  },
   adoptedOverRussia: (s) => s.tracks.adoptedOverRussia,
   regimeSurvives: (s) => (ended(s) === "collapse" || ended(s) === "war" ? 0 : 1),
+  // North Korea's stability at the end, 0 after a collapse or a war.
+  regimeStability: (s) =>
+    ended(s) === "collapse" || ended(s) === "war" ? 0 : Math.max(1, s.powers.KP.stability),
   stage5AndRelief: (s) =>
     (s.programme.stage >= 5 ? 1 : 0) + (s.tracks.relief || s.tracks.recognition ? 1 : 0),
   nkCurrencyPercent: (s) => Math.trunc((s.nk.currency * 100) / Math.max(1, s.scenario.nk.currency)),
   crisisAtEndNoWar: (s) => (ended(s) === "war" ? 100 : s.crisis),
   interKoreanAgreements: (s) => s.tracks.interKoreanAgreements,
   maxCnHighStreak: (s) => s.tracks.maxCnHighStreak,
+  cnHighStreakShare: (s) => ofGame(s, s.tracks.maxCnHighStreak),
   nkCurrency: (s) => s.nk.currency,
   tension: (s) => s.tension,
   freezeForFreezeRounds: (s) => s.tracks.freezeForFreezeRounds,
+  freezeForFreezeShare: (s) => ofGame(s, s.tracks.freezeForFreezeRounds),
   readiness: (s) => s.programme.readiness,
+  // A summit with the US (1) plus the joint exercises off at the end (1), as after Singapore.
+  usSummitExercisesOff: (s) =>
+    (s.tracks.summits.includes("KP-US") ? 1 : 0) +
+    (s.policies.US.exercises && s.policies.KR.exercises ? 0 : 1),
+  // An inter-Korean summit (1) plus North Korea's test moratorium in force at the end (1).
+  krSummitMoratorium: (s) =>
+    (s.tracks.summits.includes("KP-KR") ? 1 : 0) + (s.policies.KP.moratorium ? 1 : 0),
   krInUsKpDeal: (s) => (s.tracks.krInUsKpDeal ? 1 : 0),
 };
 
@@ -51,6 +94,9 @@ const PRIVATE_MEASURES: Readonly<Record<string, readonly PowerId[]>> = {
   nkCurrencyPercent: ["KP"],
   nkCurrency: ["KP"],
   maxCnHighStreak: ["CN"],
+  cnHighStreakShare: ["CN"],
+  regimeStability: ["KP"],
+  ruGoodsTradePercent: ["RU", "KP"],
 };
 
 export function measureVisibleTo(name: string, power: PowerId): boolean {

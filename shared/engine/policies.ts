@@ -16,7 +16,7 @@ export const PUBLIC_POLICIES = [
   "moratorium",
 ] as const;
 
-/** Applies policy orders; returns the powers that raised their enforcement target this round. */
+/** Applies policy orders; returns the powers that ordered a target above their achieved enforcement. */
 export function applyPolicies(ctx: Ctx): Set<PowerId> {
   const s = ctx.s;
   const raised = new Set<PowerId>();
@@ -32,7 +32,9 @@ export function applyPolicies(ctx: Ctx): Set<PowerId> {
               from: e.announced,
               to: a.announced,
             });
-          if (a.target > e.target) raised.add(p);
+          // An order this round that aims above what is achieved is a crackdown, even if an older,
+          // stale target was higher still (else a faded target would block every later crackdown).
+          if (a.target > e.actual) raised.add(p);
           e.announced = a.announced;
           e.target = a.target;
           e.sustain = a.sustain ?? false;

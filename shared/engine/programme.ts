@@ -6,7 +6,6 @@
 import type { GameState, Reason } from "../state.js";
 import { addCrisis, type Ctx, emit, has, only, roll } from "./context.js";
 import { applyEffects } from "./effects.js";
-import { addPressure } from "./enforcement.js";
 import { explain } from "./explain.js";
 import { clamp100, mulDiv } from "./math.js";
 
@@ -18,6 +17,19 @@ export function resourceFactor(s: GameState): number {
   return Math.trunc((cur + fuel) / 2);
 }
 
+/**
+ * Adds readiness earned in tenths of a point; whole points go to readiness, the rest is carried.
+ * Returns the whole points added now.
+ */
+function addReadiness(s: GameState, tenths: number): number {
+  const carry = (s.nk.readinessTenths ?? 0) + tenths;
+  const whole = Math.trunc(carry / 10);
+  const before = s.programme.readiness;
+  s.programme.readiness = clamp100(before + whole);
+  s.nk.readinessTenths = carry - whole * 10;
+  return s.programme.readiness - before;
+}
+
 /** Step 7 of the resolution: tests, then the programme's steady growth. */
 export function resolveProgramme(ctx: Ctx): void {
   const { s, rules } = ctx;
@@ -25,7 +37,8 @@ export function resolveProgramme(ctx: Ctx): void {
   const rf = resourceFactor(s);
   const before = { stage: prog.stage, readiness: prog.readiness };
   const parts: Reason[] = [];
-  const scale = (n: number) => mulDiv(n, 50 + Math.trunc(rf / 2), 100);
+  // Gains in tenths of a point: half of each gain is assured, the other half needs resources.
+  const scale = (n: number) => mulDiv(n * 10, 50 + Math.trunc(rf / 2), 100);
 
   if (has(ctx, "KP", "missile_test")) {
     const spec = s.scenario.actions.find((a) => a.type === "missile_test")!;
@@ -46,8 +59,10 @@ export function resolveProgramme(ctx: Ctx): void {
           stageUp = true;
         }
       }
-      const gain = Math.trunc(scale(rules.readinessPerTest) / (1 + (atFive ? s.nk.testsAtStage5 : 0)));
-      prog.readiness = clamp100(prog.readiness + gain);
+      const gain = addReadiness(
+        s,
+        Math.trunc(scale(rules.readinessPerTest) / (1 + (atFive ? s.nk.testsAtStage5 : 0))),
+      );
       parts.push({ why: "test_succeeded", value: gain, delta: gain, visibleTo: "all" });
     } else {
       s.nk.progress = Math.min(99, s.nk.progress + rules.progressOnFailure);
@@ -66,8 +81,8 @@ export function resolveProgramme(ctx: Ctx): void {
       : (n.crisis ?? 8) + (stageUp ? (n.crisisStageUp ?? 0) : 0);
     addCrisis(ctx, "KP", crisis, success ? "North Korean missile test" : "failed North Korean missile test");
     applyEffects(ctx, spec.effects, "KP", "missile test");
-    addPressure(s, "CN", 4);
-    addPressure(s, "RU", 2);
+    // A test adds no pressure on enforcement by itself: it invites sanctions (UN drafts, designations),
+    // and those press. Direct pressure per test ratcheted China's baseline up and swamped the fade.
     emit(
       ctx,
       "missile_tested",
@@ -81,19 +96,15 @@ export function resolveProgramme(ctx: Ctx): void {
   if (has(ctx, "KP", "nuclear_test")) {
     const spec = s.scenario.actions.find((a) => a.type === "nuclear_test")!;
     ctx.nkSpend.currency += spec.numbers.currency ?? 0;
-    const gain = scale(spec.numbers.readiness ?? 12);
-    prog.readiness = clamp100(prog.readiness + gain);
+    const gain = addReadiness(s, scale(spec.numbers.readiness ?? 12));
     prog.tests += 1;
     applyEffects(ctx, spec.effects, "KP", "North Korean nuclear test");
-    addPressure(s, "CN", 8);
-    addPressure(s, "RU", 4);
     parts.push({ why: "nuclear_test", value: gain, delta: gain, visibleTo: "all" });
     emit(ctx, "nuclear_tested", { readiness: prog.readiness });
   }
 
-  const passive = scale(rules.readinessPassive);
+  const passive = addReadiness(s, scale(rules.readinessPassive));
   if (passive > 0) {
-    prog.readiness = clamp100(prog.readiness + passive);
     parts.push({ why: "passive", value: passive, delta: passive, visibleTo: "all" });
   }
   parts.push({ why: "resources", value: rf, visibleTo: only("KP") });

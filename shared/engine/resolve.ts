@@ -4,7 +4,7 @@
  *
  *  1. standing policies          7. programme (tests, steady growth)
  *  2. diplomatic moves, summits  8. trade flows, illicit volumes, Russia's backfill
- *  3. sanctions (designations)   9. North Korea's currency, fuel and food
+ *  3. sanctions, tension moves   9. North Korea's currency, fuel and food
  *  4. enforcement                10. stability, refugees, border discontent, crisis costs
  *  5. intelligence and illicit   11. agreements (breaches, expiry)
  *  6. military                   12. crisis decay, war; 13. bookkeeping; 14. ending
@@ -19,7 +19,12 @@ import { explain } from "./explain.js";
 import { resolveIllicit } from "./illicit.js";
 import { clamp100, mulDiv, pct } from "./math.js";
 import { resolveMilitary } from "./military.js";
-import { resolveDiplomaticMoves, resolveSanctions, resolveStandingEffects } from "./moves.js";
+import {
+  resolveDiplomaticMoves,
+  resolveSanctions,
+  resolveStandingEffects,
+  resolveTensionMoves,
+} from "./moves.js";
 import { finishGame } from "./objectives.js";
 import { applyPolicies } from "./policies.js";
 import { resolveProgramme } from "./programme.js";
@@ -36,6 +41,7 @@ export function resolveRound(prev: GameState): GameState {
   const raised = applyPolicies(ctx); // 1
   resolveDiplomaticMoves(ctx); // 2
   resolveSanctions(ctx); // 3
+  resolveTensionMoves(ctx);
   resolveStandingEffects(ctx);
   resolveEnforcement(ctx, raised); // 4
   resolveIllicit(ctx); // 5
@@ -44,8 +50,11 @@ export function resolveRound(prev: GameState): GameState {
   resolveTrade(ctx); // 8
   resolveNorthKoreaEconomy(ctx); // 9
   resolveStability(ctx); // 10
+  // The brink is judged on the crisis the round's escalations made, before agreements in force ease
+  // it: a crisis at 100 (or a strike's war roll) is war, not something a treaty's goodwill undoes.
+  const brink = ctx.strikeWar || s.crisis >= ctx.rules.warThreshold;
   resolveAgreements(ctx); // 11
-  const war = resolveCrisis(ctx, crisisBefore); // 12
+  const war = resolveCrisis(ctx, crisisBefore, brink); // 12
   bookkeeping(ctx); // 13
 
   s.orders = {};
@@ -66,12 +75,12 @@ export function resolveRound(prev: GameState): GameState {
   return s;
 }
 
-/** Step 12: the crisis decays a little, then war if it reached the brink. Returns the pusher. */
-function resolveCrisis(ctx: Ctx, before: number): PowerId | "none" | null {
+/** Step 12: the crisis decays a little, or war if it reached the brink. Returns the pusher. */
+function resolveCrisis(ctx: Ctx, before: number, reachedBrink: boolean): PowerId | "none" | null {
   const { s, rules } = ctx;
   const decay = rules.crisisDecayBase + pct(s.crisis, rules.crisisDecayShare);
-  const reachedBrink = s.crisis >= rules.warThreshold;
-  if (!reachedBrink) {
+  if (reachedBrink) s.crisis = 100;
+  else {
     s.crisis = clamp100(s.crisis - decay);
     ctx.crisisParts.push({ why: "decay", value: decay, delta: -decay, visibleTo: "all" });
   }
@@ -106,7 +115,10 @@ function bookkeeping(ctx: Ctx): void {
   s.intelNoise = byPower(() => rollInt(ctx, 101));
   // Published statistics lag one round: what happened last round appears now.
   const officialTrade: Record<string, number> = {};
-  for (const f of prev.flows) officialTrade[f.id] = f.official;
+  // Flows kept off the customs books (pipeline crude, FACTS §1c) are real but never published.
+  prev.flows.forEach((f, i) => {
+    if (s.scenario.flows[i]?.recorded !== false) officialTrade[f.id] = f.official;
+  });
   s.published = [...s.published, { round: s.round - 1, officialTrade }];
   s.history = [...s.history, historyPoint(s, s.round)];
 }

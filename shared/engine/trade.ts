@@ -11,8 +11,14 @@ import { explain, indexKey } from "./explain.js";
 import { allocateIllicit } from "./illicit.js";
 import { clamp, pct } from "./math.js";
 
-/** Share (0–100) of a commodity banned by the UN resolutions in force (the strongest applies). */
+/**
+ * Share (0–100) of a commodity banned by the UN resolutions in force (the strongest applies).
+ * Crude oil is never banned: 2375 froze it at its level and 2397 capped it at about that level
+ * (FACTS §2a [R47][R48]), while refined products were cut by 55% and then 90%. A resolution on fuel
+ * cuts refined products only; crude is China's pipeline policy.
+ */
 export function bannedShare(s: GameState, c: Commodity): number {
+  if (c === "crude_oil") return 0;
   const g = GROUP_OF[c];
   let share = 0;
   for (const r of s.sanctions.resolutions) if (r.strength > share && r.groups.includes(g)) share = r.strength;
@@ -99,8 +105,10 @@ export function resolveTrade(ctx: Ctx): void {
     const ruGoods = s.flows.find(
       (f) => f.enforcedBy === "RU" && GROUP_OF[f.commodity] === "goods" && !f.fromKP,
     );
+    // Off the books, both: Russia's fuel and goods that replace China's do not show in its customs
+    // data (the record: Russian tankers at sea, FACTS [R43]; the article: "done off the books").
     if (ruFuel) ruFuel.illicit += fuelPart;
-    if (ruGoods) ruGoods.official += backfill - fuelPart;
+    if (ruGoods) ruGoods.illicit += backfill - fuelPart;
     ctx.events.push({
       round: ctx.round,
       kind: "russia_backfilled",

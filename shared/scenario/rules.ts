@@ -11,6 +11,8 @@ export const RulesSchema = z
     /** Achieved enforcement moves up at most this much per round toward the target. */
     enforcementStepUp: Int.min(1).max(100),
     enforcementStepDown: Int.min(1).max(100),
+    /** A raised target nobody pays for moves achieved enforcement up at most this much (optics). */
+    crackdownStep: Int.min(0).max(100),
     /** Share (%) of achieved-above-baseline kept each round when not sustained: R' = B + (R − B)·fade. */
     enforcementFade: Int.min(0).max(100),
     /** Each this-many points of target above baseline cost 1 action point per round to sustain. */
@@ -19,8 +21,10 @@ export const RulesSchema = z
     /** Share (%) of US–China tension subtracted from China's enforcement baseline. */
     tensionWeight: Int.min(0).max(100),
     pressureKeep: Int.min(0).max(100),
-    /** Share (%) of pressure added to a power's enforcement baseline. */
+    /** Share (%) of pressure added to a power's enforcement baseline… */
     pressureWeight: Int.min(0).max(100),
+    /** …up to this many points at most. */
+    pressureMax: Int.min(0).max(100),
     /** Russia's baseline moves by US–Russia relations divided by this. */
     ruRelationsDivisor: Int.min(1),
     crisisDecayBase: Int.min(0),
@@ -49,6 +53,7 @@ export const RulesSchema = z
     progressOnFailure: Int.min(0).max(100),
     readinessPerTest: Int.min(0).max(50),
     readinessPassive: Int.min(0).max(20),
+    /** Hard currency at which the programme is fully funded: the starting reserves, so any squeeze shows. */
     currencyFull: Int.min(1),
     discontentKeep: Int.min(0).max(100),
     /** Discontent points per $100M of border trade lost against the start. */

@@ -145,6 +145,11 @@ export const ScenarioSchema = z.object({
       /** Illicit volume at the start, $M per quarter. */
       illicit: Int.min(0),
       enforcedBy: PowerId,
+      /**
+       * False for a flow that is real but kept off the customs books (China's pipeline crude: none
+       * recorded since 2014, FACTS §1c): it feeds North Korea but is not "recorded trade".
+       */
+      recorded: z.boolean().default(true),
       source: Source,
     }),
   ),

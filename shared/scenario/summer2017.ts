@@ -21,6 +21,8 @@ const data: ScenarioInput = {
     { id: "busan", name: "Busan", kind: "port", power: "KR" },
     { id: "tokyo", name: "Tokyo", kind: "city", power: null },
     { id: "taipei", name: "Taipei", kind: "city", power: null },
+    // North Korea's partners beyond the five (India, Thailand, …): one off-map place for their trade.
+    { id: "elsewhere", name: "Other countries", kind: "offmap", power: null },
     { id: "yellow_sea", name: "Yellow Sea", kind: "sea", power: null },
     { id: "east_china_sea", name: "East China Sea", kind: "sea", power: null },
     { id: "south_china_sea", name: "South China Sea", kind: "sea", power: null },
@@ -39,8 +41,11 @@ const data: ScenarioInput = {
       standing: 60,
       actionPoints: 5,
       enforcement: { announced: 90, actual: 85, baseline: 85 },
-      trade: { minerals: 0, textiles_seafood: 0, fuel: 0, labour: 0, goods: 0 },
-      source: "game values; US trade with North Korea is nil",
+      // US trade with North Korea is nil. The one flow the US "enforces" is North Korea's trade
+      // with third countries (India, Thailand, …), which complied as Washington pressed them:
+      // goods at 100 keeps that flow open at the start (FACTS §1a [R15][R16]).
+      trade: { minerals: 0, textiles_seafood: 0, fuel: 0, labour: 0, goods: 100 },
+      source: "game values; the goods level is third countries' trade with North Korea [R15][R16]",
     },
     CN: {
       name: "China",
@@ -48,10 +53,13 @@ const data: ScenarioInput = {
       stability: 75,
       standing: 55,
       actionPoints: 5,
-      enforcement: { announced: 60, actual: 30, baseline: 37 },
-      // China suspended North Korean coal from Feb 2017 while ore imports rose [R45b][R25].
-      trade: { minerals: 50, textiles_seafood: 100, fuel: 100, labour: 100, goods: 100 },
-      source: "game values; minerals at 50 reflect China's Feb 2017 coal suspension [R45b][R55]",
+      // Game values: the scenario baseline less 40% of the starting US–China tension (30) gives an
+      // effective baseline of 30, equal to the achieved level ("spotty at best", the seed article).
+      enforcement: { announced: 60, actual: 30, baseline: 42 },
+      // Full trade on every group: China's Feb 2017 coal suspension is in the coal flow's data
+      // (nothing official from March, FACTS §2c [R45b][R55]), so ore keeps flowing as it did [R25].
+      trade: { minerals: 100, textiles_seafood: 100, fuel: 100, labour: 100, goods: 100 },
+      source: "game values; coal suspended since Feb 2017 (see the coal flow) [R45b][R55]",
     },
     RU: {
       name: "Russia",
@@ -60,8 +68,11 @@ const data: ScenarioInput = {
       standing: 40,
       actionPoints: 5,
       enforcement: { announced: 40, actual: 15, baseline: 15 },
-      trade: { minerals: 100, textiles_seafood: 100, fuel: 100, labour: 100, goods: 100 },
-      source: "game values",
+      // Goods at half of what the Rajin link could carry: Russia's exports ran at ≈ $29M a quarter in
+      // Jan–Feb 2017 (+149%) against ≈ $19M a quarter over the year [R27][R28] — room to grow. Even
+      // wide open, Russia's own trade falls short of double: the rest needs China to squeeze.
+      trade: { minerals: 100, textiles_seafood: 100, fuel: 100, labour: 100, goods: 50 },
+      source: "game values; goods at 50 of a base at the Q1 2017 pace [R27]",
     },
     KP: {
       name: "North Korea",
@@ -116,7 +127,7 @@ const data: ScenarioInput = {
     fuel: 300,
     food: 80,
     source:
-      "game values (North Korea's reserves and stocks: not found); fuel in kt, use ≈ 850,000 t/yr [R23]",
+      "game values (North Korea's reserves and stocks: not found); fuel in kt, use ≈ 850,000 t/yr [R23] (rules.fuelConsumption)",
   },
   crisis: 45,
   missileDefence: {
@@ -124,47 +135,54 @@ const data: ScenarioInput = {
     arrivals: [{ round: 1, launchers: 4 }],
     source: "2 THAAD launchers by Apr 2017, 4 more installed 7 Sep 2017 [R68][R68b]",
   },
+  // Each flow cites its FACTS.md line. Targets at the start (Q3 2017, $M a quarter): China–North
+  // Korea recorded trade ≈ 1,330–1,480 (Q2 ≈ $1.33bn, Q3 ≈ $1.48bn, FACTS §1b [R6][R7]), of which
+  // China's exports ≈ 835 (2017: $3.34bn [R25b]) and imports ≈ 450–600 (H1 2017 $0.88bn [R6], Q3
+  // ≈ $0.60bn [R7]); China ≈ 91–95% of North Korea's recorded trade (FACTS §1a [R14][R15][R16]).
+  // Labour (wages) and pipeline crude are real flows but not in China's customs figures.
   flows: [
     {
       id: "kp-cn-coal",
       from: "Sinuiju",
       to: "Dandong",
       commodity: "coal",
-      base: 290,
-      illicit: 25,
+      base: 0,
+      illicit: 55,
       enforcedBy: "CN",
       source:
-        "coal to China $1.18bn in 2016 [R17]; illicit: UN panel ≈ $200M banned exports Jan–Sep 2017 [R40]",
+        "official 0: China suspended NK coal from 19 Feb 2017, none recorded from March [R45b][R55]; illicit: most of the UN panel's ≈ $200M banned exports Jan–Sep 2017 (≈ $67M/q) [R40]",
     },
     {
       id: "kp-cn-ore",
       from: "Sinuiju",
       to: "Dandong",
       commodity: "iron_ore",
-      base: 40,
+      base: 330,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: ≈ 285,000 t in Apr 2017 [R25] at a game price",
+      source:
+        "derived: imports from NK ≈ $0.44–0.60bn/q with no coal [R6][R7] less textiles and seafood; iron ore rising [R25]; holds iron, ore, lead and the other minerals 2371/2397 banned [R46][R48]",
     },
     {
       id: "kp-cn-textiles",
       from: "Nampo",
       to: "Dandong",
       commodity: "textiles",
-      base: 200,
+      base: 175,
       illicit: 0,
       enforcedBy: "CN",
-      source: "textiles $800M in 2015 [R13]; 2016 not found",
+      source: "≈ $700M/yr of textiles banned by 2375 [R47c] (2015: $800M [R13]; 2016 not found)",
     },
     {
       id: "kp-cn-seafood",
       from: "Nampo",
       to: "Dandong",
       commodity: "seafood",
-      base: 50,
-      illicit: 10,
+      base: 60,
+      illicit: 12,
       enforcedBy: "CN",
-      source: "game value (seafood exports: not found [R19])",
+      source:
+        "game value (seafood exports: not found [R19]); illicit: the rest of the UN panel's ≈ $67M/q [R40]",
     },
     {
       id: "kp-cn-labour",
@@ -174,7 +192,8 @@ const data: ScenarioInput = {
       base: 62,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: ≈ 50,000 workers in China of ≈ 100,000 earning > $500M/yr [R33]",
+      source:
+        "derived: ≈ 50,000 workers in China of ≈ 100,000 earning > $500M/yr [R33]; wages, not in customs data",
     },
     {
       id: "kp-ru-labour",
@@ -184,7 +203,7 @@ const data: ScenarioInput = {
       base: 37,
       illicit: 0,
       enforcedBy: "RU",
-      source: "derived: ≈ 30,000 workers in Russia [R33][R34]",
+      source: "derived: ≈ 30,000 workers in Russia [R33][R34]; wages, not in customs data",
     },
     {
       id: "kp-kr-kaesong",
@@ -204,7 +223,9 @@ const data: ScenarioInput = {
       base: 50,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: ≈ 525,000 t/yr by pipeline [R21][R23] at a game price",
+      recorded: false,
+      source:
+        "derived: ≈ 525,000 t/yr by pipeline [R21][R23] at a game price; real but off the customs books: none recorded since 2014 [R13b]",
     },
     {
       id: "cn-kp-refined",
@@ -231,10 +252,11 @@ const data: ScenarioInput = {
       from: "Dandong",
       to: "Pyongyang",
       commodity: "consumer_goods",
-      base: 560,
+      base: 645,
       illicit: 0,
       enforcedBy: "CN",
-      source: "derived: Chinese exports ≈ $3.08bn in 2016 [R1][R25b] less the other flows",
+      source:
+        "derived: Chinese exports $3.34bn in 2017 [R25b] ≈ 835/q, less refined fuel, food and machinery (crude is not in customs data [R13b])",
     },
     {
       id: "cn-kp-machinery",
@@ -251,25 +273,41 @@ const data: ScenarioInput = {
       from: "Vladivostok",
       to: "Rajin",
       commodity: "refined_fuel",
-      base: 8,
+      base: 3,
       illicit: 10,
       enforcedBy: "RU",
-      source: "Russia–NK trade ≈ $77M/yr [R28]; off-book fuel: game value [R43]",
+      source:
+        "game value: Russia's recorded exports were mostly coal [R29], so little official fuel; off-book fuel: game value (transfers at sea [R43])",
     },
     {
       id: "ru-kp-goods",
       from: "Vladivostok",
       to: "Rajin",
       commodity: "consumer_goods",
-      base: 10,
+      base: 32,
       illicit: 0,
       enforcedBy: "RU",
-      source: "Russian exports to NK ≈ $19.5M Jan–Feb 2017 [R27]",
+      source:
+        "base at the Jan–Feb 2017 pace (exports $19.5M ≈ $29M/q) [R27]; at Russia's trade level 50, 16/q at the start: with fuel, ≈ $76M/yr of recorded trade [R14][R28]",
+    },
+    {
+      id: "other-kp-trade",
+      from: "Other countries",
+      to: "Nampo",
+      commodity: "consumer_goods",
+      base: 53,
+      illicit: 0,
+      enforcedBy: "US",
+      source:
+        "derived: NK trade 2017 $5.55bn less China $5.26bn (KOTRA) [R15] less Russia ≈ $77M [R28] ≈ $213M/yr with third countries (India, …) [R16]; their compliance follows US pressure",
     },
   ],
+  // Game values: the share of each flow's value the regime banks (or pays). The ore flow also holds
+  // other minerals and metals mostly sold by provincial firms, so the regime takes less of it; set
+  // so that North Korea's hard currency is about flat at the start, as before the sanctions of 2017.
   regimeShare: {
     coal: 40,
-    iron_ore: 40,
+    iron_ore: 26,
     seafood: 30,
     textiles: 30,
     labour: 70,
@@ -379,7 +417,7 @@ const data: ScenarioInput = {
         id: "dandong-fronts",
         name: "Dandong front companies",
         region: "dandong",
-        capacity: 40,
+        capacity: 50,
         knownBy: ["KP", "CN"],
         source: "game value",
       },
@@ -395,7 +433,7 @@ const data: ScenarioInput = {
         id: "yellow-sea-sts",
         name: "Yellow Sea ship-to-ship zone",
         region: "yellow_sea",
-        capacity: 25,
+        capacity: 45,
         knownBy: ["KP"],
         source: "game value; transfers at sea [R40][R42]",
       },
@@ -403,7 +441,7 @@ const data: ScenarioInput = {
         id: "east-china-sea-sts",
         name: "East China Sea ship-to-ship zone",
         region: "east_china_sea",
-        capacity: 20,
+        capacity: 30,
         knownBy: ["KP"],
         source: "game value; transfers at sea [R42][R43]",
       },
@@ -416,7 +454,9 @@ const data: ScenarioInput = {
         source: "game value; Bureau 39 income estimates [R37][R38]",
       },
     ],
-    ceiling: 200,
+    // Trade nodes and ceiling sized to carry the UN panel's ≈ $67M/q of banned exports [R40] with
+    // room to grow, as transfers at sea did in 2018 (≥ 89 tanker calls in five months [R42]).
+    ceiling: 260,
     russianLink: 25,
     source: "game values; the Rajin–Vladivostok ferry carried 1,000–1,500 t a run from May 2017 [R96]",
   },
@@ -511,7 +551,7 @@ const data: ScenarioInput = {
       powers: ["US"],
       params: ["entity"],
       effect: "Designate a firm or bank: shrinks the illicit network for good; angers its home country.",
-      numbers: { tensionChinese: 12, pressureChineseBank: 12, ruRelations: -8, kpCurrency: -15 },
+      numbers: { tensionChinese: 15, pressureChineseBank: 4, ruRelations: -8, kpCurrency: -15 },
       repeatable: true,
     },
     {
@@ -521,8 +561,10 @@ const data: ScenarioInput = {
       cost: 1,
       powers: ["US"],
       effect: "Bombers or a carrier group near Korea: reassures Seoul, raises the crisis.",
+      // A signal, smaller than a test: the B-1B flights of Aug–Sep 2017 and the three carriers of
+      // Nov 2017 [R65][R66] answered tests that had already raised the crisis.
       effects: {
-        crisis: 8,
+        crisis: 4,
         relations: { "KP-US": -5, "KR-US": 2 },
         stability: { KR: -1 },
         nk: { stability: 1 },
@@ -574,7 +616,7 @@ const data: ScenarioInput = {
       powers: ["US"],
       params: ["on"],
       effect: "Tariffs on Chinese goods: both economies suffer, tension rises every round they last.",
-      numbers: { tension: 8, cnEconomy: -2, usEconomy: -1 },
+      numbers: { tension: 10, cnEconomy: -2, usEconomy: -1 },
     },
     {
       type: "recognise_nuclear_state",
@@ -721,8 +763,10 @@ const data: ScenarioInput = {
       powers: ["KP"],
       effect:
         "Test a warhead: a big jump in readiness; a big jump in the crisis and in anger, even in Beijing.",
+      // The largest single step on the ladder (the 6th test, 3 Sep 2017 [R61]), but below war:
+      // 2017's tests, threats and shows of force together did not reach the brink.
       effects: {
-        crisis: 20,
+        crisis: 15,
         relations: { "KP-US": -10, "KP-KR": -8, "CN-KP": -12, "KP-RU": -5 },
         self: { standing: -4 },
       },
@@ -832,18 +876,26 @@ const data: ScenarioInput = {
     {
       id: "us-alliance",
       power: "US",
-      text: "Keep US–South Korea trust: relations at 70 or more at the end (60 at the start)",
+      text: "Keep US–South Korea trust: relations at 74 or more at the end (60 at the start)",
       measure: "relation:KR-US",
-      success: 70,
-      partial: 60,
+      success: 74,
+      partial: 62,
     },
-    { id: "us-no-war", power: "US", text: "No war", measure: "noWar", success: 1, partial: 1 },
+    {
+      id: "us-no-war",
+      power: "US",
+      text: "No war, and never near the brink: the crisis at 80 or less all game (partial: no war)",
+      measure: "maxCrisisNoWar",
+      success: 80,
+      partial: 99,
+      higherIsBetter: false,
+    },
     {
       id: "cn-nk-stable",
       power: "CN",
-      text: "North Korea stable all game: its stability never below 50",
+      text: "North Korea stable all game: its stability never below 48",
       measure: "minNkStability",
-      success: 50,
+      success: 48,
       partial: 40,
     },
     {
@@ -858,32 +910,32 @@ const data: ScenarioInput = {
     {
       id: "cn-no-md",
       power: "CN",
-      text: "No further missile defence in South Korea, or the exercises suspended at least one round",
-      measure: "noMdOrSuspended",
-      success: 1,
-      partial: 1,
+      text: "No further missile defence in South Korea, and the joint exercises suspended in at least half of the game's rounds",
+      measure: "noMdSuspendedShare",
+      success: 50,
+      partial: 25,
     },
     {
       id: "ru-trade",
       power: "RU",
-      text: "Raise trade with North Korea by a third, all channels counted (vs the start)",
-      measure: "ruTradePercent",
-      success: 133,
-      partial: 115,
+      text: "Double trade with North Korea in goods and fuel, official and off-book (vs the start)",
+      measure: "ruGoodsTradePercent",
+      success: 200,
+      partial: 150,
     },
     {
       id: "ru-agreements",
       power: "RU",
-      text: "Be party to two agreements, or host a summit",
-      measure: "ruAgreementsOrHost",
-      success: 2,
-      partial: 1,
+      text: "Be party to two agreements, and host multilateral talks",
+      measure: "ruAgreementsAndHost",
+      success: 3,
+      partial: 2,
     },
     {
       id: "ru-no-override",
       power: "RU",
-      text: "No UN resolution adopted without Russia's yes",
-      measure: "adoptedOverRussia",
+      text: "No UN resolution adopted as tabled: Russia softens every one that passes",
+      measure: "adoptedUnsoftened",
       success: 0,
       partial: 1,
       higherIsBetter: false,
@@ -891,9 +943,9 @@ const data: ScenarioInput = {
     {
       id: "kp-survive",
       power: "KP",
-      text: "The regime survives: no collapse, no war",
-      measure: "regimeSurvives",
-      success: 1,
+      text: "The regime survives and holds: stability 48 or more at the end (partial: it survives)",
+      measure: "regimeStability",
+      success: 48,
       partial: 1,
     },
     {
@@ -907,17 +959,17 @@ const data: ScenarioInput = {
     {
       id: "kp-currency",
       power: "KP",
-      text: "Keep hard currency: at least 90% of the start",
+      text: "Keep hard currency: at least 80% of the start",
       measure: "nkCurrencyPercent",
-      success: 90,
-      partial: 75,
+      success: 80,
+      partial: 65,
     },
     {
       id: "kr-crisis",
       power: "KR",
-      text: "Crisis at 30 or lower at the end (45 at the start), and no war",
+      text: "Crisis at 20 or lower at the end (45 at the start), and no war",
       measure: "crisisAtEndNoWar",
-      success: 30,
+      success: 20,
       partial: 45,
       higherIsBetter: false,
     },
@@ -932,9 +984,9 @@ const data: ScenarioInput = {
     {
       id: "kr-inter-korean",
       power: "KR",
-      text: "Five inter-Korean agreements (talks, joint projects, summits)",
+      text: "Six inter-Korean agreements (talks, joint projects, summits)",
       measure: "interKoreanAgreements",
-      success: 5,
+      success: 6,
       partial: 3,
     },
   ],
@@ -942,18 +994,18 @@ const data: ScenarioInput = {
     {
       id: "us-agenda-china",
       power: "US",
-      text: "China's achieved enforcement at 60 or more for a year and a half: six rounds running",
-      measure: "maxCnHighStreak",
-      success: 6,
-      partial: 4,
+      text: "China's achieved enforcement at 60 or more for half of the game's rounds, running",
+      measure: "cnHighStreakShare",
+      success: 50,
+      partial: 25,
     },
     {
       id: "us-agenda-currency",
       power: "US",
-      text: "North Korea's hard currency down by a tenth: 450 or less at the end (500 at the start)",
+      text: "North Korea's hard currency down by 16%: 420 or less at the end (500 at the start)",
       measure: "nkCurrency",
-      success: 450,
-      partial: 500,
+      success: 420,
+      partial: 450,
       higherIsBetter: false,
     },
     {
@@ -976,25 +1028,25 @@ const data: ScenarioInput = {
     {
       id: "ru-agenda-f4f",
       power: "RU",
-      text: "Freeze-for-freeze implemented for a year: a moratorium and no exercises in the same round, four times",
-      measure: "freezeForFreezeRounds",
-      success: 4,
-      partial: 2,
+      text: "Freeze-for-freeze in at least half of the game's rounds: a moratorium and no exercises in the same round",
+      measure: "freezeForFreezeShare",
+      success: 50,
+      partial: 25,
     },
     {
       id: "ru-agenda-economy",
       power: "RU",
-      text: "Russia's economy at 112 or more at the end",
+      text: "Russia's economy at 116 or more at the end",
       measure: "economy:RU",
-      success: 112,
-      partial: 106,
+      success: 116,
+      partial: 110,
     },
     {
       id: "kp-agenda-summit",
       power: "KP",
-      text: "A summit with the United States",
-      measure: "summit:KP-US",
-      success: 1,
+      text: "A summit with the United States, and the joint exercises suspended at the end",
+      measure: "usSummitExercisesOff",
+      success: 2,
       partial: 1,
     },
     {
@@ -1016,9 +1068,9 @@ const data: ScenarioInput = {
     {
       id: "kr-agenda-summit",
       power: "KR",
-      text: "An inter-Korean summit",
-      measure: "summit:KP-KR",
-      success: 1,
+      text: "An inter-Korean summit, and North Korea's test moratorium in force at the end",
+      measure: "krSummitMoratorium",
+      success: 2,
       partial: 1,
     },
   ],
@@ -1196,14 +1248,16 @@ const data: ScenarioInput = {
     },
   ],
   rules: {
-    enforcementStepUp: 15,
+    enforcementStepUp: 20,
     enforcementStepDown: 30,
-    enforcementFade: 50,
+    crackdownStep: 5,
+    enforcementFade: 40,
     upkeepPerPoint: 20,
     tensionKeep: 70,
-    tensionWeight: 25,
-    pressureKeep: 70,
-    pressureWeight: 50,
+    tensionWeight: 40,
+    pressureKeep: 50,
+    pressureWeight: 35,
+    pressureMax: 10,
     ruRelationsDivisor: 10,
     crisisDecayBase: 1,
     crisisDecayShare: 5,
@@ -1212,10 +1266,11 @@ const data: ScenarioInput = {
     collapseThreshold: 30,
     collapseRounds: 2,
     nkStabilityBase: 53,
-    nkMaxFall: 5,
+    nkMaxFall: 3,
     nkMaxRise: 3,
     currencyComfort: 500,
-    fuelConsumption: 250,
+    // North Korea uses ≈ 850,000 t of oil a year (FACTS §1c [R23]): ≈ 212 kt a quarter.
+    fuelConsumption: 212,
     fuelStorage: 400,
     foodComfort: 80,
     harvest: 50,
@@ -1229,7 +1284,7 @@ const data: ScenarioInput = {
     progressOnFailure: 20,
     readinessPerTest: 7,
     readinessPassive: 2,
-    currencyFull: 400,
+    currencyFull: 500,
     discontentKeep: 70,
     discontentPer100M: 7,
     discontentThreshold: 20,
@@ -1261,7 +1316,7 @@ const data: ScenarioInput = {
     collapsePenalty: 3,
     warScoreUS: 1,
     warScoreCN: 1,
-    warScoreRU: 2,
+    warScoreRU: 1,
     warScoreKP: 1,
     warScoreKR: 0,
     warPusherPenalty: 2,

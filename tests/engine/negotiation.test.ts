@@ -110,9 +110,11 @@ describe("Control", () => {
     }));
     const s = run[1]!;
     const cn = viewFor(s, "CN").explanations.find((x) => x.index === "enforcement:CN");
-    expect(cn?.parts[0]?.text).toMatch(/your achieved enforcement 30 → 45/);
+    const paidStep = s.scenario.rules.enforcementStepUp;
+    expect(cn?.parts[0]?.text).toMatch(new RegExp(`your achieved enforcement 30 → ${30 + paidStep}\\b`));
     expect(viewFor(s, "US").explanations.find((x) => x.index === "enforcement:CN")).toBeUndefined();
-    const coal = viewFor(s, "US").explanations.find((x) => x.index === "flow:kp-cn-coal");
-    expect(coal?.parts.some((p) => /implied CN enforcement \d+–\d+/.test(p.text))).toBe(true);
+    // Ore, not coal: China's official coal imports were already nil in mid-2017 (FACTS §2c).
+    const ore = viewFor(s, "US").explanations.find((x) => x.index === "flow:kp-cn-ore");
+    expect(ore?.parts.some((p) => /implied CN enforcement \d+–\d+/.test(p.text))).toBe(true);
   });
 });

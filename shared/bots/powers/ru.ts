@@ -19,6 +19,11 @@ export function ruWishes(ctx: BotCtx): Wish[] {
   const squeeze = view.flows.some((f) => f.enforcedBy === "CN" && !f.fromKP && f.official < f.base * 0.8);
   out.push({ action: { type: "expand_rajin_link" }, priority: squeeze ? 55 : 20 + 20 * traits.aggression });
   out.push({ action: { type: "propose_mediation" }, priority: 30 + 20 * (1 - traits.aggression) });
+  // Trade with North Korea (its first objective): open its own goods trade as far as it goes.
+  if (!keeps(ctx, "trade"))
+    for (const group of ["goods", "fuel"] as const)
+      if ((view.policies.RU.trade?.[group] ?? 100) < 100)
+        out.push({ action: { type: "set_trade", commodityGroup: group, level: 100 }, priority: 60 });
   for (const n of view.illicitNodes)
     if (n.region !== "vladivostok") out.push({ action: { type: "expose", node: n.id }, priority: 30 });
   out.push({ action: { type: "humanitarian_aid" }, priority: 22 });

@@ -18,7 +18,12 @@ export function usWishes(ctx: BotCtx): Wish[] {
   const restrained = keeps(ctx, "no_designations") !== undefined;
   // Designations are the lasting lever (dynamic 7): the adaptive bot keeps using them, one a round,
   // as a fixed pressure policy would, but weighs Chinese targets against Beijing's cooperation.
-  const target = NON_CHINESE.find((id) => !designated.has(id));
+  // Once stage 5 is shown and readiness is still running away, a freeze is the way to the readiness
+  // objective: even a hawk then seeks talks, and stops squeezing and flexing while it does (a
+  // squeezed Pyongyang does not freeze) — pressure before, talks after.
+  const wantFreeze = view.programme.stage >= 5 && objectiveStatus(view, "US", "us-readiness") !== "success";
+  const target =
+    wantFreeze && agenda !== "us-agenda-currency" ? undefined : NON_CHINESE.find((id) => !designated.has(id));
   const squeeze = agenda === "us-agenda-currency" ? 15 : 0;
   if (target) out.push({ action: { type: "designate", entity: target }, priority: 55 + 25 * aggr + squeeze });
   // Chinese banks: the way to make Beijing's enforcement stick, at the price of its goodwill. Worth
@@ -31,20 +36,18 @@ export function usWishes(ctx: BotCtx): Wish[] {
     (agenda === "us-agenda-china" && cnSeems < 65 ? 0.45 : 0) + (agenda === "us-agenda-currency" ? 0.35 : 0);
   if (cn && !restrained && rand("cn-designate") < aggr * 0.7 + wantCn)
     out.push({ action: { type: "designate", entity: cn }, priority: 40 + 30 * aggr + 30 * wantCn });
-  // Once stage 5 is shown and readiness is still running away, a freeze is the way to the readiness
-  // objective: a non-hawk then seeks talks, and a dove stops flexing (pressure before, talks after).
-  const wantFreeze =
-    view.programme.stage >= 5 && objectiveStatus(view, "US", "us-readiness") !== "success" && aggr < 0.7;
   // Answer tests and threats with force while the crisis leaves room (a hawk's room reaches close
   // to the brink); above the ceiling, a non-hawk suspends the exercises instead.
   const provoked = testedLately(view) || happened(view, "threaten_seoul");
-  const room = view.crisis < traits.crisisCeiling - 5;
-  if (provoked && room && !(wantFreeze && aggr < 0.3))
+  // The no-war objective is met only if the crisis never passes 80: even a hawk stops flexing
+  // short of that.
+  const room = view.crisis < Math.min(traits.crisisCeiling - 5, 62);
+  if (provoked && room && !wantFreeze)
     out.push({ action: { type: "show_of_force" }, priority: 25 + 40 * aggr });
   if (wantFreeze) out.push({ action: { type: "summit", target: "KP" }, priority: 58 });
   if (!view.policies.US.exercises && !keeps(ctx, "suspend_exercises") && view.crisis < traits.crisisCeiling)
     out.push({ action: { type: "set_exercises", on: true }, priority: 40 });
-  if (view.policies.US.exercises && view.crisis >= traits.crisisCeiling && aggr < 0.6)
+  if (view.policies.US.exercises && view.crisis >= Math.min(traits.crisisCeiling, 62) && aggr < 0.9)
     out.push({ action: { type: "set_exercises", on: false }, priority: 50 });
   // The "bloody nose": a hawk who sees the readiness objective slipping away late in the game may
   // gamble on a strike (its war chance grows with the crisis, so it waits for a calmer round).
