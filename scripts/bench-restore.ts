@@ -96,13 +96,14 @@ const server = await startServer({
   env: { NODE_ENV: "production", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) },
 });
 // The start-up line is printed once every game is up (joinable).
-while (!/restored \d+ games/.test(server.output())) await new Promise((r) => setTimeout(r, 20));
+while (!/claimed \d+ games in \d+ ms, restored \d+ games/.test(server.output()))
+  await new Promise((r) => setTimeout(r, 20));
 const readyMs = performance.now() - spawnAt;
 const line =
   server
     .output()
     .split("\n")
-    .find((l) => l.includes("restored")) ?? "";
+    .find((l) => l.includes("claimed")) ?? "";
 console.log(line.trim());
 console.log(`spawn to every game joinable: ${Math.round(readyMs)} ms (includes starting Node and tsx)`);
 const m =
