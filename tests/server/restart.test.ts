@@ -68,7 +68,8 @@ test("after a restart: ready means restored, and an ended game answers game_ende
       .filter((l) => l.startsWith("{"))
       .map((l) => JSON.parse(l) as Record<string, unknown>);
   await until(() => lines().filter((l) => l.msg === "joined").length === 2);
-  expect(lines().find((l) => l.msg === `Pressure Point at http://localhost:${second.port}`)).toMatchObject({
+  const startLine = `Pressure Point at http://localhost:${second.port} `;
+  expect(lines().find((l) => String(l.msg).startsWith(startLine))).toMatchObject({
     level: "info",
     restored: 1,
   });
