@@ -9,18 +9,12 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { RECORD } from "../shared/scenario/history-record.js";
 import { HISTORY_2017 } from "../shared/scenario/history2017.js";
+import { numberArgs } from "./args.js";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(
-      "usage: npm run balance:doc -- [--seed S] [--dynamics-games N] [--balance-games N] [--history-seeds N]",
-    );
-    process.exit(2);
-  }
-  return v;
-}
+const arg = numberArgs(
+  "npm run balance:doc -- [--seed S] [--dynamics-games N] [--balance-games N] [--history-seeds N]",
+  1,
+);
 const seed = arg("seed", 1);
 const dynGames = arg("dynamics-games", 200);
 const balGames = arg("balance-games", 2000);

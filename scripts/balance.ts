@@ -11,18 +11,9 @@ import { botPolicy } from "../shared/bots/index.js";
 import { SCRIPTED_US, US_POLICIES } from "../shared/bots/scripted.js";
 import { gameSeed, mixedPersonalities, selfPlay } from "../shared/bots/selfplay.js";
 import { type BotPolicy, byPower, draw, type GameState, POWERS, type PowerId } from "../shared/index.js";
+import { numberArgs } from "./args.js";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0) {
-    console.error(
-      `usage: npm run balance -- --games N --seed S [--rounds R] [--planner P] [--json]  (bad --${name})`,
-    );
-    process.exit(2);
-  }
-  return v;
-}
+const arg = numberArgs("npm run balance -- --games N --seed S [--rounds R] [--planner P] [--json]");
 
 const games = arg("games", 200);
 const seed = arg("seed", 1);

@@ -6,20 +6,14 @@
  * 95% bootstrap interval, the threshold fixed before tuning, and pass/fail. With --json the last line
  * of stdout is one JSON object. Exit code 1 if any check fails.
  */
+
+import { numberArgs } from "./args.js";
 import { evaluate } from "./dynamics/checks.js";
 import { type GameRecord, measureGame } from "./dynamics/measure.js";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0) {
-    console.error(
-      `usage: npm run dynamics -- --games N --seed S [--rounds R] [--planner P] [--resamples B] [--json]  (bad --${name})`,
-    );
-    process.exit(2);
-  }
-  return v;
-}
+const arg = numberArgs(
+  "npm run dynamics -- --games N --seed S [--rounds R] [--planner P] [--resamples B] [--json]",
+);
 
 const games = arg("games", 200);
 const seed = arg("seed", 1);

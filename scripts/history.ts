@@ -8,16 +8,9 @@
 import { directions, historyRow, RECORD } from "../shared/scenario/history-record.js";
 import { HISTORY_2017, playHistory } from "../shared/scenario/history2017.js";
 import { SUMMER_2017 } from "../shared/scenario/summer2017.js";
+import { numberArgs } from "./args.js";
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v < 0) {
-    console.error(`usage: npm run history -- --seed S [--seeds N] [--json]  (bad --${name})`);
-    process.exit(2);
-  }
-  return v;
-}
+const arg = numberArgs("npm run history -- --seed S [--seeds N] [--json]");
 
 const seed = arg("seed", 1);
 const seeds = Math.max(1, arg("seeds", 1));

@@ -5,16 +5,9 @@
  */
 import { fingerprint, gameSeed, selfPlay } from "../shared/bots/selfplay.js";
 import { hashOf, POWERS } from "../shared/index.js";
+import { numberArgs } from "./args.js";
 
-function arg(name: string, fallback?: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(process.argv[i + 1]) : fallback;
-  if (v === undefined || !Number.isInteger(v) || v < 0) {
-    console.error(`usage: npm run sim -- --games N --seed S [--rounds R] [--json]  (bad --${name})`);
-    process.exit(2);
-  }
-  return v;
-}
+const arg = numberArgs("npm run sim -- --games N --seed S [--rounds R] [--json]");
 
 const games = arg("games", 100);
 const seed = arg("seed", 1);
