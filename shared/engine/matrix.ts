@@ -11,8 +11,7 @@
 import type { Action } from "../orders.js";
 import type { PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
-import type { Effects } from "../scenario/schema.js";
-import type { GameState, MatrixItem } from "../state.js";
+import type { GameState, MatrixItem, MatrixVerdict } from "../state.js";
 import { type Ctx, emit, only } from "./context.js";
 import { cloneState } from "./copy.js";
 import { applyEffects } from "./effects.js";
@@ -50,15 +49,8 @@ export function queueMatrix(s: GameState, power: PowerId, actions: readonly Acti
   ];
 }
 
-export interface Judgement {
-  title: string;
-  reason: string;
-  strength: number;
-  chance: number;
-  roll: number;
-  success: boolean;
-  effects?: Effects;
-}
+/** A verdict before it is dated with the round Control judged it in. */
+export type Judgement = Omit<MatrixVerdict, "round">;
 
 /** Records Control's verdict on a queued item: it applies at the next resolution. */
 export function judgeQueued(s: GameState, id: string, j: Judgement): void {
