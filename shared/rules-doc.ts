@@ -74,7 +74,7 @@ export function renderRules(sc: Scenario = SUMMER_2017): string {
     "military: scheduled launchers, exercises (held only if the US and South Korea both keep them on), shows of force, missile defence (needs Seoul's consent), strikes (a strike's war roll means war)",
     "the programme: tests (progress grows with North Korea's hard currency and fuel), steady growth",
     "trade: official volumes (UN resolutions cut refined fuel, never crude, which 2017's resolutions froze), illicit volumes within network capacity, Russia's backfill within its channel (off the books)",
-    "North Korea's hard currency, fuel and food",
+    `North Korea's hard currency, fuel and food (illicit sales earn only what the finance channel moves; China's and the US's achieved enforcement each close up to ${r.financeSqueezeCN}% and ${r.financeSqueezeUS}% of it)`,
     `stability: North Korea (at most −${r.nkMaxFall}/+${r.nkMaxRise} a round; refugees below ${r.refugeeThreshold}; collapse after ${r.collapseRounds} rounds below ${r.collapseThreshold}), China's border discontent, crisis costs to Seoul`,
     "agreements: breaches of observable terms are public and cost trust; expiry (the brink is judged before agreements in force ease the crisis)",
     `crisis: decays by ${r.crisisDecayBase} + ${r.crisisDecayShare}% each round; at ${r.warThreshold}, war`,

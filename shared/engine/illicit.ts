@@ -42,11 +42,18 @@ export function totalCapacity(s: GameState): number {
   return c;
 }
 
-/** The finance channel: what moves the money. The US's achieved enforcement squeezes it. */
+/**
+ * The finance channel: what moves the money. The money moves through China (its banks, North Korean
+ * firms in China, Chinese front companies), so China's achieved enforcement squeezes it as the US's
+ * does through secondary sanctions: dynamic 1, sanctions bite with China's enforcement.
+ */
 export function financeCapacity(s: GameState): number {
+  const r = s.scenario.rules;
   let c = 0;
   for (const n of s.illicit.nodes) if (n.region === "finance") c += n.capacity;
-  return pct(c, 100 - Math.trunc(s.enforcement.US.actual / 4));
+  const squeeze =
+    pct(s.enforcement.US.actual, r.financeSqueezeUS) + pct(s.enforcement.CN.actual, r.financeSqueezeCN);
+  return pct(c, 100 - Math.min(100, squeeze));
 }
 
 /**

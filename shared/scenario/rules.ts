@@ -63,6 +63,8 @@ export const RulesSchema = z
     illicitRegrowShare: Int.min(0).max(100),
     illicitGrowth: Int.min(0).max(100),
     divertShare: Int.min(0).max(100),
+    financeSqueezeUS: Int.min(0).max(100),
+    financeSqueezeCN: Int.min(0).max(100),
     detectBase: Int.min(0).max(100),
     detectPerIntel: Int.min(0).max(100),
     intelMax: Int.min(1),

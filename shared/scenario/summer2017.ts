@@ -1292,6 +1292,12 @@ const data: ScenarioInput = {
     illicitRegrowShare: 80,
     illicitGrowth: 10,
     divertShare: 30,
+    // Share of the finance channel a power's achieved enforcement (at 100) closes. North Korea's money
+    // moves through China: Dandong's banks [R50], North Korean firms and joint ventures in China that
+    // China itself ordered closed in Sep 2017 [R56], and Chinese front companies [R51]; the US reaches
+    // it through secondary sanctions on banks [R52]. Game values.
+    financeSqueezeUS: 25,
+    financeSqueezeCN: 40,
     detectBase: 35,
     detectPerIntel: 10,
     intelMax: 5,

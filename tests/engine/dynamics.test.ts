@@ -8,6 +8,7 @@
 import { describe, expect, test } from "vitest";
 import { CHECKS, evaluate } from "../../scripts/dynamics/checks.js";
 import { type GameRecord, measureGame } from "../../scripts/dynamics/measure.js";
+import { financeCapacity } from "../../shared/engine/illicit.js";
 import type { Action, GameState, Input } from "../../shared/index.js";
 import { chinaOfficial, illicitCapacity, last, play, type RoundScript } from "./helpers.js";
 
@@ -49,6 +50,17 @@ describe("1. China is the key", () => {
     expect(Math.abs(others.nk.fuel - unOnly.nk.fuel)).toBeLessThanOrEqual(base.nk.fuel / 20);
     // China enforcing takes more than a fifth of it.
     expect(others.nk.currency - withCn.nk.currency).toBeGreaterThan(base.nk.currency / 5);
+  });
+
+  test("the money moves through China: China's achieved enforcement at 90 leaves the finance channel over a fifth narrower than at 30", () => {
+    const at = (cn: number): GameState => ({
+      ...base,
+      enforcement: { ...base.enforcement, CN: { ...base.enforcement.CN, actual: cn } },
+    });
+    const low = financeCapacity(at(30));
+    const high = financeCapacity(at(90));
+    expect(low).toBeGreaterThan(0);
+    expect(low - high).toBeGreaterThan(low / 5);
   });
 });
 
