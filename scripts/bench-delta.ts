@@ -24,11 +24,14 @@ import { gameSeed, selfPlay } from "../shared/bots/selfplay.js";
 import { type Input, step } from "../shared/engine/step.js";
 import { newGame, type PlayerView, type Seat, viewFor } from "../shared/index.js";
 import { POWERS } from "../shared/powers.js";
+import { VIEW_DICTIONARY } from "../shared/viewDictionary.js";
 
 const { values } = parseArgs({ options: { games: { type: "string", default: "5" } } });
 const games = Number(values.games);
 const SEATS: Seat[] = [...POWERS, "OBSERVER", "CONTROL"];
 const packr = new Packr({ useRecords: false });
+/** Deflated as the server does it: with the protocol's preset dictionary (shared/viewDictionary.ts). */
+const DICT = { dictionary: VIEW_DICTIONARY };
 
 // jsondiffpatch is measured only when it is installed (`npm install --no-save jsondiffpatch@0.7.7`).
 let jdp: { diff(a: unknown, b: unknown): unknown } | null = null;
@@ -65,7 +68,7 @@ function wireBytes(type: "view" | "view_delta", msg: object): number {
     Protocol.ROOM_DATA_BYTES,
     type,
     undefined,
-    zlib.deflateRawSync(JSON.stringify(msg)),
+    zlib.deflateRawSync(JSON.stringify(msg), DICT),
   ).length;
 }
 /** Bytes every seat received (wire), and rounds resolved, over all games. */
@@ -118,11 +121,11 @@ for (let g = 0; g < games; g++) {
         if (resolution && w > DEFLATE_ABOVE) {
           for (const k of new Set(mine.map((op) => op.path.split("/")[1] ?? ""))) {
             const rest = mine.filter((op) => (op.path.split("/")[1] ?? "") !== k);
-            const without = zlib.deflateRawSync(JSON.stringify({ seq: 1, ops: rest })).length;
+            const without = zlib.deflateRawSync(JSON.stringify({ seq: 1, ops: rest }), DICT).length;
             add(
               deflatedByKey,
               k,
-              zlib.deflateRawSync(JSON.stringify({ seq: 1, ops: mine })).length - without,
+              zlib.deflateRawSync(JSON.stringify({ seq: 1, ops: mine }), DICT).length - without,
             );
           }
         }
@@ -135,13 +138,13 @@ for (let g = 0; g < games; g++) {
         ours.sends++;
         t = performance.now();
         const json = JSON.stringify({ seq: 1, ops: mine });
-        const z = json.length > 1024 ? zlib.deflateRawSync(json).length : bytesMine;
+        const z = json.length > 1024 ? zlib.deflateRawSync(json, DICT).length : bytesMine;
         oursZ.ms += performance.now() - t;
         oursZ.bytes += z;
         oursZ.sends++;
       }
       t = performance.now();
-      fullZ.bytes += zlib.deflateRawSync(JSON.stringify({ seq: 1, view })).length;
+      fullZ.bytes += zlib.deflateRawSync(JSON.stringify({ seq: 1, view }), DICT).length;
       fullZ.ms += performance.now() - t;
       fullZ.sends++;
 
@@ -168,7 +171,7 @@ for (let g = 0; g < games; g++) {
     const start = viewFor(newGame({ gameId: `D${g}`, seed: gameSeed(7, g), maxRounds: 8 }), seat);
     joins++;
     joinPlain += packr.pack({ seq: 0, view: start }).length;
-    joinZ += zlib.deflateRawSync(JSON.stringify({ seq: 0, view: start })).length;
+    joinZ += zlib.deflateRawSync(JSON.stringify({ seq: 0, view: start }), DICT).length;
     joinWire += wireBytes("view", { seq: 0, view: start });
     for (const [k, v] of Object.entries(start)) add(joinByKey, k, packr.pack(v).length + k.length + 1);
   }

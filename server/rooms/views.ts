@@ -28,6 +28,7 @@ import { type Client, getMessageBytes, Protocol } from "@colyseus/core";
 import jsonpatch, { type Operation } from "fast-json-patch";
 import type { GameState, PlayerView, Seat, ViewDeltaMessage, ViewMessage } from "../../shared/index.js";
 import { viewFor } from "../../shared/index.js";
+import { VIEW_DICTIONARY } from "../../shared/viewDictionary.js";
 
 /**
  * The view's logs: the engine starts each afresh at a resolution and otherwise only appends to it
@@ -63,8 +64,9 @@ export function viewDelta(last: PlayerView, view: PlayerView): Operation[] {
 
 /**
  * Above this many bytes a view message goes as deflated JSON text (raw DEFLATE, RFC 1951) instead of
- * msgpack: a resolution's delta and a whole view are mostly English sentences and repeated keys, and
- * shrink three to four times (`npm run bench:delta`); small deltas are not worth the CPU.
+ * msgpack: a resolution's delta and a whole view are mostly repeated keys, ids and numbers, and
+ * shrink about ten times with the preset dictionary of sample messages (shared/viewDictionary.ts;
+ * `npm run bench:delta`); small deltas are not worth the CPU.
  */
 export const DEFLATE_ABOVE = 1024;
 
@@ -72,7 +74,7 @@ export const DEFLATE_ABOVE = 1024;
 function encode(type: "view" | "view_delta", msg: ViewMessage | ViewDeltaMessage): Buffer {
   const packed = getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
   if (packed.length <= DEFLATE_ABOVE) return packed;
-  const deflated = zlib.deflateRawSync(JSON.stringify(msg));
+  const deflated = zlib.deflateRawSync(JSON.stringify(msg), { dictionary: VIEW_DICTIONARY });
   return getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, type, undefined, deflated);
 }
 
