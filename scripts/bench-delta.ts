@@ -8,7 +8,7 @@
  * the same for all and left out), bytes on the wire, and how many sends carry nothing new.
  *
  * Then the budget of issue 11 (≤ 2 KB a client a round, ≤ 40 KB an 8-round game, join ≤ 4 KB): the
- * bytes each seat receives as the server frames them (msgpack, or deflated JSON above 1 KB, with the
+ * bytes each seat receives as the server frames them (msgpack, or deflated JSON above `DEFLATE_ABOVE`, with the
  * Colyseus frame), per round and per game, for the players and the observer (Control apart), and
  * which top-level keys of the view those bytes carry — at a resolution and during a round.
  *
@@ -26,8 +26,15 @@ import { newGame, type PlayerView, type Seat, viewFor } from "../shared/index.js
 import { POWERS } from "../shared/powers.js";
 import { VIEW_DICTIONARY } from "../shared/viewDictionary.js";
 
-const { values } = parseArgs({ options: { games: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: {
+    games: { type: "string", default: "5" },
+    /** Price another threshold than the server's (`DEFLATE_ABOVE`, bytes of msgpack). */
+    "deflate-above": { type: "string", default: String(DEFLATE_ABOVE) },
+  },
+});
 const games = Number(values.games);
+const deflateAbove = Number(values["deflate-above"]);
 const SEATS: Seat[] = [...POWERS, "OBSERVER", "CONTROL"];
 const packr = new Packr({ useRecords: false });
 /** Deflated as the server does it: with the protocol's preset dictionary (shared/viewDictionary.ts). */
@@ -63,7 +70,8 @@ let unchanged = 0;
 /** What the server puts on the wire for one view message (server/rooms/views.ts `encode`). */
 function wireBytes(type: "view" | "view_delta", msg: object): number {
   const packed = getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
-  if (packed.length <= DEFLATE_ABOVE) return packed.length;
+  if (packed.length <= deflateAbove) return packed.length;
+  deflates++;
   return getMessageBytes.raw(
     Protocol.ROOM_DATA_BYTES,
     type,
@@ -73,6 +81,8 @@ function wireBytes(type: "view" | "view_delta", msg: object): number {
 }
 /** Bytes every seat received (wire), and rounds resolved, over all games. */
 const wireBySeat = new Map<Seat, number>();
+/** Messages the server would deflate (each costs a deflate with the dictionary: CPU). */
+let deflates = 0;
 /** Wire bytes and sends to the players and the observer, at resolutions and during rounds. */
 const wireByMoment = new Map<string, number>();
 let roundsPlayed = 0;
@@ -118,7 +128,7 @@ for (let g = 0; g < games; g++) {
         if (SEATS.indexOf(seat) < 6) add(wireByMoment, resolution ? "resolution sends" : "during sends", 1);
         const tally = resolution ? byKeyResolution : byKeyRound;
         // What each key adds to a deflated delta: its size without that key's operations, taken away.
-        if (resolution && w > DEFLATE_ABOVE) {
+        if (resolution && w > deflateAbove) {
           for (const k of new Set(mine.map((op) => op.path.split("/")[1] ?? ""))) {
             const rest = mine.filter((op) => (op.path.split("/")[1] ?? "") !== k);
             const without = zlib.deflateRawSync(JSON.stringify({ seq: 1, ops: rest }), DICT).length;
@@ -138,7 +148,7 @@ for (let g = 0; g < games; g++) {
         ours.sends++;
         t = performance.now();
         const json = JSON.stringify({ seq: 1, ops: mine });
-        const z = json.length > 1024 ? zlib.deflateRawSync(json, DICT).length : bytesMine;
+        const z = bytesMine > deflateAbove ? zlib.deflateRawSync(json, DICT).length : bytesMine;
         oursZ.ms += performance.now() - t;
         oursZ.bytes += z;
         oursZ.sends++;
@@ -187,7 +197,10 @@ console.log(row("full view", full));
 console.log(row("fast-json-patch", fjp));
 if (jdp) console.log(row("jsondiffpatch", jd));
 console.log(row("viewDelta (sent)", ours));
-console.log(row("+ deflate >1 KB", oursZ), "(ms: JSON text and deflate, on top of the line above)");
+console.log(
+  row(`+ deflate >${deflateAbove} B`, oursZ),
+  "(ms: JSON text and deflate, on top of the line above)",
+);
 console.log(row("full, deflated", fullZ));
 console.log(
   `a seat's view at the start of a game: ${Math.round(joinPlain / joins)} B msgpack, ${Math.round(joinZ / joins)} B deflated JSON`,
@@ -201,6 +214,9 @@ const clientGame = perSeat(players) / games;
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
 console.log(
   `\nper client (5 powers + observer; ${roundsPlayed} rounds in ${games} games): ${kb(clientGame / (roundsPlayed / games))} a round, ${kb(clientGame)} a game as played, ${kb((clientGame / (roundsPlayed / games)) * 8)} for 8 rounds; join view ${kb(joinWire / joins)}`,
+);
+console.log(
+  `messages deflated (over ${deflateAbove} B of msgpack): ${(deflates / roundsPlayed / SEATS.length).toFixed(1)} a seat a round`,
 );
 console.log(
   `by seat, a round: ${[...players, "CONTROL" as Seat].map((s) => `${s} ${Math.round((wireBySeat.get(s) ?? 0) / roundsPlayed)} B`).join(", ")}`,

@@ -259,7 +259,7 @@ export type Visibility = "all" | Seat[];
 /**
  * Every kind of event the engine records besides a catalogue move (whose kind is its action type and
  * which reads as the move's label). A kind not listed here does not compile; the client must have
- * words for each in English and Korean (client/game/words.ts; tests/client/eventWords.test.ts).
+ * words for each in English and Korean (client/game/words.ts; tests/browser/words.test.ts).
  */
 export const EVENT_KINDS = [
   "enforcement_announced",

@@ -70,7 +70,7 @@ export interface Said {
   /**
    * False when no template fitted (a record missing a field its template needs) and a plain line
    * was shown instead. The view carries no English to fall back on: every kind and `why` the
-   * engine can produce has a template (tests/client/eventWords.test.ts).
+   * engine can produce has a template (tests/browser/words.test.ts).
    */
   templated: boolean;
 }
