@@ -187,9 +187,8 @@ function str(v: string | number | undefined): string | null {
  * declares (`EVENT_KINDS`: a missing one does not compile); shared/engine/text.ts says the same
  * records in English for the server's exports.
  */
-const EVENTS: Readonly<
-  Record<(typeof ENGINE_EVENT_KINDS)[number], (d: Vars, x: Vars, raw: GameEvent["data"]) => Words>
-> = {
+type EventRule = (d: Vars, x: Vars, raw: GameEvent["data"]) => Words;
+const EVENTS: Readonly<Record<(typeof ENGINE_EVENT_KINDS)[number], EventRule>> = {
   enforcement_announced: (d) => ["event.enforcement_announced", d],
   trade_policy: (d) => ["event.trade_policy", { ...d, group: groupName(String(d.group)) }],
   pipeline: (d) => ["event.pipeline", d],
@@ -371,7 +370,8 @@ function say(key: string, vars: Vars): string {
 export function sayEvent(e: GameEvent): Said {
   const vars: Vars = {};
   for (const [k, v] of Object.entries(e.data)) vars[k] = isPowerId(v) ? powerName(v) : v;
-  const rule = (EVENTS as Readonly<Record<string, (typeof EVENTS)[keyof typeof EVENTS] | undefined>>)[e.kind];
+  // A catalogue move's kind is not in EVENTS (it says the move's label, below).
+  const rule = (EVENTS as Readonly<Record<string, EventRule | undefined>>)[e.kind];
   if (rule) {
     const extra: Vars = {};
     for (const [k, v] of Object.entries(e.extra ?? {})) extra[k] = isPowerId(v) ? powerName(v) : v;
