@@ -7,6 +7,8 @@
  * orders and negotiation inputs, marks itself ready, and exits when the game ends. The server sends
  * the whole view once ("view") and then only what changed ("view_delta", an RFC 6902 patch with a
  * sequence number); `ViewReplica` keeps the view and says when to ask for the whole one again.
+ * Events come as data (a kind and its numbers); the bot prints each new one in English with the
+ * engine's own renderer (`eventText`), as any client may say them in its own words.
  */
 import { WebSocket } from "ws";
 
@@ -15,6 +17,7 @@ import { WebSocket } from "ws";
 import { parseArgs } from "node:util";
 import { Client } from "@colyseus/sdk";
 import { simpleBot } from "../shared/bots/simple.js";
+import { eventText } from "../shared/engine/text.js";
 import {
   BOT_PERSONALITIES,
   type BotPersonality,
@@ -22,6 +25,7 @@ import {
   type PlayerView,
   type Reply,
   type SeatMessage,
+  SUMMER_2017,
   ViewReplica,
 } from "../shared/index.js";
 
@@ -92,8 +96,19 @@ room.onMessage("chat", () => {});
 let latest: PlayerView | undefined;
 // Patched in place: this bot only reads its view.
 const replica = new ViewReplica(false);
+/** The events already printed (the log starts afresh at each resolution). */
+let printed = { round: -1, count: 0 };
+function printNewEvents(view: PlayerView): void {
+  const first = view.events[0];
+  if (!first || first.round !== printed.round || view.events.length < printed.count)
+    printed = { round: first?.round ?? -1, count: 0 };
+  for (const e of view.events.slice(printed.count))
+    console.log(`  [round ${e.round}] ${eventText(SUMMER_2017, e)}`);
+  printed.count = view.events.length;
+}
 const viewChanged = () => {
   latest = replica.view!;
+  printNewEvents(latest);
   void play(latest);
 };
 room.onMessage("view", (m: unknown) => {

@@ -7,6 +7,8 @@
  * debrief page in the reader's language (client/debrief/report.ts). A seat's record narrows to its
  * own contributions (a student's own record, for grading).
  */
+
+import { eventText } from "../shared/engine/text.js";
 import {
   type Actor,
   type ByPower,
@@ -41,7 +43,8 @@ export interface RecordedInput {
 
 export interface RoundRecord {
   round: number;
-  events: GameEvent[];
+  /** The events as the view carries them, with their English (engine/text.ts) for the export's readers. */
+  events: (GameEvent & { text: string })[];
 }
 
 /** One round of the replay: what was ordered, and the table after its resolution. */
@@ -102,7 +105,7 @@ export function buildRecord(stored: StoredGame, seat?: Seat): GameRecord {
   const options = CreateOptionsSchema.parse(stored.game.options);
   let state = initialState(stored);
   const start = viewFor(state, seat ?? "CONTROL");
-  const rounds = new Map<number, GameEvent[]>();
+  const rounds = new Map<number, RoundRecord["events"]>();
   const inputs: RecordedInput[] = [];
   const who = seat ?? "CONTROL";
   const resolved: { round: number; orders: GameState["orders"]; state: GameState }[] = [];
@@ -123,7 +126,11 @@ export function buildRecord(stored: StoredGame, seat?: Seat): GameRecord {
       for (const ev of now) {
         const key = JSON.stringify(ev);
         keys.add(key);
-        if (!seen.has(key)) rounds.set(ev.round, [...(rounds.get(ev.round) ?? []), ev]);
+        if (!seen.has(key))
+          rounds.set(ev.round, [
+            ...(rounds.get(ev.round) ?? []),
+            { ...ev, text: eventText(state.scenario, ev) },
+          ]);
       }
       seen = keys;
     }

@@ -101,6 +101,9 @@ export function typeOf(s: Json): string {
   if (s.const !== undefined) return code(s.const);
   if (Array.isArray(s.enum)) return (s.enum as unknown[]).map(code).join(", ");
   const alts = (s.anyOf ?? s.oneOf) as Json[] | undefined;
+  // A union of many objects (an explanation's reasons) is tabled on its own below the type.
+  if (alts && alts.length > 3 && alts.every((a) => a.type === "object"))
+    return "object (one of the kinds below)";
   if (alts) return alts.map(typeOf).join(" or ");
   const t = s.type;
   if (t === "integer" || t === "number") {
@@ -195,6 +198,23 @@ function unwrapNullable(s: Json): Json {
     if (other && alts.some((a) => a.type === "null")) return other;
   }
   return s;
+}
+
+/** One row per kind of reason an explanation part can be: its `why`s and the fields that fill it. */
+function reasonRows(view: Json): string[] {
+  const explanations = (view.properties as Record<string, Json>).explanations!;
+  const parts = ((explanations.items as Json).properties as Record<string, Json>).parts!;
+  const kinds = ((parts.items as Json).anyOf ?? (parts.items as Json).oneOf) as Json[];
+  const rows = ["| `why` | fields |", "|---|---|"];
+  for (const k of kinds) {
+    const props = k.properties as Record<string, Json>;
+    const why = typeOf(props.why!);
+    const fields = Object.entries(props)
+      .filter(([n]) => n !== "why" && n !== "visibleTo" && n !== "delta")
+      .map(([n, f]) => `\`${n}\`: ${typeOf(f)}${f.description ? ` (${f.description as string})` : ""}`);
+    rows.push(`| ${cell(why)} | ${cell(fields.join("; ") || "—")} |`);
+  }
+  return rows;
 }
 
 function table(s: Json): string[] {
@@ -356,6 +376,12 @@ export function renderProtocolReference(sc: Scenario = SUMMER_2017): string {
   );
   const view = ((js["message-view.json"]!.properties as Json).view ?? {}) as Json;
   L.push(...table(view), "");
+  L.push(
+    "Reasons (`explanations[].parts[]`): every part has `why`, `visibleTo` and, where it moved the index by a known amount, `delta`; the other fields by `why`:",
+    "",
+    ...reasonRows(view),
+    "",
+  );
 
   h("The lobby — `GET /api/lobby` → `{ games: LobbyEntry[] }` (`lobby-entry.json`)");
   L.push(...table(js["lobby-entry.json"]!), "");

@@ -257,29 +257,82 @@ export interface Agreement {
 export type Visibility = "all" | Seat[];
 
 /**
- * An event as the engine records it: its kind and numbers/ids, no English. `viewFor` renders the
- * text (engine/text.ts): building strings nobody reads cost more than the rest of a round.
+ * Every kind of event the engine records besides a catalogue move (whose kind is its action type and
+ * which reads as the move's label). A kind not listed here does not compile; the client must have
+ * words for each in English and Korean (client/game/words.ts; tests/browser/words.test.ts).
+ */
+export const EVENT_KINDS = [
+  "enforcement_announced",
+  "trade_policy",
+  "pipeline",
+  "inspections",
+  "fuel_sales",
+  "exercises_policy",
+  "md_consent",
+  "tariffs",
+  "moratorium",
+  "labourers",
+  "engagement",
+  "statement",
+  "matrix_queued",
+  "retaliation",
+  "summit_held",
+  "talks_offered",
+  "designated",
+  "intel_report",
+  "node_closed",
+  "smuggling_capped",
+  "smuggling_op",
+  "node_opened",
+  "md_arrived",
+  "md_deployed",
+  "md_blocked",
+  "strike_war",
+  "strike",
+  "missile_tested",
+  "programme_progress",
+  "nuclear_tested",
+  "russia_backfilled",
+  "cyber_attributed",
+  "refugees",
+  "crisis_costs",
+  "proposal",
+  "proposal_rejected",
+  "agreement_signed",
+  "breach_unseen",
+  "agreement_broken",
+  "agreement_expired",
+  "collapse",
+  "war",
+  "draft_tabled",
+  "draft_amended",
+  "un_vote",
+  "draft_vetoed",
+  "resolution_adopted",
+  "inject",
+  "adjudicated",
+  "matrix_deferred",
+  "override",
+] as const;
+/** What an event says happened: one of `EVENT_KINDS`, or a catalogue move by its action type. */
+export type EventKind = (typeof EVENT_KINDS)[number] | ActionType;
+
+/**
+ * An event as the engine records it: its kind and numbers/ids, no English. It goes to a seat as it
+ * is (`PlayerView.events`): the client says it in the reader's language from `kind`, `data` and
+ * `extra`; engine/text.ts renders the English where a text is wanted on the server (exports).
  */
 export interface EventRecord {
   round: number;
-  kind: string;
+  kind: EventKind;
   data: Record<string, number | string>;
-  /** What the text needs beyond `data` (names, free text, flags); everything in it is in the text. */
+  /** What the words need beyond `data` (names, free text, flags). */
   extra?: Record<string, number | string>;
   visibleTo: Visibility;
 }
 
-/** An event as a seat reads it (`PlayerView.events`). */
-export interface GameEvent {
-  round: number;
-  kind: string;
-  /** Plain-language text (English); the client may re-render from `kind`, `data` and `extra`. */
-  text: string;
-  data: Record<string, number | string>;
-  /** The record's `extra`: names and free text the English shows, for saying it in another language. */
-  extra?: Record<string, number | string>;
-  visibleTo: Visibility;
-}
+/** An event as a seat reads it (`PlayerView.events`): the engine's record itself. */
+export type GameEvent = EventRecord;
 
 /**
  * One reason an index moved, as data: `why` names the phrase, the other fields fill it in
@@ -324,26 +377,15 @@ export interface ExplanationRecord {
   parts: Reason[];
 }
 
-/** One reason an index moved, tagged with who may read it. */
-export interface ExplanationPart {
-  /** Plain-language text (English); the client may re-render from `reason`. */
-  text: string;
-  delta?: number;
-  visibleTo: Visibility;
-  /** The record the text was rendered from (every field of it appears in the text). */
-  reason: Reason;
-}
+/** One reason an index moved, as a seat reads it: the reason itself (who may read it is in it). */
+export type ExplanationPart = Reason;
 
-/** Why an index moved this round (DESIGN §5, "every change is explained"), as a seat reads it. */
-export interface Explanation {
-  round: number;
-  /** e.g. "crisis", "flow:kp-cn-coal", "enforcement:CN", "nk:currency". */
-  index: string;
-  from: number;
-  to: number;
-  visibleTo: Visibility;
-  parts: ExplanationPart[];
-}
+/**
+ * Why an index moved this round (DESIGN §5, "every change is explained"), as a seat reads it: the
+ * record with the parts the seat may read (and, for others' flows, the implied range of the owner's
+ * enforcement). The client says each part in the reader's language from its `why` and fields.
+ */
+export type Explanation = ExplanationRecord;
 
 /** Statistics published one round late (official volumes only). */
 export interface PublishedStats {
@@ -537,7 +579,7 @@ export interface GameState {
   ending: Ending | null;
 }
 
-import type { Action } from "./orders.js";
+import type { Action, ActionType } from "./orders.js";
 
 export type { Action };
 export interface Orders {

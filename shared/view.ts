@@ -10,7 +10,6 @@ import { upkeepCost } from "./engine/catalogue.js";
 import { impliedRange } from "./engine/enforcement.js";
 import { agendaOf, grade, measureVisibleTo, objectivesOf } from "./engine/objectives.js";
 import type { PUBLIC_POLICIES } from "./engine/policies.js";
-import { eventText, reasonText } from "./engine/text.js";
 import { type ByPower, byPower, isPower, type PairKey, POWERS, type PowerId, type Seat } from "./powers.js";
 import type { ObjectiveSpec, Scenario } from "./scenario/schema.js";
 import { quarterOf } from "./scenario.js";
@@ -18,10 +17,8 @@ import type {
   Agreement,
   ControlRecord,
   Ending,
-  EventRecord,
   Explanation,
   ExplanationPart,
-  ExplanationRecord,
   Flow,
   GameEvent,
   GameState,
@@ -37,7 +34,6 @@ import type {
   Programme,
   Proposal,
   PublishedStats,
-  Reason,
   ReflectionPrompt,
   Region,
   Resolution,
@@ -386,62 +382,11 @@ function designationsOf(state: GameState): DesignationView[] {
 }
 
 /*
- * The engine records events and explanations as data; their English is rendered here. A round's
- * explanations are rendered once (every later state of the round shares the list). Events are
- * rendered for the last list seen, reusing the rendered items of the prefix it shares with the
- * list before (diplomacy appends one event at a time, and each step's list is a new array). One
- * slot, not a WeakMap per list or per event: ephemeron entries made every scavenge dearer, and a
- * game's views come in bursts on the same state.
+ * Events and explanations go to a seat as the engine recorded them, as data (a kind or a `why` with
+ * numbers and ids): the client says them in the reader's language (client/game/words.ts), and
+ * engine/text.ts renders the English where the server wants a text. Sending the English as well
+ * was most of a resolution's bytes on the wire.
  */
-let lastEvents: readonly EventRecord[] = [];
-let lastRendered: GameEvent[] = [];
-const explanationsCache = new Recent<ExplanationRecord[], Explanation[]>();
-
-/** An event without extra fields carries this one (every rendered event has the same shape). */
-const NO_EXTRA: Record<string, number | string> = Object.freeze({});
-
-function renderEvent(state: GameState, e: EventRecord): GameEvent {
-  return {
-    round: e.round,
-    kind: e.kind,
-    text: eventText(state.scenario, e),
-    data: e.data,
-    extra: e.extra ?? NO_EXTRA,
-    visibleTo: e.visibleTo,
-  };
-}
-
-function eventsOf(state: GameState): GameEvent[] {
-  const list = state.events;
-  if (list === lastEvents) return lastRendered;
-  const out: GameEvent[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const e = list[i]!;
-    out.push(lastEvents[i] === e ? lastRendered[i]! : renderEvent(state, e));
-  }
-  lastEvents = list;
-  lastRendered = out;
-  return out;
-}
-
-function renderedExplanations(state: GameState): Explanation[] {
-  const list = state.explanations;
-  let out = explanationsCache.get(list);
-  if (!out) {
-    const sc = state.scenario;
-    out = list.map((x): Explanation => {
-      const parts = x.parts.map(
-        (r): ExplanationPart =>
-          r.delta === undefined
-            ? { text: reasonText(sc, x, r), visibleTo: r.visibleTo, reason: r }
-            : { text: reasonText(sc, x, r), delta: r.delta, visibleTo: r.visibleTo, reason: r },
-      );
-      return { round: x.round, index: x.index, from: x.from, to: x.to, visibleTo: x.visibleTo, parts };
-    });
-    explanationsCache.set(list, out);
-  }
-  return out;
-}
 
 /**
  * The explanations a seat may read. Others' flows get the implied range of the owner's achieved
@@ -449,8 +394,8 @@ function renderedExplanations(state: GameState): Explanation[] {
  * full is shared, not copied.
  */
 function explanationsFor(state: GameState, seat: Seat, me: PowerId | null): Explanation[] {
-  if (state.explanations.length === 0) return [];
-  const list = renderedExplanations(state);
+  const list = state.explanations;
+  if (list.length === 0) return [];
   const all = seat === "CONTROL";
   const flowOwner = flowOwnersOf(state.scenario);
   const implied: Partial<ByPower<ExplanationPart>> = {};
@@ -470,8 +415,7 @@ function explanationsFor(state: GameState, seat: Seat, me: PowerId | null): Expl
       let part = implied[owner];
       if (!part) {
         const [lo, hi] = impliedRange(state, owner, me ? state.intel[me] : 0);
-        const reason: Reason = { why: "implied", owner, lo, hi, visibleTo: "all" };
-        part = { text: reasonText(state.scenario, x, reason), visibleTo: "all", reason };
+        part = { why: "implied", owner, lo, hi, visibleTo: "all" };
         implied[owner] = part;
       }
       parts.push(part);
@@ -646,7 +590,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     flows,
     orders,
     submitted,
-    events: all ? eventsOf(state) : eventsOf(state).filter((e) => canSee(seat, e.visibleTo)),
+    events: all ? state.events : state.events.filter((e) => canSee(seat, e.visibleTo)),
     published: state.published,
     ending: state.ending,
     relations: state.relations,

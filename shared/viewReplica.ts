@@ -8,23 +8,25 @@
  * against the view of the sequence number before it. A delta that does not follow the last number,
  * or that fails to apply, puts the replica out of step: it then ignores deltas until a full view
  * arrives, and says once that the caller should ask for one ("resync"). Large messages come as
- * deflated JSON bytes (server/rooms/views.ts); both forms are read here.
+ * deflated JSON bytes with a preset dictionary (server/rooms/views.ts, shared/viewDictionary.ts);
+ * both forms are read here.
  */
 import jsonpatch, { type Operation } from "fast-json-patch";
 import { inflateSync, strFromU8 } from "fflate";
 import { ViewDeltaSchema, ViewFullSchema } from "./protocol.js";
 import type { PlayerView } from "./view.js";
+import { VIEW_DICTIONARY } from "./viewDictionary.js";
 
 export type DeltaOutcome = "applied" | "resync" | "ignored";
 
 /**
  * A view message as it arrived: a msgpack object, or — when large — bytes of deflated JSON text
- * (raw DEFLATE, RFC 1951). Undecodable bytes come back as null.
+ * (raw DEFLATE, RFC 1951, with the protocol's preset dictionary). Undecodable bytes come back as null.
  */
 export function decodeViewMessage(raw: unknown): unknown {
   if (!(raw instanceof Uint8Array)) return raw;
   try {
-    return JSON.parse(strFromU8(inflateSync(raw)));
+    return JSON.parse(strFromU8(inflateSync(raw, { dictionary: VIEW_DICTIONARY })));
   } catch {
     return null;
   }

@@ -5,10 +5,19 @@
  * The TypeScript `PlayerView` (shared/view.ts) must stay assignable both ways (checked below).
  */
 import { z } from "zod";
-import { OrdersSchema } from "./orders.js";
+import { ACTION_TYPES, OrdersSchema } from "./orders.js";
 import { PAIRS, POWERS, SEATS } from "./powers.js";
 import { EffectsSchema } from "./scenario/schema.js";
-import { ANSWER_WHYS, COMMODITIES, COMMODITY_GROUPS, PHASES, REGIONS, TERM_KINDS, VOTES } from "./state.js";
+import {
+  ANSWER_WHYS,
+  COMMODITIES,
+  COMMODITY_GROUPS,
+  EVENT_KINDS,
+  PHASES,
+  REGIONS,
+  TERM_KINDS,
+  VOTES,
+} from "./state.js";
 import type { PlayerView } from "./view.js";
 
 const Int = z.number().int();
@@ -98,10 +107,16 @@ const ProgrammeSchema = z
 const GameEventSchema = z
   .object({
     round: Int,
-    kind: z.string().describe("what happened (e.g. missile_tested, resolution_adopted)"),
-    text: z.string().describe("plain English"),
-    data: z.record(z.string(), z.union([z.number(), z.string()])),
-    extra: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+    kind: z
+      .enum([...EVENT_KINDS, ...ACTION_TYPES])
+      .describe("what happened; a catalogue move's kind is its action type (it reads as the move's label)"),
+    data: z
+      .record(z.string(), z.union([z.number(), z.string()]))
+      .describe("the numbers and ids the words are made from (power ids, levels, …)"),
+    extra: z
+      .record(z.string(), z.union([z.number(), z.string()]))
+      .optional()
+      .describe("what the words need beyond `data`: names, free text (a statement, an inject), flags"),
     visibleTo: VisibilitySchema,
   })
   .strict();
@@ -256,7 +271,7 @@ const ObjectiveViewSchema = z
 const reason = <W extends readonly [string, ...string[]], S extends z.ZodRawShape>(why: W, shape: S) =>
   z.object({ why: z.enum(why), delta: Int.optional(), visibleTo: VisibilitySchema, ...shape }).strict();
 const Num = z.number();
-const ReasonSchema = z.union([
+export const ReasonSchema = z.union([
   reason(["label"], { label: z.string().describe("a fixed phrase, or a catalogue or inject label") }),
   reason(["summit"], { a: Power, b: Power }),
   reason(["decay", "scenario_baseline", "pressure", "tension", "resources", "kp_trade"], { value: Num }),
@@ -288,16 +303,9 @@ const ExplanationSchema = z
     from: Int,
     to: Int,
     visibleTo: VisibilitySchema,
-    parts: z.array(
-      z
-        .object({
-          text: z.string().describe("plain English"),
-          delta: Int.optional(),
-          visibleTo: VisibilitySchema,
-          reason: ReasonSchema,
-        })
-        .strict(),
-    ),
+    parts: z
+      .array(ReasonSchema)
+      .describe("each reason as data: `why` names the phrase, its fields fill it in"),
   })
   .strict();
 

@@ -8,7 +8,13 @@ import type { ActionSpec } from "../../shared/engine/catalogue.js";
 import type { Action } from "../../shared/orders.js";
 import { isPower, POWERS, type PowerId } from "../../shared/powers.js";
 import { quarterOf, SUMMER_2017 } from "../../shared/scenario.js";
-import type { ExplanationPart, GameEvent, Reason, Term } from "../../shared/state.js";
+import type {
+  EVENT_KINDS as ENGINE_EVENT_KINDS,
+  ExplanationPart,
+  GameEvent,
+  Reason,
+  Term,
+} from "../../shared/state.js";
 import type { ObjectiveView } from "../../shared/view.js";
 import { t, tNumbered, tOr } from "../i18n/index.js";
 
@@ -61,7 +67,11 @@ export function gradeMark(g: ObjectiveView["status"]): string {
 /** Words rendered from the engine's records, and whether a template said them. */
 export interface Said {
   text: string;
-  /** False when the engine's English text is shown as is (no template, or a field it lacked). */
+  /**
+   * False when no template fitted (a record missing a field its template needs) and a plain line
+   * was shown instead. The view carries no English to fall back on: every kind and `why` the
+   * engine can produce has a template (tests/browser/words.test.ts).
+   */
   templated: boolean;
 }
 
@@ -173,10 +183,12 @@ function str(v: string | number | undefined): string | null {
 
 /**
  * Per event kind: the template key and its values, from the event's `data` (power ids already as
- * names in `d`) and `extra` (`x`, as the engine recorded it). Keep in step with
- * shared/engine/text.ts (tests/browser/words.test.ts checks every kind).
+ * names in `d`) and `extra` (`x`, as the engine recorded it). One entry for every kind the engine
+ * declares (`EVENT_KINDS`: a missing one does not compile); shared/engine/text.ts says the same
+ * records in English for the server's exports.
  */
-const EVENTS: Readonly<Record<string, (d: Vars, x: Vars, raw: GameEvent["data"]) => Words>> = {
+type EventRule = (d: Vars, x: Vars, raw: GameEvent["data"]) => Words;
+const EVENTS: Readonly<Record<(typeof ENGINE_EVENT_KINDS)[number], EventRule>> = {
   enforcement_announced: (d) => ["event.enforcement_announced", d],
   trade_policy: (d) => ["event.trade_policy", { ...d, group: groupName(String(d.group)) }],
   pipeline: (d) => ["event.pipeline", d],
@@ -341,6 +353,11 @@ const EVENTS: Readonly<Record<string, (d: Vars, x: Vars, raw: GameEvent["data"])
 /** Event kinds the client has words for (besides catalogue moves, which say their label). */
 export const EVENT_KINDS: readonly string[] = Object.keys(EVENTS);
 
+/** What is shown for a record no template fits (a malformed record): its kind, in plain words. */
+function unsaid(kind: string): Said {
+  return { text: t("event.unsaid", { what: kind.replace(/_/g, " ") }), templated: false };
+}
+
 /** Fills `vars` (t() chooses the Korean particles that depend on the word before them). */
 function say(key: string, vars: Vars): string {
   return t(key, vars);
@@ -348,19 +365,19 @@ function say(key: string, vars: Vars): string {
 
 /**
  * An event in the player's language, from its kind and data. A move whose event is its catalogue
- * label ("US: Show of force.") says the translated label. Where the event lacks what the template
- * needs, the engine's English text is shown as is.
+ * label ("US: Show of force.") says the translated label.
  */
 export function sayEvent(e: GameEvent): Said {
   const vars: Vars = {};
   for (const [k, v] of Object.entries(e.data)) vars[k] = isPowerId(v) ? powerName(v) : v;
-  const rule = EVENTS[e.kind];
+  // A catalogue move's kind is not in EVENTS (it says the move's label, below).
+  const rule = (EVENTS as Readonly<Record<string, EventRule | undefined>>)[e.kind];
   if (rule) {
     const extra: Vars = {};
     for (const [k, v] of Object.entries(e.extra ?? {})) extra[k] = isPowerId(v) ? powerName(v) : v;
     const words = rule(vars, extra, e.data);
     if (words && i18next.exists(words[0])) return { text: say(words[0], words[1]), templated: true };
-    return { text: e.text, templated: false };
+    return unsaid(e.kind);
   }
   if (catalogueTypes.has(e.kind)) {
     const spec = (SC.actions as readonly ActionSpec[]).find((a) => a.type === e.kind)!;
@@ -369,7 +386,7 @@ export function sayEvent(e: GameEvent): Said {
       templated: true,
     };
   }
-  return { text: e.text, templated: false };
+  return unsaid(e.kind);
 }
 
 export function eventText(e: GameEvent): string {
@@ -463,15 +480,13 @@ const REASONS: Readonly<Record<Reason["why"], ReasonWords>> = {
 /** Reason `why`s the client has words for. */
 export const REASON_WHYS: readonly string[] = Object.keys(REASONS);
 
-/** One reason an index moved, in the player's language; the engine's English where none fits. */
-export function sayReason(part: ExplanationPart, x: { from: number; to: number }): Said {
-  const r = part.reason;
-  if (!r) return { text: part.text, templated: false };
+/** One reason an index moved, in the player's language. */
+export function sayReason(r: ExplanationPart, x: { from: number; to: number }): Said {
   if (r.why === "label") return labelText(r.label);
   const rule = REASONS[r.why] as ReasonWords | undefined;
   const words = rule?.(r as Reason & Record<string, unknown>, x);
   if (words && i18next.exists(words[0])) return { text: say(words[0], words[1]), templated: true };
-  return { text: part.text, templated: false };
+  return unsaid(String(r.why));
 }
 
 export function reasonText(part: ExplanationPart, x: { from: number; to: number }): string {

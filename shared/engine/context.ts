@@ -8,7 +8,7 @@ import type { Action, ActionType } from "../orders.js";
 import { type ByPower, byPower, type PairKey, type PowerId, pairKey, type Seat } from "../powers.js";
 import { draw } from "../rng.js";
 import type { Rules } from "../scenario/rules.js";
-import type { EventRecord, GameState, Reason, Visibility } from "../state.js";
+import type { EventKind, EventRecord, GameState, Reason, Visibility } from "../state.js";
 import { clamp, clamp100 } from "./math.js";
 
 export interface Ctx {
@@ -56,7 +56,7 @@ const NO_DATA: Record<string, number | string> = Object.freeze({});
 /** Records an event; `extra` holds what its text needs beyond `data` (see engine/text.ts). */
 export function emit(
   ctx: Ctx,
-  kind: string,
+  kind: EventKind,
   data: Record<string, number | string> = NO_DATA,
   visibleTo: Visibility = "all",
   extra?: Record<string, number | string>,

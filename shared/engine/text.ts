@@ -1,8 +1,9 @@
 /**
  * The English text of events and explanations, rendered from the records the engine keeps (a kind
- * plus numbers and ids). Only `viewFor` calls this: a round's resolution used to spend most of its
- * time and memory building sentences that, in self-play and in the server's own bookkeeping, nobody
- * read. The engine records what happened; the view says it.
+ * plus numbers and ids). The engine records what happened and the view sends the records as they
+ * are: the client says them in its reader's language (client/game/words.ts). This English is for
+ * where the server or a script wants a sentence: the record's export (server/record.ts), the example
+ * bot, tests.
  *
  * Renderers are total: a record missing a field (a bot's guessed state copies events from a view)
  * renders with a gap rather than throwing.

@@ -7,7 +7,15 @@
 
 import type { PowerId } from "../powers.js";
 import { err, ok, type Result } from "../result.js";
-import type { CommodityGroup, EventRecord, GameState, Resolution, UnDraft, Vote } from "../state.js";
+import type {
+  CommodityGroup,
+  EventKind,
+  EventRecord,
+  GameState,
+  Resolution,
+  UnDraft,
+  Vote,
+} from "../state.js";
 import { cloneState } from "./copy.js";
 import { addPressure } from "./enforcement.js";
 import { clamp } from "./math.js";
@@ -129,7 +137,7 @@ export function decideDrafts(s: GameState): void {
 
 function ev(
   s: GameState,
-  kind: string,
+  kind: EventKind,
   data: Record<string, string | number>,
   extra: Record<string, string | number>,
 ): EventRecord {

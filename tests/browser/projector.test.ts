@@ -15,6 +15,7 @@ import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { VIEW_DICTIONARY } from "../../shared/viewDictionary.js";
 import { SHOTS_DIR, useServerAndBrowser } from "../support/harness.js";
 
 const env = useServerAndBrowser();
@@ -122,7 +123,8 @@ test("a table on the projector: map, public indices, clock and news; no private 
 
 /**
  * A frame's text: its bytes as UTF-8 and, for a view message sent deflated (a ROOM_DATA_BYTES frame:
- * a code, the message type, then raw DEFLATE bytes; server/rooms/views.ts), the inflated JSON too,
+ * a code, the message type, then raw DEFLATE bytes with the preset dictionary; server/rooms/views.ts),
+ * the inflated JSON too,
  * so a secret cannot hide in a compressed frame.
  */
 function frameText(payload: string | Buffer): string {
@@ -132,7 +134,8 @@ function frameText(payload: string | Buffer): string {
   const tag = payload[1] ?? 0;
   if (tag >= 0xa0 && tag <= 0xbf) {
     try {
-      parts.push(zlib.inflateRawSync(payload.subarray(2 + (tag & 0x1f))).toString("utf8"));
+      const bytes = payload.subarray(2 + (tag & 0x1f));
+      parts.push(zlib.inflateRawSync(bytes, { dictionary: VIEW_DICTIONARY }).toString("utf8"));
     } catch {
       // not a deflated view message
     }

@@ -1,9 +1,9 @@
 /**
- * Everything the engine says reaches the Korean screen in Korean: every event kind and every reason
- * `why` of shared/engine/text.ts has a template in client/game/words.ts, in English and Korean.
- * The engine's English is rendered from records (the way `viewFor` does it) and the client renders
- * the same records again from `kind` + `data` / `reason`; a record the client can only show in
- * English (`templated: false`) fails. (Plain Node: no browser needed.)
+ * Everything the engine says reaches the screen in the reader's language: every event kind the
+ * engine declares (`EVENT_KINDS`, which `EventRecord.kind` is typed by) and every reason `why` of
+ * the view's schema (tied to the `Reason` type both ways) has a template in client/game/words.ts, in
+ * English and Korean. The view carries records only (no English): a record the client cannot say
+ * from a template (`templated: false`) fails. (Plain Node: no browser needed.)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -12,11 +12,22 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { botPolicy } from "../../shared/bots/index.js";
 import { mixedPersonalities } from "../../shared/bots/selfplay.js";
 import { type Input, step } from "../../shared/engine/step.js";
-import { eventText as engineEventText, reasonText as engineReasonText } from "../../shared/engine/text.js";
+import { eventText as engineEventText } from "../../shared/engine/text.js";
+import { ACTION_TYPES } from "../../shared/orders.js";
 import { POWERS } from "../../shared/powers.js";
 import { newGame, SUMMER_2017 } from "../../shared/scenario.js";
-import type { EventRecord, ExplanationPart, GameEvent, GameState, Reason, Term } from "../../shared/state.js";
+import {
+  EVENT_KINDS as ENGINE_EVENT_KINDS,
+  type EventKind,
+  type EventRecord,
+  type ExplanationPart,
+  type GameEvent,
+  type GameState,
+  type Reason,
+  type Term,
+} from "../../shared/state.js";
 import { viewFor } from "../../shared/view.js";
+import { ReasonSchema } from "../../shared/viewSchema.js";
 
 /** What this test uses of client/game/words.ts. */
 interface Said {
@@ -51,16 +62,10 @@ beforeAll(async () => {
   });
 });
 
-/** The `case "…":` labels of one function of shared/engine/text.ts. */
-function caseLabels(fn: string): string[] {
-  const src = fs.readFileSync(path.resolve("shared/engine/text.ts"), "utf8");
-  const start = src.indexOf(`export function ${fn}(`);
-  const end = src.indexOf("\nexport function", start + 1);
-  const body = src.slice(start, end < 0 ? undefined : end);
-  return [...body.matchAll(/case "([a-z_0-9]+)":/g)].map((m) => m[1]!);
-}
+/** Every `why` a reason can have: the options of the view's schema (which is held to `Reason`). */
+const ENGINE_WHYS: string[] = ReasonSchema.options.flatMap((o) => o.shape.why.options as string[]);
 
-/** One record of every kind the engine's eventText knows, with the data and extra it records. */
+/** One record of every kind the engine declares, with the data and extra it records. */
 type Sample = Pick<EventRecord, "data" | "extra"> & { free?: boolean };
 const EVENT_SAMPLES: Record<string, Sample[]> = {
   enforcement_announced: [{ data: { power: "CN", from: 35, to: 60 } }],
@@ -177,7 +182,7 @@ const EVENT_SAMPLES: Record<string, Sample[]> = {
   ],
 };
 
-/** One reason of every `why` the engine's reasonText knows. */
+/** One reason of every `why` the engine can give. */
 const REASON_SAMPLES: Record<string, Reason[]> = {
   label: [
     { why: "label", label: "agreements in force", visibleTo: "all" },
@@ -234,22 +239,13 @@ const REASON_SAMPLES: Record<string, Reason[]> = {
   implied: [{ why: "implied", owner: "CN", lo: 30, hi: 60, visibleTo: "all" }],
 };
 
-const asEvent = ({ data, extra }: Sample, kind: string): GameEvent => {
-  const rec: EventRecord = { round: 2, kind, visibleTo: "all", data, ...(extra ? { extra } : {}) };
-  // As viewFor sends it: the text, the data and the extra.
-  return {
-    round: 2,
-    kind,
-    data: rec.data,
-    ...(extra ? { extra } : {}),
-    text: engineEventText(SC, rec),
-    visibleTo: "all",
-  };
-};
-const asPart = (r: Reason, x = { from: 100, to: 80 }): ExplanationPart => ({
-  text: engineReasonText(SC, x, r),
+// As viewFor sends it: the engine's record.
+const asEvent = ({ data, extra }: Sample, kind: string): GameEvent => ({
+  round: 2,
+  kind: kind as EventKind,
+  data,
+  ...(extra ? { extra } : {}),
   visibleTo: "all",
-  reason: r,
 });
 
 /** Korean text a student can read: from a template, filled, with Korean in it. */
@@ -266,8 +262,8 @@ async function inLang<T>(lang: "en" | "ko", f: () => T): Promise<T> {
 
 describe("every event kind and reason the engine can produce has words in both languages", () => {
   test("the client knows exactly the engine's event kinds and reasons", () => {
-    const kinds = caseLabels("eventText");
-    const whys = caseLabels("reasonText");
+    const kinds = [...ENGINE_EVENT_KINDS];
+    const whys = ENGINE_WHYS;
     expect(kinds.length).toBeGreaterThan(40);
     expect(whys.length).toBeGreaterThan(30);
     expect([...EVENT_KINDS].sort()).toEqual([...kinds].sort());
@@ -282,26 +278,27 @@ describe("every event kind and reason the engine can produce has words in both l
       const e = asEvent(sample, kind);
       expectKorean(await inLang("ko", () => sayEvent(e)), `${kind} ${JSON.stringify(sample)}`, sample.free);
       const english = await inLang("en", () => sayEvent(e));
-      expect(english.templated, e.text).toBe(true);
+      expect(english.templated, kind).toBe(true);
       expect(english.text).not.toMatch(/\{\{|undefined|NaN/);
     }
   });
 
   test("catalogue moves say their translated label", async () => {
+    // A move's event kind is its action type (`EventKind`): every one reads as the move's label.
+    expect(ACTION_TYPES.filter((a) => !SC.actions.some((x) => x.type === a))).toEqual([]);
     for (const a of SC.actions) {
       if (EVENT_KINDS.includes(a.type)) continue; // has its own words ("statement")
       const e = asEvent({ data: { power: "US" } }, a.type);
-      if (e.text === a.type) continue; // not a move the engine reports by its label
       expectKorean(await inLang("ko", () => sayEvent(e)), a.type);
+      expect((await inLang("en", () => sayEvent(e))).templated, a.type).toBe(true);
     }
   });
 
   test.each(Object.keys(REASON_SAMPLES))("reason %s in Korean and English", async (why) => {
-    for (const r of REASON_SAMPLES[why]!) {
-      const part = asPart(r);
+    for (const part of REASON_SAMPLES[why]!) {
       expectKorean(
         await inLang("ko", () => sayReason(part, { from: 100, to: 80 })),
-        `${why} ${JSON.stringify(r)}`,
+        `${why} ${JSON.stringify(part)}`,
       );
       const english = await inLang("en", () => sayReason(part, { from: 100, to: 80 }));
       expect(english.text).not.toMatch(/\{\{|undefined|NaN/);
@@ -368,11 +365,11 @@ test("seeded bot games read entirely in Korean", async () => {
     }
     for (const e of events) {
       kinds.add(e.kind);
-      expectKorean(sayEvent(e), `${e.kind}: ${e.text}`);
+      expectKorean(sayEvent(e), `${e.kind}: ${engineEventText(SC, e)}`);
     }
     for (const [p, x] of parts) {
-      whys.add(p.reason.why);
-      expectKorean(sayReason(p, x), `${p.reason.why}: ${p.text}`);
+      whys.add(p.why);
+      expectKorean(sayReason(p, x), `${p.why}: ${JSON.stringify(p)}`);
     }
   }
   // The games say a good share of what the engine can say (the samples above cover the rest).

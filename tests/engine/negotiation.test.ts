@@ -111,10 +111,10 @@ describe("Control", () => {
     const s = run[1]!;
     const cn = viewFor(s, "CN").explanations.find((x) => x.index === "enforcement:CN");
     const paidStep = s.scenario.rules.enforcementStepUp;
-    expect(cn?.parts[0]?.text).toMatch(new RegExp(`your achieved enforcement 30 → ${30 + paidStep}\\b`));
+    expect(cn?.parts[0]).toMatchObject({ why: "sustained", before: 30, after: 30 + paidStep });
     expect(viewFor(s, "US").explanations.find((x) => x.index === "enforcement:CN")).toBeUndefined();
     // Ore, not coal: China's official coal imports were already nil in mid-2017 (FACTS §2c).
     const ore = viewFor(s, "US").explanations.find((x) => x.index === "flow:kp-cn-ore");
-    expect(ore?.parts.some((p) => /implied CN enforcement \d+–\d+/.test(p.text))).toBe(true);
+    expect(ore?.parts.some((p) => p.why === "implied" && p.owner === "CN" && p.lo <= p.hi)).toBe(true);
   });
 });

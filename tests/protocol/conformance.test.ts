@@ -110,10 +110,16 @@ test("a client written from docs/schema alone plays a whole game as the US", asy
     received.chat++;
     valid("message-chat.json", m);
   });
-  // The view arrives whole once, then as RFC 6902 deltas; large messages as deflated JSON bytes.
+  // The view arrives whole once, then as RFC 6902 deltas; large messages as JSON bytes deflated
+  // with the preset dictionary published beside the schemas.
   let seq = -1;
-  const decode = (raw: unknown): Json =>
-    (raw instanceof Uint8Array ? JSON.parse(strFromU8(inflateSync(raw))) : raw) as Json;
+  const dictionary = new Uint8Array(fs.readFileSync(path.join(DIR, "view-dictionary.txt")));
+  let deflated = 0;
+  const decode = (raw: unknown): Json => {
+    if (!(raw instanceof Uint8Array)) return raw as Json;
+    deflated++;
+    return JSON.parse(strFromU8(inflateSync(raw, { dictionary }))) as Json;
+  };
   room.onMessage("view", (raw: unknown) => {
     const m = decode(raw);
     received.view++;
@@ -200,5 +206,7 @@ test("a client written from docs/schema alone plays a whole game as the US", asy
   expect(received.chat_history).toBe(1);
   expect(received.view).toBe(1);
   expect(received.view_delta).toBeGreaterThan(8);
+  // The join and the resolutions' deltas are large: they came deflated, and read with the dictionary.
+  expect(deflated).toBeGreaterThan(2);
   await room.leave();
 });

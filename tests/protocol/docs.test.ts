@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import { expect, test } from "vitest";
 import { jsonSchemas, renderProtocolReference, withReference } from "../../shared/protocol-doc.js";
+import { VIEW_DICTIONARY } from "../../shared/viewDictionary.js";
 
 test("docs/schema/ holds exactly the generated JSON Schemas", () => {
   const want = jsonSchemas();
@@ -14,6 +15,10 @@ test("docs/schema/ holds exactly the generated JSON Schemas", () => {
     expect(fs.readFileSync(`docs/schema/${name}`, "utf8"), `${name} is stale: run npm run protocol`).toBe(
       `${JSON.stringify(schema, null, 2)}\n`,
     );
+});
+
+test("docs/schema/view-dictionary.txt is the preset dictionary the server deflates with, byte for byte", () => {
+  expect(new Uint8Array(fs.readFileSync("docs/schema/view-dictionary.txt"))).toEqual(VIEW_DICTIONARY);
 });
 
 test("docs/PROTOCOL.md's reference section is the generated one", () => {

@@ -41,7 +41,7 @@ test("Control branches from round 2: the branch starts where the game stood then
   expect(v.phase).toBe("diplomacy");
   expect(v.programme).toEqual(atRound2.programme);
   expect(v.crisis).toBe(atRound2.crisis);
-  expect(v.events.map((e) => e.text)).toEqual(atRound2.events.map((e) => e.text));
+  expect(v.events).toEqual(atRound2.events);
 
   // Other choices from there: the branch resolves round 2 without a test.
   await ok(bc.room.request("control", { command: "start" }));

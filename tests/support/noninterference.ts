@@ -55,7 +55,7 @@ function withoutReleased(view: PlayerView, releases: readonly Release[], owner: 
       // "implied" part of the explanations of its flows; intelNoise/actual are keyed by that power.
       if (v.intelligence) delete v.intelligence.implied[owner as PowerId];
       for (const x of v.explanations)
-        x.parts = x.parts.filter((p) => !(p.reason.why === "implied" && p.reason.owner === owner));
+        x.parts = x.parts.filter((p) => !(p.why === "implied" && p.owner === owner));
     } else if (r === "final_grades") {
       for (const list of Object.values(v.objectives)) for (const o of list ?? []) o.status = "unknown";
     }
