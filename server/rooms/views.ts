@@ -62,17 +62,21 @@ export function viewDelta(last: PlayerView, view: PlayerView): Operation[] {
 }
 
 /**
- * Above this many bytes a view message goes as deflated JSON text (raw DEFLATE, RFC 1951) instead of
+ * Above this many characters of JSON a view message goes as deflated JSON text (raw DEFLATE, RFC 1951) instead of
  * msgpack: a resolution's delta and a whole view are mostly English sentences and repeated keys, and
  * shrink three to four times (`npm run bench:delta`); small deltas are not worth the CPU.
  */
 export const DEFLATE_ABOVE = 1024;
 
-/** One view message, encoded once for every connection that gets it. */
+/**
+ * One view message, encoded once for every connection that gets it. The size is judged on the
+ * JSON text (V8's native JSON.stringify, a fraction of msgpack's cost), so a large message is not
+ * packed with msgpack only to be thrown away.
+ */
 function encode(type: "view" | "view_delta", msg: ViewMessage | ViewDeltaMessage): Buffer {
-  const packed = getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
-  if (packed.length <= DEFLATE_ABOVE) return packed;
-  const deflated = zlib.deflateRawSync(JSON.stringify(msg));
+  const json = JSON.stringify(msg);
+  if (json.length <= DEFLATE_ABOVE) return getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
+  const deflated = zlib.deflateRawSync(json);
   return getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, type, undefined, deflated);
 }
 
