@@ -1,6 +1,7 @@
 /**
  * `npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,1200]
- *  [--seconds 40] [--settle 5] [--max-seconds 900] [--data-parent /dev/shm] [--cpu-prof DIR]`:
+ *  [--seconds 40] [--settle 5] [--max-seconds 900] [--data-parent /dev/shm] [--cpu-prof DIR]
+ *  [--server-flags "…"]`:
  * how many connected clients one server process carries on one core.
  *
  * The server (`server/main.ts`, SQLite in a temporary folder) runs pinned to core 0 with `taskset`;
@@ -22,12 +23,14 @@
  * once, many times over). The JSON line names the mode it measured. Every random choice of the load
  * (start delays, request moments, how many requests) comes from `--seed`.
  *
+ * `--server-flags "…"` passes node flags to the server (a GC setting, say); the JSON line names them.
  * `--cpu-prof DIR` runs the server with `node --cpu-prof` and stops it with SIGTERM at the end, so
  * the profile of the whole run is written to DIR (open it in Chrome's DevTools or summarise it with
  * `node scripts/cpu-prof-top.mjs DIR/*.cpuprofile`).
  *
  * A benchmark, not a test: the figures depend on the machine and on what else runs on it. The load
- * process's own CPU is printed too: when it nears 100 % the latencies include its queueing.
+ * process's own CPU and event-loop delay p99 are printed too: when the CPU nears 100 %, or the
+ * delay nears the ack p99, the latencies include the load's own queueing, not only the server's.
  */
 import { WebSocket } from "ws";
 
@@ -76,6 +79,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { Room } from "@colyseus/sdk";
 import { freePort } from "../tests/support/harness.js";
@@ -93,6 +97,8 @@ const { values } = parseArgs({
     start: { type: "string", default: "spread" },
     seed: { type: "string", default: "1" },
     "cpu-prof": { type: "string" },
+    /** Extra node flags for the server (e.g. "--max-semi-space-size=32"), named in the JSON line. */
+    "server-flags": { type: "string", default: "" },
     steps: { type: "string", default: "300,600,1200,2400,4800,9600" },
     seconds: { type: "string", default: "40" },
     settle: { type: "string", default: "5" },
@@ -106,6 +112,7 @@ const mode = values.mode;
 const startMode = values.start;
 const seed = Number(values.seed);
 const profileDir = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
+const serverFlags = values["server-flags"].split(" ").filter(Boolean);
 const steps = values.steps.split(",").map(Number);
 const windowSeconds = Number(values.seconds);
 const settleSeconds = Number(values.settle);
@@ -158,6 +165,7 @@ const dataDir = fs.mkdtempSync(path.join(values["data-parent"], "pp-load-"));
 const serverArgs = [
   process.execPath,
   ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+  ...serverFlags,
   "--import",
   "tsx",
   "server/main.ts",
@@ -313,13 +321,19 @@ function playPhase(conn: Conn, power: PowerId): void {
   const view = conn.view;
   if (!view || view.phase === "ended" || !isPower(view.seat)) return;
   const count = 2 + pick(2);
-  const inputs = simpleBot(view, power).slice(0, count);
   const times = Array.from({ length: count }, () => 300 + random() * (PHASE_SECONDS * 1000 - 1500)).sort(
     (a, b) => a - b,
   );
+  // Decided at the first request, not when the phase's view arrives: with every table changing
+  // phase together (--start sync), thousands of bot decisions at that moment would stall this
+  // process and show up as the server's latency.
+  let inputs: ReturnType<typeof simpleBot> | undefined;
   times.forEach((ms, i) => {
     setTimeout(() => {
       if (stopping || !live.has(conn)) return;
+      const now = conn.view;
+      if (!now || now.phase !== view.phase || now.round !== view.round) return;
+      inputs ??= simpleBot(now, power).slice(0, count);
       const input = inputs[i];
       if (!input) void timed(conn.room, "chat", { channel: "public", text: `round ${view.round}: noted.` });
       else if (input.type === "submit_orders") void timed(conn.room, "orders", input.orders);
@@ -434,6 +448,11 @@ interface StepResult {
   bytesPerClientRound: number;
   joinBytes: number;
   loadCpuPct: number;
+  /**
+   * This process's event-loop delay p99 (ms) over the window: a latency measured here includes
+   * up to this much of the load's own queueing (the server is not to blame for it).
+   */
+  loadLagP99: number;
 }
 const results: StepResult[] = [];
 /** The last step's bytes a client a round, by kind of message. */
@@ -448,7 +467,15 @@ function printSummary(): void {
   console.log(`bytes a client a round by message, last step: ${JSON.stringify(lastBreakdown)}`);
   console.log(`frames a client a round by message, last step: ${JSON.stringify(lastFrames)}`);
   console.log(
-    JSON.stringify({ mode, start: startMode, seed, maxClientsAtP99le50ms: best, pinned, steps: results }),
+    JSON.stringify({
+      mode,
+      start: startMode,
+      seed,
+      serverFlags,
+      maxClientsAtP99le50ms: best,
+      pinned,
+      steps: results,
+    }),
   );
 }
 
@@ -456,7 +483,7 @@ console.log(
   `mode ${mode}; start ${startMode}; seed ${seed}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
 );
 console.log(
-  "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%",
+  "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%  load-lag-p99-ms",
 );
 for (const clients of steps) {
   if (Date.now() - started > maxSeconds * 1000) break;
@@ -471,6 +498,8 @@ for (const clients of steps) {
   const wait0 = waitMs(serverPid);
   const load0 = cpuMs("self");
   const t0 = performance.now();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   measuring = true;
   counting = true;
   byKind.clear();
@@ -478,6 +507,7 @@ for (const clients of steps) {
   await new Promise((r) => setTimeout(r, windowSeconds * 1000));
   measuring = false;
   counting = false;
+  lag.disable();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs(serverPid) - cpu0;
   const wait = waitMs(serverPid) - wait0;
@@ -501,6 +531,7 @@ for (const clients of steps) {
     bytesPerClientRound: Math.round(received / conns.length / (seconds / ROUND_SECONDS)),
     joinBytes: Math.round(q(joins, 0.5)),
     loadCpuPct: Math.round((load / 1000 / seconds) * 1000) / 10,
+    loadLagP99: Math.round(lag.percentile(99) / 1e5) / 10,
   };
   results.push(r);
   const perClientRound = (n: number) => Math.round(n / conns.length / (seconds / ROUND_SECONDS));
@@ -526,6 +557,7 @@ for (const clients of steps) {
       r.bytesPerClientRound,
       r.joinBytes,
       r.loadCpuPct,
+      r.loadLagP99,
     ]
       .map((x) => String(x).padStart(8))
       .join("  "),
