@@ -8,7 +8,7 @@
  * the same for all and left out), bytes on the wire, and how many sends carry nothing new.
  *
  * Then the budget of issue 11 (≤ 2 KB a client a round, ≤ 40 KB an 8-round game, join ≤ 4 KB): the
- * bytes each seat receives as the server frames them (msgpack, or deflated JSON above `DEFLATE_ABOVE`, with the
+ * bytes each seat receives as the server frames them (msgpack, or deflated JSON above `DEFLATE_ABOVE` characters, with the
  * Colyseus frame), per round and per game, for the players and the observer (Control apart), and
  * which top-level keys of the view those bytes carry — at a resolution and during a round.
  *
@@ -29,7 +29,7 @@ import { VIEW_DICTIONARY } from "../shared/viewDictionary.js";
 const { values } = parseArgs({
   options: {
     games: { type: "string", default: "5" },
-    /** Price another threshold than the server's (`DEFLATE_ABOVE`, bytes of msgpack). */
+    /** Price another threshold than the server's (`DEFLATE_ABOVE`, characters of JSON). */
     "deflate-above": { type: "string", default: String(DEFLATE_ABOVE) },
   },
 });
@@ -69,15 +69,11 @@ let unchanged = 0;
 
 /** What the server puts on the wire for one view message (server/rooms/views.ts `encode`). */
 function wireBytes(type: "view" | "view_delta", msg: object): number {
-  const packed = getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
-  if (packed.length <= deflateAbove) return packed.length;
+  const json = JSON.stringify(msg);
+  if (json.length <= deflateAbove) return getMessageBytes.raw(Protocol.ROOM_DATA, type, msg).length;
   deflates++;
-  return getMessageBytes.raw(
-    Protocol.ROOM_DATA_BYTES,
-    type,
-    undefined,
-    zlib.deflateRawSync(JSON.stringify(msg), DICT),
-  ).length;
+  return getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, type, undefined, zlib.deflateRawSync(json, DICT))
+    .length;
 }
 /** Bytes every seat received (wire), and rounds resolved, over all games. */
 const wireBySeat = new Map<Seat, number>();
@@ -148,7 +144,7 @@ for (let g = 0; g < games; g++) {
         ours.sends++;
         t = performance.now();
         const json = JSON.stringify({ seq: 1, ops: mine });
-        const z = bytesMine > deflateAbove ? zlib.deflateRawSync(json, DICT).length : bytesMine;
+        const z = json.length > deflateAbove ? zlib.deflateRawSync(json, DICT).length : bytesMine;
         oursZ.ms += performance.now() - t;
         oursZ.bytes += z;
         oursZ.sends++;
@@ -216,7 +212,7 @@ console.log(
   `\nper client (5 powers + observer; ${roundsPlayed} rounds in ${games} games): ${kb(clientGame / (roundsPlayed / games))} a round, ${kb(clientGame)} a game as played, ${kb((clientGame / (roundsPlayed / games)) * 8)} for 8 rounds; join view ${kb(joinWire / joins)}`,
 );
 console.log(
-  `messages deflated (over ${deflateAbove} B of msgpack): ${(deflates / roundsPlayed / SEATS.length).toFixed(1)} a seat a round`,
+  `messages deflated (over ${deflateAbove} characters of JSON): ${(deflates / roundsPlayed / SEATS.length).toFixed(1)} a seat a round`,
 );
 console.log(
   `by seat, a round: ${[...players, "CONTROL" as Seat].map((s) => `${s} ${Math.round((wireBySeat.get(s) ?? 0) / roundsPlayed)} B`).join(", ")}`,

@@ -1,6 +1,8 @@
 /**
- * `npm run bench:load -- [--mode play|idle] [--steps 300,600,1200] [--seconds 40] [--settle 5]
- *  [--max-seconds 900] [--data-parent /dev/shm]`: how many connected clients one server process carries on one core.
+ * `npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,1200]
+ *  [--seconds 40] [--settle 5] [--max-seconds 900] [--data-parent /dev/shm] [--cpu-prof DIR]
+ *  [--server-flags "…"]`:
+ * how many connected clients one server process carries on one core.
  *
  * The server (`server/main.ts`, SQLite in a temporary folder) runs pinned to core 0 with `taskset`;
  * this process pins itself to core 1 and holds every client (@colyseus/sdk, over loopback). Tables
@@ -13,8 +15,22 @@
  * receives a round (chat excluded), and join bytes (everything received from connecting to the
  * first complete view). The last line is JSON, with the largest client count at p99 ≤ 50 ms.
  *
+ * When tables start (`--start`): real tables do not all start on the same millisecond, so by
+ * default (`spread`) each table's host starts its game after a delay drawn uniformly from one phase
+ * (0–10 s, from the seeded generator below), so the tables' phase deadlines fall evenly over the
+ * phase. `sync` starts every table on the next 10-s boundary of the clock, so every table of the
+ * benchmark changes phase at the same moment (a worst case: a teacher starting every table at
+ * once, many times over). The JSON line names the mode it measured. Every random choice of the load
+ * (start delays, request moments, how many requests) comes from `--seed`.
+ *
+ * `--server-flags "…"` passes node flags to the server (a GC setting, say); the JSON line names them.
+ * `--cpu-prof DIR` runs the server with `node --cpu-prof` and stops it with SIGTERM at the end, so
+ * the profile of the whole run is written to DIR (open it in Chrome's DevTools or summarise it with
+ * `node scripts/cpu-prof-top.mjs DIR/*.cpuprofile`).
+ *
  * A benchmark, not a test: the figures depend on the machine and on what else runs on it. The load
- * process's own CPU is printed too: when it nears 100 % the latencies include its queueing.
+ * process's own CPU and event-loop delay p99 are printed too: when the CPU nears 100 %, or the
+ * delay nears the ack p99, the latencies include the load's own queueing, not only the server's.
  */
 import { WebSocket } from "ws";
 
@@ -23,6 +39,8 @@ const ROOM_DATA = 13;
 const CHAT_TYPE = Buffer.from([0xa4, ...Buffer.from("chat")]); // msgpack fixstr "chat"
 /** Bytes received by every client, by kind of frame (for the breakdown printed at the end). */
 const byKind = new Map<string, number>();
+/** Frames received by every client, by kind (each is at least one write on the server). */
+const framesByKind = new Map<string, number>();
 function kindOf(buf: Buffer): string {
   const code = buf[0];
   if (code === 13 || code === 17) {
@@ -48,6 +66,7 @@ class CountingSocket extends WebSocket {
       if (counting) {
         const k = kindOf(buf);
         byKind.set(k, (byKind.get(k) ?? 0) + buf.length);
+        framesByKind.set(k, (framesByKind.get(k) ?? 0) + 1);
       }
       if (buf[0] === ROOM_DATA && buf.subarray(1, 1 + CHAT_TYPE.length).equals(CHAT_TYPE))
         this.chatBytes += buf.length;
@@ -60,6 +79,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import type { Room } from "@colyseus/sdk";
 import { freePort } from "../tests/support/harness.js";
@@ -74,6 +94,11 @@ const { ViewReplica } = await import("../shared/index.js");
 const { values } = parseArgs({
   options: {
     mode: { type: "string", default: "play" },
+    start: { type: "string", default: "spread" },
+    seed: { type: "string", default: "1" },
+    "cpu-prof": { type: "string" },
+    /** Extra node flags for the server (e.g. "--max-semi-space-size=32"), named in the JSON line. */
+    "server-flags": { type: "string", default: "" },
     steps: { type: "string", default: "300,600,1200,2400,4800,9600" },
     seconds: { type: "string", default: "40" },
     settle: { type: "string", default: "5" },
@@ -84,6 +109,10 @@ const { values } = parseArgs({
   },
 });
 const mode = values.mode;
+const startMode = values.start;
+const seed = Number(values.seed);
+const profileDir = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
+const serverFlags = values["server-flags"].split(" ").filter(Boolean);
 const steps = values.steps.split(",").map(Number);
 const windowSeconds = Number(values.seconds);
 const settleSeconds = Number(values.settle);
@@ -91,18 +120,31 @@ const maxSeconds = Number(values["max-seconds"]);
 const joinConcurrency = Number(values["join-concurrency"]);
 if (
   (mode !== "play" && mode !== "idle") ||
+  (startMode !== "spread" && startMode !== "sync") ||
+  !Number.isInteger(seed) ||
   steps.some((n) => !Number.isInteger(n) || n < 6) ||
   !(windowSeconds > 0) ||
   !(maxSeconds > 0)
 ) {
   console.error(
-    "usage: npm run bench:load -- [--mode play|idle] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900]",
+    "usage: npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900] [--cpu-prof DIR]",
   );
   process.exit(2);
 }
 const PHASE_SECONDS = 10;
 const ROUND_SECONDS = 2 * PHASE_SECONDS;
 const started = Date.now();
+
+/** mulberry32: a small seeded generator, so two runs of the load make the same choices. */
+function seeded(a: number): () => number {
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(seed);
 
 // ── processes and cores ─────────────────────────────────────────────────────
 
@@ -120,7 +162,14 @@ else console.log("taskset or a second core is missing: server and load share the
 
 const port = await freePort();
 const dataDir = fs.mkdtempSync(path.join(values["data-parent"], "pp-load-"));
-const serverArgs = [process.execPath, "--import", "tsx", "server/main.ts"];
+const serverArgs = [
+  process.execPath,
+  ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+  ...serverFlags,
+  "--import",
+  "tsx",
+  "server/main.ts",
+];
 const server: ChildProcess = spawn(
   pinned ? "taskset" : serverArgs[0]!,
   pinned ? ["-c", "0", ...serverArgs] : serverArgs.slice(1),
@@ -178,6 +227,13 @@ function rssMb(pid: number): number {
 let stopping = false;
 async function finish(code: number): Promise<never> {
   stopping = true;
+  if (profileDir) {
+    // A graceful stop, so node writes the profile; the clients go first so it does not wait on them.
+    for (const c of live) void c.room.leave(true);
+    const exited = new Promise((r) => server.once("exit", r));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000))]);
+  }
   server.kill("SIGKILL");
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(code);
@@ -258,20 +314,26 @@ async function timed(room: Room, type: string, payload: unknown): Promise<void> 
   }
 }
 
-const pick = (n: number) => Math.floor(Math.random() * n);
+const pick = (n: number) => Math.floor(random() * n);
 
 /** A player: at each new phase, 2–3 requests at random moments (the bot's inputs, then chat). */
 function playPhase(conn: Conn, power: PowerId): void {
   const view = conn.view;
   if (!view || view.phase === "ended" || !isPower(view.seat)) return;
   const count = 2 + pick(2);
-  const inputs = simpleBot(view, power).slice(0, count);
-  const times = Array.from({ length: count }, () => 300 + Math.random() * (PHASE_SECONDS * 1000 - 1500)).sort(
+  const times = Array.from({ length: count }, () => 300 + random() * (PHASE_SECONDS * 1000 - 1500)).sort(
     (a, b) => a - b,
   );
+  // Decided at the first request, not when the phase's view arrives: with every table changing
+  // phase together (--start sync), thousands of bot decisions at that moment would stall this
+  // process and show up as the server's latency.
+  let inputs: ReturnType<typeof simpleBot> | undefined;
   times.forEach((ms, i) => {
     setTimeout(() => {
       if (stopping || !live.has(conn)) return;
+      const now = conn.view;
+      if (!now || now.phase !== view.phase || now.round !== view.round) return;
+      inputs ??= simpleBot(now, power).slice(0, count);
       const input = inputs[i];
       if (!input) void timed(conn.room, "chat", { channel: "public", text: `round ${view.round}: noted.` });
       else if (input.type === "submit_orders") void timed(conn.room, "orders", input.orders);
@@ -280,10 +342,21 @@ function playPhase(conn: Conn, power: PowerId): void {
   });
 }
 
+/**
+ * How long a table whose seats are all taken waits before its host starts it: `spread`, a seeded
+ * moment within one phase; `sync`, until the next phase-length boundary of the clock.
+ */
+function startDelayMs(): number {
+  const phaseMs = PHASE_SECONDS * 1000;
+  return startMode === "sync" ? phaseMs - (Date.now() % phaseMs) : random() * phaseMs;
+}
+
 let tableNo = 0;
+/** Table slots whose first game has started (a step is measured once all of its tables play). */
+let slotsStarted = 0;
 /** One table slot: a game of five players and an observer; replaced by a new one when it ends. */
 async function table(): Promise<void> {
-  while (!stopping) {
+  for (let first = true; !stopping; first = false) {
     const n = tableNo++;
     let ended!: () => void;
     const over = new Promise<void>((r) => (ended = r));
@@ -319,7 +392,10 @@ async function table(): Promise<void> {
       await connect(() => client.joinById(code, { name: `T${n} obs`, observer: true }), onView(null)),
     );
     if (mode === "idle") return;
+    await new Promise((r) => setTimeout(r, startDelayMs()));
+    if (stopping) return;
     await host.room.request("control", { command: "start" });
+    if (first) slotsStarted++;
     await over;
     for (const c of conns) {
       live.delete(c);
@@ -342,7 +418,17 @@ async function growTo(clients: number): Promise<void> {
       });
     for (const end = Date.now() + 30_000; live.size < target && Date.now() < end && !stopping; )
       await new Promise((r) => setTimeout(r, 20));
+    // Joins that fail or time out mean the server is past what it carries: measure what is live
+    // (the row shows the real count) instead of trying for ever.
+    if (live.size < target) {
+      console.error(`joins fell behind at ${live.size} clients: measuring this step with them`);
+      break;
+    }
   }
+  // Every new table waits up to a phase before it starts (startDelayMs).
+  if (mode === "play")
+    for (const end = Date.now() + 2 * PHASE_SECONDS * 1000; slotsStarted < slots && Date.now() < end; )
+      await new Promise((r) => setTimeout(r, 50));
 }
 
 // ── steps ───────────────────────────────────────────────────────────────────
@@ -362,10 +448,16 @@ interface StepResult {
   bytesPerClientRound: number;
   joinBytes: number;
   loadCpuPct: number;
+  /**
+   * This process's event-loop delay p99 (ms) over the window: a latency measured here includes
+   * up to this much of the load's own queueing (the server is not to blame for it).
+   */
+  loadLagP99: number;
 }
 const results: StepResult[] = [];
 /** The last step's bytes a client a round, by kind of message. */
 let lastBreakdown: Record<string, number> = {};
+let lastFrames: Record<string, number> = {};
 const q = (xs: number[], p: number) =>
   xs.length === 0 ? Number.NaN : xs[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 
@@ -373,14 +465,25 @@ function printSummary(): void {
   const ok = results.filter((r) => r.p99 <= 50 || (mode === "idle" && Number.isNaN(r.p99)));
   const best = ok.length ? Math.max(...ok.map((r) => r.clients)) : 0;
   console.log(`bytes a client a round by message, last step: ${JSON.stringify(lastBreakdown)}`);
-  console.log(JSON.stringify({ mode, maxClientsAtP99le50ms: best, pinned, steps: results }));
+  console.log(`frames a client a round by message, last step: ${JSON.stringify(lastFrames)}`);
+  console.log(
+    JSON.stringify({
+      mode,
+      start: startMode,
+      seed,
+      serverFlags,
+      maxClientsAtP99le50ms: best,
+      pinned,
+      steps: results,
+    }),
+  );
 }
 
 console.log(
-  `mode ${mode}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
+  `mode ${mode}; start ${startMode}; seed ${seed}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, load on core 1${pinned ? "" : " (not pinned)"}`,
 );
 console.log(
-  "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%",
+  "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%  load-lag-p99-ms",
 );
 for (const clients of steps) {
   if (Date.now() - started > maxSeconds * 1000) break;
@@ -395,12 +498,16 @@ for (const clients of steps) {
   const wait0 = waitMs(serverPid);
   const load0 = cpuMs("self");
   const t0 = performance.now();
+  const lag = monitorEventLoopDelay({ resolution: 10 });
+  lag.enable();
   measuring = true;
   counting = true;
   byKind.clear();
+  framesByKind.clear();
   await new Promise((r) => setTimeout(r, windowSeconds * 1000));
   measuring = false;
   counting = false;
+  lag.disable();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMs(serverPid) - cpu0;
   const wait = waitMs(serverPid) - wait0;
@@ -424,9 +531,15 @@ for (const clients of steps) {
     bytesPerClientRound: Math.round(received / conns.length / (seconds / ROUND_SECONDS)),
     joinBytes: Math.round(q(joins, 0.5)),
     loadCpuPct: Math.round((load / 1000 / seconds) * 1000) / 10,
+    loadLagP99: Math.round(lag.percentile(99) / 1e5) / 10,
   };
   results.push(r);
   const perClientRound = (n: number) => Math.round(n / conns.length / (seconds / ROUND_SECONDS));
+  lastFrames = Object.fromEntries(
+    [...framesByKind]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => [k, Math.round((n / conns.length / (seconds / ROUND_SECONDS)) * 10) / 10]),
+  );
   lastBreakdown = Object.fromEntries(
     [...byKind].sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, perClientRound(n)]),
   );
@@ -444,6 +557,7 @@ for (const clients of steps) {
       r.bytesPerClientRound,
       r.joinBytes,
       r.loadCpuPct,
+      r.loadLagP99,
     ]
       .map((x) => String(x).padStart(8))
       .join("  "),

@@ -12,6 +12,7 @@ import { CreateClassSchema, createClass, tableForStudent } from "./classes.js";
 import { mountClassroomRoutes } from "./classroomRoutes.js";
 import { addressedHttpServer, trustedProxies } from "./clientAddress.js";
 import { getStore } from "./context.js";
+import { corkSends } from "./corkSends.js";
 import { allowCreate, allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
 import { colyseusLog } from "./log.js";
 import { mountOps } from "./ops.js";
@@ -27,6 +28,7 @@ export interface ServerConfig {
 
 export function makeServer(config: ServerConfig = {}) {
   guardJoinById();
+  corkSends();
   return defineServer({
     // Inbound messages are small (orders, chat ≤ 500 characters): 16 KB is ample headroom.
     // The HTTP server sets each request's client address for the per-address limits (clientAddress.ts).

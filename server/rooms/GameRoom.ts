@@ -7,7 +7,7 @@
  * the request answered. A change the storage refuses is answered `storage_unavailable` and leaves
  * the game as it was; no timer ever throws.
  */
-import { type Client, CloseCode, Room } from "@colyseus/core";
+import { type Client, CloseCode, getMessageBytes, Protocol, Room } from "@colyseus/core";
 import type { Logger } from "pino";
 import { z } from "zod";
 import {
@@ -53,6 +53,7 @@ import { IDLE_PATCH_MS, patchSoon, RoomTimers } from "./pacing.js";
 import { RoomState, SeatState } from "./RoomState.js";
 import { replayYielding } from "./replay.js";
 import { Seats } from "./seats.js";
+import { nextTurn } from "./turns.js";
 import { ViewSender } from "./views.js";
 
 interface ClientData {
@@ -573,14 +574,6 @@ export class GameRoom extends Room<{ state: RoomState }> {
     const phaseChanged = before.phase !== next.phase || before.round !== next.round;
     let deadline = 0;
     if (phaseChanged) {
-      if (before.round !== next.round || next.phase === "ended")
-        writes.push({
-          kind: "resolution",
-          gameId: this.roomId,
-          round: before.round,
-          hash: hashOf(next),
-          at: now,
-        });
       if (next.phase === "ended") {
         writes.push(this.clockWrite(0, 0), { kind: "status", gameId: this.roomId, status: "ended", at: now });
       } else {
@@ -592,10 +585,36 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (!stored.ok) return stored;
     this.seq++;
     this.game = next;
-    if (phaseChanged) this.onPhaseChanged(deadline);
-    this.syncState();
+    if (phaseChanged) {
+      if (before.round !== next.round || next.phase === "ended")
+        this.recordResolution(before.round, next, now);
+      // A new phase means a large view for every seat: in a turn of its own (turns.ts), so a
+      // burst of deadlines does not hold up other tables' acknowledgements.
+      await nextTurn();
+      this.onPhaseChanged(deadline);
+      // The room's state (phase, round, ready flags) changes with the phase, not with an input.
+      this.syncState();
+    }
     this.broadcastViews();
     return { ok: true };
+  }
+
+  /**
+   * The state's hash after a resolution, stored beside the log as a check that a replay comes
+   * out the same. It is derived from what is already stored (the inputs), so it is computed and
+   * stored after the reply, in a turn of its own and in a lazy group; a refused write loses only
+   * the check, never a game's input.
+   */
+  private recordResolution(round: number, game: GameState, at: number): void {
+    void nextTurn().then(async () => {
+      if (this.moved || isStopping()) return;
+      const write: Write = { kind: "resolution", gameId: this.roomId, round, hash: hashOf(game), at };
+      try {
+        await getCommits().submit({ fence: this.fence, writes: [write] }, true);
+      } catch (e) {
+        this.log.warn({ err: e, round }, "the resolution's hash was not stored");
+      }
+    });
   }
 
   /** After a stored phase change: ready flags reset, and the new phase's clock and bots. */
@@ -671,6 +690,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
   }
 
   private async onDeadline(phase: string, round: number): Promise<void> {
+    // Deadlines that fall together resolve one per event-loop turn (turns.ts).
+    await nextTurn();
     if (this.moved || this.state.paused || this.game.phase !== phase || this.game.round !== round) return;
     const r = await this.apply("SYSTEM", { type: "advance_phase" });
     // The storage refused: the phase stays open and the deadline is tried again shortly.
@@ -890,7 +911,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
     if (!stored.ok) return stored;
     this.messageSeq++;
     this.chatLog.push(m);
-    for (const c of this.clients) if (canUseChannel(this.seatOf(c), channel).read) c.send("chat", m);
+    // Encoded once; every reader gets the same bytes (as `send` would have made for each).
+    const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, "chat", m);
+    for (const c of this.clients) if (canUseChannel(this.seatOf(c), channel).read) c.enqueueRaw(bytes);
     return { ok: true };
   }
 

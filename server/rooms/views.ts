@@ -63,22 +63,26 @@ export function viewDelta(last: PlayerView, view: PlayerView): Operation[] {
 }
 
 /**
- * Above this many bytes a view message goes as deflated JSON text (raw DEFLATE, RFC 1951) instead of
- * msgpack. With the preset dictionary of sample messages (shared/viewDictionary.ts) a resolution's
- * delta or a whole view shrinks about ten times, and a 256–1,024-byte delta (a proposal, a vote, the
- * phase turning) two to three times. Measured by `npm run bench:delta -- --deflate-above N` on bot
- * games: 1,024 B → 1.84 KB a client a round with 1.1 deflates a seat a round; 384 → 1.70 KB, 1.6;
- * 256 → 1.53 KB, 2.7. A small deflate with the dictionary costs ~40 µs against ~5 µs of msgpack: at
- * 10,000 clients (one seat each, 20-second rounds) 256 adds about 2–3 % of a core over 1,024. Below
- * 256 B the deflate saves a few bytes for the same fixed cost.
+ * Above this many characters of JSON a view message goes as deflated JSON text (raw DEFLATE, RFC 1951)
+ * instead of msgpack. The size is judged on the JSON text (V8's native JSON.stringify costs a fraction
+ * of msgpack), so a large message is never packed only to be thrown away. With the preset dictionary
+ * of sample messages (shared/viewDictionary.ts) a resolution's delta or a whole view shrinks about ten
+ * times, and a small delta (a proposal, a vote, the phase turning) two to three times. Measured by
+ * `npm run bench:delta -- --deflate-above N` on bot games (the same rule on JSON characters): the
+ * figures are in scripts/bench-delta.ts's output and docs/bench/README.md. A small deflate with the
+ * dictionary costs ~40 µs against ~5 µs of msgpack; below this size it saves a few bytes for that cost.
  */
-export const DEFLATE_ABOVE = 256;
+export const DEFLATE_ABOVE = 320;
 
-/** One view message, encoded once for every connection that gets it. */
+/**
+ * One view message, encoded once for every connection that gets it. The size is judged on the
+ * JSON text (V8's native JSON.stringify, a fraction of msgpack's cost), so a large message is not
+ * packed with msgpack only to be thrown away.
+ */
 function encode(type: "view" | "view_delta", msg: ViewMessage | ViewDeltaMessage): Buffer {
-  const packed = getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
-  if (packed.length <= DEFLATE_ABOVE) return packed;
-  const deflated = zlib.deflateRawSync(JSON.stringify(msg), { dictionary: VIEW_DICTIONARY });
+  const json = JSON.stringify(msg);
+  if (json.length <= DEFLATE_ABOVE) return getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
+  const deflated = zlib.deflateRawSync(json, { dictionary: VIEW_DICTIONARY });
   return getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, type, undefined, deflated);
 }
 

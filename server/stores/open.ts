@@ -6,7 +6,8 @@ import { SqliteStore } from "./sqlite.js";
 
 export async function openStore(env: { DATABASE_URL?: string; dataDir: string }): Promise<Store> {
   if (env.DATABASE_URL) return PostgresStore.open(env.DATABASE_URL);
-  return new SqliteStore(path.join(env.dataDir, "pressure-point.db"));
+  // The server commits on a thread of its own, so the event loop never waits for the disk.
+  return new SqliteStore(path.join(env.dataDir, "pressure-point.db"), { writer: "thread" });
 }
 
 /** Where the record lives, for the start-up line (never the password). */

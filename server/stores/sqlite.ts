@@ -24,6 +24,7 @@ import type {
 } from "../store.js";
 import { MIGRATIONS } from "./migrations.js";
 import { claimable, toClassRow, toControlRow, toGameRow, toInputRow, toMessage, toSeatRow } from "./rows.js";
+import { SqliteWriter } from "./sqliteWriter.js";
 
 type Row = Record<string, unknown>;
 
@@ -33,7 +34,10 @@ export class SqliteStore implements Store {
   /** Prepared once, run many times: every input, message and heartbeat goes through these. */
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(file: string) {
+  /** With `writer: "thread"` the write groups are committed on a thread of their own (sqliteWriter.ts). */
+  private readonly writer: SqliteWriter | undefined;
+
+  constructor(file: string, options: { writer?: "inline" | "thread" } = {}) {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
@@ -41,6 +45,8 @@ export class SqliteStore implements Store {
     // Several processes may share the file (scale-out on one machine): wait for a writer's lock.
     this.db.pragma("busy_timeout = 5000");
     this.migrate();
+    // After the migrations: the thread opens the file as it is now.
+    if (options.writer === "thread" && file !== ":memory:") this.writer = new SqliteWriter(file);
   }
 
   private migrate(): void {
@@ -75,6 +81,7 @@ export class SqliteStore implements Store {
   }
 
   async write(groups: readonly WriteGroup[]): Promise<GroupResult[]> {
+    if (this.writer) return this.writer.write(groups);
     return this.db
       .transaction(() =>
         groups.map((g): GroupResult => {
@@ -278,6 +285,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.writer?.close();
     this.db.close();
   }
 }

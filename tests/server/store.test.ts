@@ -24,6 +24,8 @@ afterAll(async () => {
 const sqliteFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pp-store-")), "pp.db");
 const backends: [string, () => Promise<Store>][] = [
   ["sqlite", async () => new SqliteStore(sqliteFile)],
+  // The server's own configuration: commits on a writer thread with its own connection.
+  ["sqlite, writer thread", async () => new SqliteStore(sqliteFile, { writer: "thread" })],
   [
     "postgres",
     async () => {

@@ -1,0 +1,85 @@
+/**
+ * Heavy work takes turns with everything else. A phase deadline resolves a round and rebuilds,
+ * diffs and encodes a large view for every seat of its table: a millisecond or more. When many
+ * tables reach their deadlines together (a teacher starting six tables at the same second, or
+ * hundreds of tables in step on a busy server), running them back-to-back would hold every other
+ * request's acknowledgement for the whole burst. Instead each waits here for its turn, and a turn
+ * of the event loop runs waiters only until it has spent its budget (a few milliseconds); then the
+ * server reads its sockets and answers the requests that came in before the next slice.
+ *
+ * A slice runs several waiters, not one: their writes then share one group commit (one fsync)
+ * instead of one each, and a light waiter does not cost a whole event-loop turn.
+ *
+ * Why a chain of `setImmediate` and not one per waiter: Node runs every immediate already queued
+ * in the same check phase, without polling for I/O between them; a chain lets I/O in after each.
+ */
+import { performance } from "node:perf_hooks";
+
+/** How long one event-loop turn may spend on waiters before it lets I/O in. */
+export const TURN_BUDGET_MS = 4;
+
+export class Turns {
+  private readonly waiting: (() => void)[] = [];
+  private head = 0;
+  private running = false;
+  private sliceStart = 0;
+
+  constructor(
+    private readonly budgetMs = TURN_BUDGET_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  /** Resolves in a turn's slice, after every earlier waiter. */
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      if (!this.running) {
+        this.running = true;
+        setImmediate(this.slice);
+      }
+    });
+  }
+
+  /** How many waiters have not had their turn yet. */
+  get size(): number {
+    return this.waiting.length - this.head;
+  }
+
+  private readonly slice = (): void => {
+    this.sliceStart = this.now();
+    this.runOne();
+  };
+
+  /**
+   * Lets one waiter go. Its continuation runs in the microtasks queued by `resolve` (up to its next
+   * `await`), and the check queued after it then decides whether the slice goes on.
+   */
+  private runOne(): void {
+    const resolve = this.waiting[this.head++];
+    // Read from `head`; compacted once drained (no O(n) shift per waiter).
+    if (this.head === this.waiting.length) {
+      this.waiting.length = 0;
+      this.head = 0;
+    }
+    resolve?.();
+    queueMicrotask(this.afterOne);
+  }
+
+  private readonly afterOne = (): void => {
+    if (this.size === 0) this.running = false;
+    else if (this.now() - this.sliceStart < this.budgetMs) this.runOne();
+    else setImmediate(this.slice);
+  };
+}
+
+const turns = new Turns();
+
+/** Waits for a slice of an event-loop turn shared fairly with the rest of the process. */
+export function nextTurn(): Promise<void> {
+  return turns.next();
+}
+
+/** How many tasks wait for a turn (for benchmarks and tests). */
+export function turnsWaiting(): number {
+  return turns.size;
+}
