@@ -8,6 +8,7 @@
  *   node scripts/mutation-sample.mjs --list            how many mutants per file and group
  *   node scripts/mutation-sample.mjs --sample N --seed S [--dry]   draw (and with --dry only print)
  *   node scripts/mutation-sample.mjs --summary --sample N --seed S  re-read the reports
+ *   … --only shared/view.ts,shared/engine/step.ts    draw from those files' mutants only
  *
  * The population is what Stryker's own instrumenter (@stryker-mutator/instrumenter, the version
  * core uses) makes from the files, with Stryker's default mutators. The sample is the N mutants
@@ -117,16 +118,24 @@ export function wilson(k, n, z = 1.96) {
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
 // One directory per seed: a larger sample of the same seed reuses the smaller one's results (its
 // incremental files), since the sample of N is a prefix of the sample of N + k.
-const dirOf = (seed) => `test-results/mutation/sample-seed${seed}`;
+const dirOf = (seed, only) =>
+  `test-results/mutation/sample-seed${seed}${only ? `-${only.join("+").replace(/[^\w.+-]/g, "_")}` : ""}`;
+
+const seedOf = (dir) => Number(/sample-seed(\d+)/.exec(dir)[1]);
 
 function runGroup(group, mutants, dir) {
   const sampleFile = path.resolve(dir, `${group}-sample.json`);
   writeFileSync(sampleFile, JSON.stringify(mutants, null, 1));
   // Reuse what the per-file runs measured (their incremental file), without overwriting it with a
   // report in which every other mutant is "not in the sample".
-  const incremental = `test-results/mutation/${group}-incremental.json`;
+  // A one-file sample (`--only`) of a seed starts with the mutants the overall sample of that seed
+  // drew from the file (the same hashes: they come first), so it reuses those results too.
   const sampleIncremental = path.join(dir, `${group}-incremental.json`);
-  if (existsSync(incremental) && !existsSync(sampleIncremental)) copyFileSync(incremental, sampleIncremental);
+  const reuse = [
+    path.join(dirOf(seedOf(dir)), `${group}-incremental.json`),
+    `test-results/mutation/${group}-incremental.json`,
+  ].find((f) => existsSync(f) && path.resolve(f) !== path.resolve(sampleIncremental));
+  if (reuse && !existsSync(sampleIncremental)) copyFileSync(reuse, sampleIncremental);
   const ranges = [
     ...new Set(
       mutants.map((m) => `${m.file}:${m.start.line}:${m.start.column}-${m.end.line}:${m.end.column}`),
@@ -204,9 +213,10 @@ export function summarise(sample, dir) {
     const valid = detected + r.survived + r.noCoverage;
     const [lo, hi] = wilson(detected, valid);
     const score = valid ? `${pct(detected / valid)} [${pct(lo)}, ${pct(hi)}]` : "-";
+    // With part of the sample not run, the figure is not the scope's estimate: say so.
     lines.push(
       [
-        key,
+        r.missing ? `${key} (INCOMPLETE: ${r.missing} not run)` : key,
         r.sampled,
         r.killed,
         r.timeout,
@@ -239,7 +249,13 @@ function arg(name, fallback) {
 }
 
 async function main() {
-  const all = await enumerate();
+  const i = process.argv.indexOf("--only");
+  const only = i >= 0 ? process.argv[i + 1].split(",").filter(Boolean) : undefined;
+  const all = (await enumerate()).filter((m) => !only || only.includes(m.file));
+  if (all.length === 0) {
+    console.error(`no mutants in ${only}`);
+    process.exit(2);
+  }
   if (process.argv.includes("--list")) {
     const count = new Map();
     for (const m of all) count.set(m.file, (count.get(m.file) ?? 0) + 1);
@@ -252,7 +268,7 @@ async function main() {
   const n = arg("sample", 300);
   const seed = arg("seed", 1);
   const sample = draw(all, n, seed);
-  const dir = dirOf(seed);
+  const dir = dirOf(seed, only);
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, `sample-${n}.json`), JSON.stringify(sample, null, 1));
   console.log(
@@ -268,7 +284,7 @@ async function main() {
     }
   }
   const text = summarise(sample, dir);
-  const head = `Sample of ${sample.length} of ${all.length} mutants, seed ${seed} (static mutants drawn but ignored, as in every run)`;
+  const head = `Sample of ${sample.length} of ${all.length} mutants${only ? ` in ${only.join(", ")}` : ""}, seed ${seed} (static mutants drawn but ignored, as in every run)`;
   writeFileSync(path.join(dir, `summary-${n}.txt`), `${head}\n\n${text}\n`);
   console.log(`\n${head}\n\n${text}\n\n(written to ${dir}/summary-${n}.txt)`);
   process.exit(ok ? 0 : 1);
