@@ -23,6 +23,16 @@ import {
   viewFor,
 } from "../../shared/index.js";
 
+let fresh = 0;
+/**
+ * A new instance of shared/view.ts for each test: its caches start empty, so every reuse the test
+ * sees was built during the test (building the game below warms the shared instance's caches).
+ */
+async function freshViewFor(): Promise<typeof viewFor> {
+  const url = `../../shared/view.ts?sharing=${++fresh}`;
+  return ((await import(/* @vite-ignore */ url)) as { viewFor: typeof viewFor }).viewFor;
+}
+
 /** Every state of a short bot-played game, input by input. */
 function trajectory(seed: number): GameState[] {
   const pers = mixedPersonalities(seed);
@@ -56,7 +66,8 @@ function rebuilt(a: unknown, b: unknown, path: string, depth: number, out: strin
   for (const k of Object.keys(a)) rebuilt((a as never)[k], (b as never)[k], `${path}.${k}`, depth + 1, out);
 }
 
-test("a second view of the same state builds no new object below the top level", () => {
+test("a second view of the same state builds no new object below the top level", async () => {
+  const viewFor = await freshViewFor();
   let compared = 0;
   for (let i = 0; i < states.length; i += 3) {
     const s = states[i]!;
@@ -77,7 +88,8 @@ test("a second view of the same state builds no new object below the top level",
   expect(compared).toBeGreaterThan(50);
 });
 
-test("seats share the public parts of one state's view", () => {
+test("seats share the public parts of one state's view", async () => {
+  const viewFor = await freshViewFor();
   let shared = 0;
   for (let i = 0; i < states.length; i += 3) {
     const s = states[i]!;
@@ -96,7 +108,8 @@ test("seats share the public parts of one state's view", () => {
   expect(shared).toBeGreaterThan(0);
 });
 
-test("a view of the next state reuses every part whose records did not change", () => {
+test("a view of the next state reuses every part whose records did not change", async () => {
+  const viewFor = await freshViewFor();
   const checked = {
     flows: 0,
     records: 0,
