@@ -6,7 +6,18 @@
  * and the servers started in a child process run the original code, so vitest.mutation.config.ts
  * leaves them out.
  */
+import { fileURLToPath } from "node:url";
+
 const scope = process.env.MUTATION_SCOPE ?? "engine";
+// The sampled run (scripts/mutation-sample.mjs) keeps its reports and incremental file apart, so
+// it never overwrites the per-file runs' results with "not in the sample".
+const reportDir = process.env.MUTATION_REPORT_DIR ?? `test-results/mutation/${scope}`;
+const sample = process.env.MUTATION_SAMPLE_FILE
+  ? {
+      plugins: ["@stryker-mutator/*", fileURLToPath(new URL("scripts/mutation-sample-ignorer.mjs", import.meta.url))],
+      ignorers: ["sample"],
+    }
+  : {};
 
 export default {
   packageManager: "npm",
@@ -20,11 +31,11 @@ export default {
   // TypeScript 7 has no compiler API, so no type checker plugin: mutants that do not compile fail
   // their tests (or are reported as survivors: see docs/TESTING.md for how to judge those).
   reporters: ["clear-text", "html", "json", "progress"],
-  htmlReporter: { fileName: `test-results/mutation/${scope}/index.html` },
-  jsonReporter: { fileName: `test-results/mutation/${scope}/report.json` },
+  htmlReporter: { fileName: `${reportDir}/index.html` },
+  jsonReporter: { fileName: `${reportDir}/report.json` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, skipFull: false },
   incremental: true,
-  incrementalFile: `test-results/mutation/${scope}-incremental.json`,
+  incrementalFile: process.env.MUTATION_INCREMENTAL_FILE ?? `test-results/mutation/${scope}-incremental.json`,
   concurrency: 1,
   // Stryker rewrites the tsconfig's relative paths for its sandbox with TypeScript's compiler API,
   // which TypeScript 7 no longer has; ours has no path outside the project, so point it at none.
@@ -40,4 +51,5 @@ export default {
   ignorePatterns: ["test-results", "dist", "data"],
   cleanTempDir: true,
   thresholds: { high: 80, low: 70, break: null },
+  ...sample,
 };

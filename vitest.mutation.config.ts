@@ -7,8 +7,11 @@ import { defineConfig } from "vitest/config";
  * tests; MUTATION_SCOPE=server (server/) the in-process server tests.
  */
 const scope = process.env.MUTATION_SCOPE ?? "engine";
-const include =
-  scope === "server"
+// MUTATION_TESTS=a.test.ts,b.test.ts narrows the tests for a quick partial run (a lower bound).
+const only = process.env.MUTATION_TESTS?.split(",").filter(Boolean);
+const include = only?.length
+  ? only
+  : scope === "server"
     ? ["tests/server/**/*.test.ts"]
     : ["tests/engine/**/*.test.ts", "tests/bots/**/*.test.ts"];
 

@@ -6,8 +6,18 @@
  *   server: server/rooms/**, server/store.ts  — the in-process tests/server files
  * Each group prints Stryker's table: the mutation score per file. With file arguments, only those
  * files are mutated (each in its group). Slow: hours for everything on a 2-core machine.
+ * `--sample N --seed S`: the overall score estimated from a seeded sample of N mutants instead.
  */
 import { spawnSync } from "node:child_process";
+
+// `npm run mutation -- --sample 300 --seed 1`: a seeded uniform sample of all mutants and the
+// estimated overall score with its 95 % interval (scripts/mutation-sample.mjs).
+if (process.argv.includes("--sample") || process.argv.includes("--list")) {
+  const r = spawnSync(process.execPath, ["scripts/mutation-sample.mjs", ...process.argv.slice(2)], {
+    stdio: "inherit",
+  });
+  process.exit(r.status ?? 1);
+}
 
 const GROUPS = {
   engine: ["shared/engine/**/*.ts", "shared/view.ts"],
