@@ -1,4 +1,5 @@
 /** Test helpers: play a scripted game from the scenario, round by round, through `step` only. */
+import { mixedPersonalities } from "../../shared/bots/selfplay.js";
 import {
   type Action,
   type Actor,
@@ -67,3 +68,25 @@ export const chinaOfficial = (s: GameState): number =>
   s.flows.filter((f) => f.enforcedBy === "CN").reduce((n, f) => n + f.official, 0);
 
 export const illicitCapacity = (s: GameState): number => s.illicit.nodes.reduce((n, x) => n + x.capacity, 0);
+
+/** Every state of a short bot-played game (3 rounds, mixed personalities), input by input. */
+export function trajectory(prefix: string, seed: number): GameState[] {
+  const pers = mixedPersonalities(seed);
+  let s = newGame({ gameId: `${prefix}-${seed}`, seed, maxRounds: 3 });
+  const states = [s];
+  while (s.phase !== "ended") {
+    for (const p of POWERS)
+      for (const input of simpleBot(viewFor(s, p), p, pers[p])) {
+        const r = step(s, p, input);
+        if (r.ok && r.value !== s) {
+          s = r.value;
+          states.push(s);
+        }
+      }
+    const r = step(s, "SYSTEM", { type: "advance_phase" });
+    if (!r.ok) throw new Error(r.error.code);
+    s = r.value;
+    states.push(s);
+  }
+  return states;
+}

@@ -6,41 +6,10 @@
  */
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { mixedPersonalities } from "../../shared/bots/selfplay.js";
-import {
-  type GameState,
-  newGame,
-  POWERS,
-  SEATS,
-  type Seat,
-  simpleBot,
-  step,
-  viewFor,
-} from "../../shared/index.js";
+import { SEATS, type Seat, viewFor } from "../../shared/index.js";
+import { trajectory } from "./helpers.js";
 
-/** Every state of a short bot-played game, input by input. */
-function trajectory(seed: number): GameState[] {
-  const pers = mixedPersonalities(seed);
-  let s = newGame({ gameId: `memo-${seed}`, seed, maxRounds: 3 });
-  const states = [s];
-  while (s.phase !== "ended") {
-    for (const p of POWERS)
-      for (const input of simpleBot(viewFor(s, p), p, pers[p])) {
-        const r = step(s, p, input);
-        if (r.ok && r.value !== s) {
-          s = r.value;
-          states.push(s);
-        }
-      }
-    const r = step(s, "SYSTEM", { type: "advance_phase" });
-    if (!r.ok) throw new Error(r.error.code);
-    s = r.value;
-    states.push(s);
-  }
-  return states;
-}
-
-const games = [trajectory(21), trajectory(22)];
+const games = [trajectory("memo", 21), trajectory("memo", 22)];
 let fresh = 0;
 /** A new instance of shared/view.ts, with empty caches (a distinct module URL). */
 async function freshViewFor(): Promise<typeof viewFor> {

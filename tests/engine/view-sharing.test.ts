@@ -11,17 +11,8 @@
  *   derived from are the same objects (or, for objectives, wherever it reads the same).
  */
 import { expect, test } from "vitest";
-import { mixedPersonalities } from "../../shared/bots/selfplay.js";
-import {
-  type GameState,
-  newGame,
-  type PlayerView,
-  POWERS,
-  SEATS,
-  simpleBot,
-  step,
-  viewFor,
-} from "../../shared/index.js";
+import { type PlayerView, POWERS, SEATS, type viewFor } from "../../shared/index.js";
+import { trajectory } from "./helpers.js";
 
 let fresh = 0;
 /**
@@ -33,29 +24,7 @@ async function freshViewFor(): Promise<typeof viewFor> {
   return ((await import(/* @vite-ignore */ url)) as { viewFor: typeof viewFor }).viewFor;
 }
 
-/** Every state of a short bot-played game, input by input. */
-function trajectory(seed: number): GameState[] {
-  const pers = mixedPersonalities(seed);
-  let s = newGame({ gameId: `sharing-${seed}`, seed, maxRounds: 3 });
-  const states = [s];
-  while (s.phase !== "ended") {
-    for (const p of POWERS)
-      for (const input of simpleBot(viewFor(s, p), p, pers[p])) {
-        const r = step(s, p, input);
-        if (r.ok && r.value !== s) {
-          s = r.value;
-          states.push(s);
-        }
-      }
-    const r = step(s, "SYSTEM", { type: "advance_phase" });
-    if (!r.ok) throw new Error(r.error.code);
-    s = r.value;
-    states.push(s);
-  }
-  return states;
-}
-
-const states = trajectory(31);
+const states = trajectory("sharing", 31);
 
 const isObject = (x: unknown): x is object => typeof x === "object" && x !== null;
 
