@@ -30,6 +30,46 @@ describe("agreements", () => {
     expect(s.relations["KP-US"]).toBeLessThan(trust);
   });
 
+  test("an observable breach costs the breaker breachStanding of standing and the other party breachRelations of trust (less the round's drift back), beyond what the act itself costs", () => {
+    const testRound = (agreed: boolean) => {
+      let s = newGame({ gameId: "g", seed: 1 });
+      if (agreed) {
+        s = must(s, "US", {
+          type: "propose",
+          parties: ["KP"],
+          terms: [
+            { kind: "no_tests", party: "KP" },
+            { kind: "summit", party: "US" },
+          ],
+          duration: 3,
+        });
+        s = must(s, "KP", { type: "respond_proposal", id: s.proposals[0]!.id, accept: true });
+      }
+      const before = { standing: s.powers.KP.standing, trust: s.relations["KP-US"] };
+      s = must(s, "SYSTEM", { type: "advance_phase" });
+      s = must(s, "KP", { type: "submit_orders", orders: { actions: [{ type: "missile_test" }] } });
+      s = must(s, "SYSTEM", { type: "advance_phase" });
+      return {
+        standing: s.powers.KP.standing - before.standing,
+        trust: s.relations["KP-US"] - before.trust,
+        broken: s.agreements.some((a) => a.status === "broken"),
+        rules: s.scenario.rules,
+      };
+    };
+    const breach = testRound(true);
+    const plain = testRound(false);
+    expect(breach.broken).toBe(true);
+    expect(plain.broken).toBe(false);
+    expect(breach.rules.breachStanding).toBeGreaterThan(0);
+    expect(plain.standing - breach.standing).toBe(breach.rules.breachStanding);
+    // Relations then drift back relationsDrift% of the way toward where they started, in the same round.
+    const r = breach.rules;
+    expect(plain.trust - breach.trust).toBeGreaterThanOrEqual(
+      Math.trunc((r.breachRelations * (100 - r.relationsDrift)) / 100),
+    );
+    expect(plain.trust - breach.trust).toBeLessThanOrEqual(r.breachRelations);
+  });
+
   test("a grand bargain signed by all five ends the game", () => {
     let s = newGame({ gameId: "g", seed: 1 });
     s = must(s, "KR", {
