@@ -1,20 +1,23 @@
 /** Agreements, the UN (amend, veto) and Control's commands. */
 import { describe, expect, test } from "vitest";
-import { newGame, viewFor } from "../../shared/index.js";
+import { type Input, newGame, viewFor } from "../../shared/index.js";
 import { last, must, play } from "./helpers.js";
+
+/** The US offers North Korea a summit for a test moratorium (3 rounds). */
+const NO_TESTS_FOR_A_SUMMIT: Input = {
+  type: "propose",
+  parties: ["KP"],
+  terms: [
+    { kind: "no_tests", party: "KP" },
+    { kind: "summit", party: "US" },
+  ],
+  duration: 3,
+};
 
 describe("agreements", () => {
   test("all parties accepting makes an agreement; an observable breach is public and costs trust", () => {
     let s = newGame({ gameId: "g", seed: 1 });
-    s = must(s, "US", {
-      type: "propose",
-      parties: ["KP"],
-      terms: [
-        { kind: "no_tests", party: "KP" },
-        { kind: "summit", party: "US" },
-      ],
-      duration: 3,
-    });
+    s = must(s, "US", NO_TESTS_FOR_A_SUMMIT);
     const id = s.proposals[0]!.id;
     expect(viewFor(s, "CN").proposals).toEqual([]); // not a party
     s = must(s, "KP", { type: "respond_proposal", id, accept: true });
@@ -34,15 +37,7 @@ describe("agreements", () => {
     const testRound = (agreed: boolean) => {
       let s = newGame({ gameId: "g", seed: 1 });
       if (agreed) {
-        s = must(s, "US", {
-          type: "propose",
-          parties: ["KP"],
-          terms: [
-            { kind: "no_tests", party: "KP" },
-            { kind: "summit", party: "US" },
-          ],
-          duration: 3,
-        });
+        s = must(s, "US", NO_TESTS_FOR_A_SUMMIT);
         s = must(s, "KP", { type: "respond_proposal", id: s.proposals[0]!.id, accept: true });
       }
       const before = { standing: s.powers.KP.standing, trust: s.relations["KP-US"] };
