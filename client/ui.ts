@@ -83,6 +83,15 @@ export function refusalCode(e: unknown): string | undefined {
 }
 
 /** The link to a game's debrief page, opened with a seat or Control key when this tab has one. */
+/** A page that only says something (an ended game, a missing link): a title and its lines. */
+export function noticePage(title: string, ...lines: (Node | string)[]): HTMLElement {
+  return el(
+    "main",
+    { class: "sr-main narrow" },
+    el("section", { class: "sr-card" }, el("h2", {}, title), ...lines.map((l) => el("p", {}, l))),
+  );
+}
+
 export function debriefLink(code: string, key: string | null, text: string): HTMLAnchorElement {
   const href = `debrief.html?code=${encodeURIComponent(code)}${key ? `#key=${encodeURIComponent(key)}` : ""}`;
   return el("a", { href, id: "ended-debrief" }, text);

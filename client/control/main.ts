@@ -45,6 +45,7 @@ import {
   errorMessage,
   kids,
   money,
+  noticePage,
   phaseCountdown,
   powerName,
   powerRowHeader,
@@ -128,32 +129,20 @@ function field(label: string, input: HTMLElement, hint?: string): HTMLElement {
 
 function ended(code: string, token: string): void {
   app.replaceChildren(
-    el(
-      "main",
-      { class: "sr-main narrow" },
-      el(
-        "section",
-        { class: "sr-card" },
-        el("h2", {}, t("control.title")),
-        el("p", {}, t("refusal.game_ended")),
-        el("p", {}, debriefLink(code, token, t("lobby.openDebrief", { code }))),
-      ),
+    noticePage(
+      t("control.title"),
+      t("refusal.game_ended"),
+      debriefLink(code, token, t("lobby.openDebrief", { code })),
     ),
   );
 }
 
 function noToken(code: string): void {
   app.replaceChildren(
-    el(
-      "main",
-      { class: "sr-main narrow" },
-      el(
-        "section",
-        { class: "sr-card" },
-        el("h2", {}, t("control.title")),
-        el("p", {}, code ? t("control.noToken", { code }) : t("control.noCode")),
-        el("p", {}, el("a", { href: "./" }, t("control.toLobby"))),
-      ),
+    noticePage(
+      t("control.title"),
+      code ? t("control.noToken", { code }) : t("control.noCode"),
+      el("a", { href: "./" }, t("control.toLobby")),
     ),
   );
 }

@@ -35,7 +35,7 @@ import {
   timelineTrade,
 } from "../game/words.js";
 import { initI18n, isLang, lang, setLang, t } from "../i18n/index.js";
-import { el, errorMessage, powerChip, powerName, powerRowHeader } from "../ui.js";
+import { el, errorMessage, noticePage, powerChip, powerName, powerRowHeader } from "../ui.js";
 import { compareView } from "./compare.js";
 import { type DebriefRecord, fetchRecord } from "./record.js";
 import { replayCard } from "./replay.js";
@@ -105,17 +105,7 @@ let teardown: () => void = () => {};
 
 function message(text: string): void {
   app.replaceChildren(
-    el(
-      "main",
-      { class: "sr-main narrow" },
-      el(
-        "section",
-        { class: "sr-card" },
-        el("h2", {}, t("debrief.title")),
-        el("p", {}, text),
-        el("p", {}, el("a", { href: `${httpBase() || "."}/` }, t("control.toLobby"))),
-      ),
-    ),
+    noticePage(t("debrief.title"), text, el("a", { href: `${httpBase() || "."}/` }, t("control.toLobby"))),
   );
 }
 
