@@ -196,18 +196,14 @@ export class RoomSession extends BaseSession {
     // The whole view on joining and coming back, then only what changed (docs/PROTOCOL.md). Each
     // change makes a new view object: screens compare views by identity.
     const replica = new ViewReplica();
-    room.onMessage("view", (m: unknown) => {
-      if (!replica.full(m)) return;
-      this.view = replica.view;
-      this.changed();
-    });
-    room.onMessage("view_delta", (m: unknown) => {
-      const outcome = replica.delta(m);
-      if (outcome === "applied") {
-        this.view = replica.view;
+    replica.follow(
+      room,
+      (view) => {
+        this.view = view;
         this.changed();
-      } else if (outcome === "resync") void this.#request("resync", {});
-    });
+      },
+      (type, payload) => this.#request(type, payload),
+    );
     room.onMessage("chat_history", (m: ChatHistoryMessage) => this.addMessages(m.messages ?? []));
     room.onMessage("chat", (m: ChatMessage) => this.addMessages([m]));
     room.onStateChange((state: unknown) => {

@@ -275,22 +275,14 @@ async function connect(join: () => Promise<Room>, onView: (c: Conn) => void): Pr
     room.onMessage("chat", () => {});
     // Patched in place: these clients only read their views.
     const replica = new ViewReplica(false);
-    room.onMessage("view", (m: unknown) => {
-      if (!replica.full(m)) return;
+    replica.follow(room, (view) => {
       const first = !conn.view;
-      conn.view = replica.view!;
+      conn.view = view;
       if (first) {
         joinBytes.push(conn.socket.bytes - conn.socket.chatBytes);
         resolve();
       }
       onView(conn);
-    });
-    room.onMessage("view_delta", (m: unknown) => {
-      const outcome = replica.delta(m);
-      if (outcome === "applied") {
-        conn.view = replica.view!;
-        onView(conn);
-      } else if (outcome === "resync") void room.request("resync", {});
     });
     // The start is a room-state change without a new view.
     room.onStateChange(() => {

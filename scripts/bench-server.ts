@@ -112,14 +112,7 @@ function player(room: Room, power: PowerId, ended: () => void): void {
     if (power === "US" && view.phase === "ended" && played !== "ended") roundsResolved++;
     void play();
   };
-  room.onMessage("view", (m: unknown) => {
-    if (replica.full(m)) viewChanged();
-  });
-  room.onMessage("view_delta", (m: unknown) => {
-    const outcome = replica.delta(m);
-    if (outcome === "applied") viewChanged();
-    else if (outcome === "resync") void room.request("resync", {});
-  });
+  replica.follow(room, viewChanged);
   room.onStateChange(() => void play());
 }
 

@@ -32,6 +32,12 @@ export function decodeViewMessage(raw: unknown): unknown {
   }
 }
 
+/** What a replica follows: a Colyseus room, or anything with its `onMessage` and `request`. */
+export interface ViewSource {
+  onMessage(type: string, callback: (message: unknown) => void): unknown;
+  request(type: string, payload: unknown): Promise<unknown>;
+}
+
 export class ViewReplica {
   view: PlayerView | null = null;
   seq = -1;
@@ -67,6 +73,21 @@ export class ViewReplica {
     }
     this.seq = m.data.seq;
     return "applied";
+  }
+
+  /**
+   * Keeps this replica in step with a room: whole views and deltas are applied, and a missed or
+   * broken delta asks for the whole view again (`resync`). `onView` runs after every change.
+   */
+  follow(room: ViewSource, onView: (view: PlayerView) => void, request = room.request.bind(room)): void {
+    room.onMessage("view", (m) => {
+      if (this.full(m)) onView(this.view!);
+    });
+    room.onMessage("view_delta", (m) => {
+      const outcome = this.delta(m);
+      if (outcome === "applied") onView(this.view!);
+      else if (outcome === "resync") void request("resync", {});
+    });
   }
 
   private lost(): DeltaOutcome {
