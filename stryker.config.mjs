@@ -36,7 +36,8 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true, skipFull: false },
   incremental: true,
   incrementalFile: process.env.MUTATION_INCREMENTAL_FILE ?? `test-results/mutation/${scope}-incremental.json`,
-  concurrency: 1,
+  // MUTATION_CONCURRENCY=2 on an idle 2-core machine (the sampled run passes no CLI flags through).
+  concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   // Stryker rewrites the tsconfig's relative paths for its sandbox with TypeScript's compiler API,
   // which TypeScript 7 no longer has; ours has no path outside the project, so point it at none.
   tsconfigFile: "no-tsconfig-rewrite.json",
