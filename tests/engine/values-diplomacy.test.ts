@@ -308,6 +308,44 @@ describe("ordersBreach: the power's own orders applied to its own settings", () 
   });
 });
 
+describe("ordersBreach: terms decided by the power's own acts", () => {
+  const a = (terms: Term[]) => [{ id: "A1", status: "active" as const, parties: POWERS.slice(), terms }];
+  const none = () => undefined;
+  const own = { enforcement: { announced: 0 } };
+
+  test("an aid term is breached by orders without aid, kept by humanitarian aid among other orders", () => {
+    const aid = a([{ kind: "aid", party: "CN" }]);
+    expect(ordersBreach(aid, "CN", [{ type: "scs_patrol" }], own, none)).toHaveLength(1);
+    expect(
+      ordersBreach(aid, "CN", [{ type: "scs_patrol" }, { type: "humanitarian_aid" }], own, none),
+    ).toEqual([]);
+  });
+
+  test("another party's aid term is not the power's to answer, even when that party sends nothing", () => {
+    expect(ordersBreach(a([{ kind: "aid", party: "RU" }]), "CN", [], own, none)).toEqual([]);
+  });
+
+  test("exercises count as off when the power's settings do not say", () => {
+    expect(ordersBreach(a([{ kind: "suspend_exercises", party: "US" }]), "US", [], own, none)).toEqual([]);
+  });
+
+  test("an order that sets no trade leaves South Korea's trade levels as they are", () => {
+    const engage = a([{ kind: "engagement", party: "KR", level: 50 }]);
+    const low = { enforcement: { announced: 0 }, policies: { trade: trade(0) } };
+    expect(ordersBreach(engage, "KR", [{ type: "strengthen_defences" }], low, none)).toHaveLength(1);
+  });
+});
+
+describe("termBreached: South Korea's consent unknown", () => {
+  test("a deployment with South Korea's policies unknown does not breach South Korea's term", () => {
+    const f = facts({
+      acted: (p, x) => p === "US" && x === "deploy_missile_defence",
+      policies: () => undefined,
+    });
+    expect(termBreached({ kind: "no_md_deployment", party: "KR" }, f)).toBe(false);
+  });
+});
+
 describe("proposing and signing", () => {
   test(`a power may hold ${MAX_OPEN_PROPOSALS} open proposals: the one after that is refused, and one decided frees a place`, () => {
     let s = game();
@@ -422,6 +460,13 @@ describe("proposing and signing", () => {
     expect(agreement.expires).toBe(before.round + 3 - 1);
     expect(agreement.status).toBe("active");
     expect(agreement.grandBargain).toBe(false);
+    const ev = after.events.at(-1)!;
+    expect(ev).toMatchObject({
+      kind: "agreement_signed",
+      data: { id: agreement.id, parties: "US,CN,RU" },
+      extra: { parties: "US, CN, RU", terms: "summit", duration: 3 },
+      visibleTo: "all",
+    });
   });
 
   test("signing at crisis 2 leaves it at 0 (clamped), not below", () => {
@@ -482,6 +527,8 @@ describe("proposing and signing", () => {
     const summit = signed("US", all, grandTerms({ kind: "summit", party: "US" }), 2);
     expect(summit.agreement.grandBargain).toBe(true);
     expect(summit.after.phase).toBe("ended");
+    expect(summit.after.ending).toMatchObject({ reason: "grand_bargain", round: summit.before.round });
+    expect(summit.after.events.find((e) => e.kind === "agreement_signed")?.extra).toEqual({ grand: 1 });
     const rec = signed("US", all, grandTerms({ kind: "recognition", party: "US" }), 2);
     expect(rec.agreement.grandBargain).toBe(true);
   });
@@ -529,7 +576,51 @@ describe("step 11: breaches, agreements in force, expiry", () => {
     expect(ctx.s.powers.CN.standing).toBe(50 - rules.breachStanding);
     expect(ctx.s.pressure.CN).toBe(pressure); // a broken agreement adds no pressure
     expect(ctx.s.crisis).toBe(50); // and is not in force
-    expect(ctx.events.filter((e) => e.kind === "agreement_broken")).toHaveLength(1);
+    expect(ctx.events.filter((e) => e.kind === "agreement_broken").map((e) => [e.data, e.visibleTo])).toEqual(
+      [[{ id: "A9", by: "CN", term: "enforce" }, "all"]],
+    );
+  });
+
+  test("step 11 works on copies: the agreement object it was given is left as it was", () => {
+    let original: Agreement | undefined;
+    const ctx = ctxOf((s) => {
+      s.policies.US.exercises = true;
+      original = agreementOf([{ kind: "suspend_exercises", party: "US" }], ["US", "KR"]);
+      s.agreements = [original];
+    });
+    resolveAgreements(ctx);
+    expect(ctx.s.agreements[0]!.status).toBe("broken");
+    expect(original!.status).toBe("active");
+    expect(original!.brokenBy).toBeUndefined();
+  });
+
+  test("a North Korean test this round breaks a no-tests term in the resolution", () => {
+    const ctx = ctxOf(
+      (s) => {
+        s.agreements = [agreementOf([{ kind: "no_tests", party: "KP" }], ["US", "KP"])];
+      },
+      { KP: [{ type: "missile_test" }] },
+    );
+    resolveAgreements(ctx);
+    expect(ctx.s.agreements[0]!.brokenBy).toBe("KP");
+  });
+
+  test("a US designation breaks a no-designations term in the resolution only when the entity is Chinese", () => {
+    const sc = game().scenario;
+    const cn = sc.entities.find((e) => e.country === "CN")!;
+    const other = sc.entities.find((e) => e.country !== "CN")!;
+    const run = (entity: string) => {
+      const ctx = ctxOf(
+        (s) => {
+          s.agreements = [agreementOf([{ kind: "no_designations", party: "US" }], ["US", "CN"])];
+        },
+        { US: [{ type: "designate", entity }] },
+      );
+      resolveAgreements(ctx);
+      return ctx.s.agreements[0]!.status;
+    };
+    expect(run(cn.id)).toBe("broken");
+    expect(run(other.id)).toBe("active");
   });
 
   test("a shortfall of 14 points is unseen: the agreement stays in force; only the breaker and parties with intelligence ≥ 2 learn of it", () => {
@@ -544,6 +635,7 @@ describe("step 11: breaches, agreements in force, expiry", () => {
     expect(unseen).toHaveLength(1);
     expect(unseen[0]!.visibleTo).toEqual(["US", "CN"]);
     expect(unseen[0]!.extra).toEqual({ party: "CN", term: "enforce" });
+    expect(unseen[0]!.data).toEqual({ id: "A9" });
   });
 
   test("an off-book fuel breach is never public, however large", () => {
@@ -590,7 +682,15 @@ describe("step 11: breaches, agreements in force, expiry", () => {
     const ctx = ctxOf((s) => {
       s.enforcement.CN.actual = 60;
       s.pressure = { ...s.pressure, CN: 10, US: 10 };
-      s.agreements = [agreementOf([{ kind: "enforce", party: "CN", level: 50 }], ["US", "CN"])];
+      s.agreements = [
+        agreementOf(
+          [
+            { kind: "enforce", party: "CN", level: 50 },
+            { kind: "announce", party: "US", level: 0 },
+          ],
+          ["US", "CN"],
+        ),
+      ];
     });
     resolveAgreements(ctx);
     expect(ctx.s.pressure.CN).toBe(18);
