@@ -207,7 +207,7 @@ describe("a successful missile test", () => {
     const ctx = run(s, [{ type: "missile_test" }], ALWAYS);
     for (const [k, d] of Object.entries(missile.effects!.relations!))
       expect(ctx.s.relations[k as keyof typeof before]).toBe(
-        Math.max(-100, before[k as keyof typeof before] + d),
+        Math.max(-100, before[k as keyof typeof before] + (d ?? 0)),
       );
   });
 });
