@@ -546,6 +546,92 @@ describe("proposing and signing", () => {
   });
 });
 
+describe("proposal, answer and agreement bookkeeping", () => {
+  const propose1 = (state: GameState, from: PowerId, parties: PowerId[], terms: Term[], note?: string) => {
+    const r = propose(state, from, { parties, terms, duration: 2, ...(note ? { note } : {}) });
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+
+  test("a proposal lists its parties once each in the order of POWERS, is numbered from seq, and tells only its parties", () => {
+    const s = game();
+    const next = propose1(s, "KR", ["US", "KR", "US", "CN"], [{ kind: "summit", party: "KR" }], "a note");
+    const p = next.proposals.at(-1)!;
+    expect(p).toMatchObject({
+      id: `P${s.seq}`,
+      from: "KR",
+      parties: ["US", "CN", "KR"],
+      accepted: ["KR"],
+      status: "open",
+      note: "a note",
+    });
+    expect(next.seq).toBe(s.seq + 1);
+    expect(next.proposals).toHaveLength(s.proposals.length + 1);
+    expect(next.events).toHaveLength(s.events.length + 1);
+    expect(next.events.at(-1)).toEqual({
+      round: s.round,
+      kind: "proposal",
+      data: { id: p.id, from: "KR" },
+      extra: { to: "US, CN" },
+      visibleTo: ["US", "CN", "KR"],
+    });
+    const plain = propose1(s, "KR", ["US"], [{ kind: "summit", party: "KR" }]);
+    expect("note" in plain.proposals.at(-1)!).toBe(false);
+  });
+
+  test("a refusal marks the proposal rejected with the reason, tells its parties, and leaves the other proposals alone", () => {
+    let s = propose1(game(), "US", ["CN"], [{ kind: "summit", party: "US" }]);
+    s = propose1(s, "RU", ["CN"], [{ kind: "summit", party: "RU" }]);
+    const id = s.proposals.at(-1)!.id;
+    const r = respond(s, "CN", id, false, { why: "too_little" });
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.value.proposals.map((p) => p.status)).toEqual(
+      s.proposals.map((p) => (p.id === id ? "rejected" : p.status)),
+    );
+    expect(r.value.proposals.at(-1)!.reasons).toEqual({ CN: { why: "too_little" } });
+    expect(r.value.proposals.at(-2)).toEqual(s.proposals.at(-2));
+    expect(r.value.events).toHaveLength(s.events.length + 1);
+    expect(r.value.events.at(-1)).toEqual({
+      round: s.round,
+      kind: "proposal_rejected",
+      data: { id, by: "CN" },
+      visibleTo: ["CN", "RU"],
+    });
+  });
+
+  test("signing numbers the agreement from seq, keeps the earlier events and summits, and moves only the parties' relations", () => {
+    let s = propose1(
+      game(),
+      "US",
+      ["CN", "KR"],
+      [
+        { kind: "summit", party: "US" },
+        { kind: "aid", party: "CN" },
+      ],
+    );
+    const id = s.proposals.at(-1)!.id;
+    const before = s;
+    for (const p of ["CN", "KR"] as const) {
+      const r = respond(s, p, id, true);
+      if (!r.ok) throw new Error(r.error.code);
+      s = r.value;
+    }
+    expect(s.agreements.at(-1)!.id).toBe(`A${before.seq}`);
+    expect(s.seq).toBe(before.seq + 1);
+    expect(s.events.slice(0, before.events.length)).toEqual(before.events);
+    expect(s.events).toHaveLength(before.events.length + 1);
+    expect(s.events.at(-1)!.extra).toMatchObject({ terms: "summit, aid" });
+    const pairs = ["CN-US", "KR-US", "CN-KR"] as const;
+    expect(s.tracks.summits).toEqual([
+      ...before.tracks.summits,
+      ...pairs.filter((k) => !before.tracks.summits.includes(k)),
+    ]);
+    const expected = { ...before.relations };
+    for (const k of pairs) expected[k] = Math.min(100, before.relations[k] + 5);
+    expect(s.relations).toEqual(expected);
+  });
+});
+
 describe("step 11: breaches, agreements in force, expiry", () => {
   const agreementOf = (terms: Term[], parties: PowerId[], expires = 9, id = "A9"): Agreement => ({
     id,
