@@ -513,3 +513,148 @@ describe("designateFinance", () => {
     expect(totalCapacity(ctx.s)).toBe(ctx.s.illicit.ceiling);
   });
 });
+
+describe("step 5: details the sums above do not show", () => {
+  test("Russia's side below its capacity carries its demand in full (not scaled up to the capacity)", () => {
+    const s = withNetwork([node("v", "vladivostok", 40)], 1000, (x) => {
+      x.illicit.russianLink = 10;
+      x.flows = x.flows.slice(0, 1).map((f) => ({ ...f, enforcedBy: "RU" as const }));
+    });
+    const ctx = ctxOf(s);
+    allocateIllicit(ctx, [7]);
+    expect(ctx.s.flows[0]!.illicit).toBe(7);
+  });
+
+  test("a certain find is certain on every seed (30 seeds), and every name found is listed", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const s = withNetwork([node("a", "yellow_sea", 10), node("c", "yellow_sea", 10)], 1000, (x) => {
+        x.intel = { ...x.intel, US: 2 };
+        x.rng = newGame({ gameId: "x", seed }).rng;
+      });
+      const ctx = ctxOf(s, { US: [{ type: "intel_op", region: "yellow_sea" }] });
+      ctx.rules = { ...rules, detectBase: 100 - 3 * rules.detectPerIntel };
+      resolveIllicit(ctx);
+      expect(ctx.events.find((e) => e.kind === "intel_report")!.extra).toEqual({ names: "a, c" });
+    }
+  });
+
+  test("exposing the second node closes that one and leaves the first", () => {
+    const ctx = ctxOf(withNetwork([node("d", "dandong", 40), node("e", "east_china_sea", 30)]), {
+      US: [{ type: "expose", node: "e" }],
+    });
+    resolveIllicit(ctx);
+    expect(ctx.s.illicit.nodes.map((n) => n.id)).toEqual(["d"]);
+    const closed = ctx.events.find((e) => e.kind === "node_closed")!;
+    expect([closed.data, closed.extra]).toEqual([
+      { node: "e", region: "east_china_sea", capacity: 30 },
+      { by: "US", name: "e" },
+    ]);
+    expect(ctx.s.explanations.find((x) => x.index === "node:e")).toMatchObject({
+      from: 30,
+      to: 0,
+      parts: [{ why: "exposed", by: "US", name: "e", visibleTo: "all" }],
+    });
+  });
+
+  test("exposing a Yellow Sea node alone costs no host anything", () => {
+    const s = withNetwork([node("y", "yellow_sea", 30)], 1000, (x) => {
+      x.powers.RU.standing = 50;
+      x.powers.CN.standing = 50;
+    });
+    const ctx = ctxOf(s, { US: [{ type: "expose", node: "y" }] });
+    resolveIllicit(ctx);
+    expect([ctx.s.powers.RU.standing, ctx.s.powers.CN.standing]).toEqual([50, 50]);
+  });
+
+  test("a smuggling operation adds the catalogue's capacity (here set to 9), and the finance room limits only the finance channel", () => {
+    const s = withNetwork([node("y", "yellow_sea", 30), node("f", "finance", scenarioFinance)], 1000, (x) => {
+      x.scenario = {
+        ...x.scenario,
+        actions: x.scenario.actions.map((a) =>
+          a.type === "smuggling_op" ? { ...a, numbers: { capacity: 9 } } : a,
+        ),
+      };
+    });
+    const ctx = ctxOf(s, { KP: [{ type: "smuggling_op", region: "yellow_sea" }] });
+    resolveIllicit(ctx);
+    expect(ctx.s.illicit.nodes[0]!.capacity).toBe(39);
+    expect(ctx.events.find((e) => e.kind === "smuggling_op")).toMatchObject({
+      data: { region: "yellow_sea", add: 9 },
+      visibleTo: ["KP"],
+    });
+  });
+
+  test("a new node is named for its kind and region and announced to North Korea with its capacity", () => {
+    const opened = (region: Region) => {
+      const ctx = ctxOf(withNetwork([], 1000), { KP: [{ type: "smuggling_op", region }] });
+      resolveIllicit(ctx);
+      const ev = ctx.events.find((e) => e.kind === "node_opened")!;
+      return { name: ctx.s.illicit.nodes[0]!.name, ev };
+    };
+    const add = spec("smuggling_op").capacity ?? 15;
+    expect(opened("finance").name).toBe("New accounts (finance)");
+    expect(opened("dandong").name).toBe("New fronts (dandong)");
+    expect(opened("vladivostok").name).toBe("New fronts (vladivostok)");
+    expect(opened("yellow_sea").name).toBe("New ship-to-ship zone (yellow sea)");
+    const { ev } = opened("east_china_sea");
+    expect([ev.data, ev.extra, ev.visibleTo]).toEqual([
+      { node: `node-${withNetwork([]).illicit.nextId}`, region: "east_china_sea" },
+      { capacity: add },
+      ["KP"],
+    ]);
+  });
+
+  test("of two pending regrowths only the due one is done; the other stays pending", () => {
+    const s = withNetwork([], 1000, (x) => {
+      x.round = 5;
+      x.illicit.regrowing = [
+        { capacity: 40, round: 5, from: "dandong" },
+        { capacity: 30, round: 7, from: "vladivostok" },
+      ];
+    });
+    const ctx = ctxOf(s);
+    ctx.round = 5;
+    resolveIllicit(ctx);
+    expect(ctx.s.illicit.regrowing).toEqual([{ capacity: 30, round: 7, from: "vladivostok" }]);
+  });
+
+  test("the finance room limits regrowth from the finance channel only", () => {
+    const s = withNetwork([node("f", "finance", scenarioFinance)], 1000, (x) => {
+      x.round = 5;
+      x.illicit.regrowing = [{ capacity: 40, round: 5, from: "dandong" }];
+    });
+    const ctx = ctxOf(s);
+    ctx.round = 5;
+    resolveIllicit(ctx);
+    expect(ctx.s.illicit.nodes[1]).toMatchObject({
+      region: "yellow_sea",
+      capacity: pctOf(40, rules.illicitRegrowShare),
+    });
+  });
+
+  test("a region is blocked only by its own node over 60, whatever other nodes there are", () => {
+    const s = withNetwork([node("d", "dandong", 10), node("y", "yellow_sea", 61)], 1000, (x) => {
+      x.round = 5;
+      x.illicit.regrowing = [{ capacity: 40, round: 5, from: "dandong" }];
+    });
+    const ctx = ctxOf(s);
+    ctx.round = 5;
+    resolveIllicit(ctx);
+    expect(ctx.s.illicit.nodes[2]!.region).toBe("east_china_sea");
+  });
+
+  test("a designation's cut takes tied nodes in id order", () => {
+    const s = withNetwork(
+      [node("c", "dandong", 20), node("b", "yellow_sea", 20), node("a", "east_china_sea", 20)],
+      100,
+    );
+    const ctx = ctxOf(s);
+    // Ceiling 100 − 70 = 30; total 60 → 30 over: "a" loses 20, "b" 10.
+    designateFinance(ctx, 70);
+    expect(ctx.s.illicit.nodes.map((n) => [n.id, n.capacity])).toEqual([
+      ["c", 20],
+      ["b", 10],
+      ["a", 0],
+    ]);
+  });
+});
