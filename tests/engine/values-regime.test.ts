@@ -568,3 +568,252 @@ describe("step 10: the crisis's costs and Russia's trade", () => {
     expect(at(0, [ru(500)]).s.powers.RU.economy).toBe(100);
   });
 });
+
+describe("details the sums above do not show", () => {
+  test("food imports count official plus illicit", () => {
+    const s = stateWith([flow("food", false, 10, 6)], (x) => {
+      x.nk.food = 40;
+    });
+    const ctx = economy(s);
+    const supply = Math.min(
+      100,
+      rules.harvest + mulDiv(16, 100 - rules.harvest, rules.foodImportsNormal * 2),
+    );
+    expect(ctx.s.nk.food).toBe(40 + Math.trunc((supply - 40) / 2));
+  });
+
+  test("cyber theft uses the catalogue's numbers: gain in [gainMin, gainMin + gainRange], both ends reached, attribution at 100% and 0%", () => {
+    const withNumbers = (numbers: Record<string, number>, seed: number) => {
+      const s = stateWith([], (x) => {
+        x.rng = newGame({ gameId: `cy-${seed}`, seed }).rng;
+        x.powers.KP.standing = 50;
+      });
+      s.scenario = {
+        ...s.scenario,
+        actions: s.scenario.actions.map((a) => (a.type === "cyber_theft" ? { ...a, numbers } : a)),
+      };
+      const ctx = ctxOf(s, { KP: [{ type: "cyber_theft" }] });
+      resolveNorthKoreaEconomy(ctx);
+      return ctx;
+    };
+    const seen = new Set<number>();
+    for (let seed = 1; seed <= 60; seed++) {
+      const ctx = withNumbers({ gainMin: 5, gainRange: 3, attributedChance: 100 }, seed);
+      seen.add(ctx.nkGain.currency);
+      expect(ctx.s.powers.KP.standing).toBe(48);
+      expect(ctx.nkGain.parts).toEqual([
+        { why: "cyber_theft", value: ctx.nkGain.currency, delta: ctx.nkGain.currency, visibleTo: ["KP"] },
+      ]);
+      expect(withNumbers({ gainMin: 5, gainRange: 3, attributedChance: 0 }, seed).s.powers.KP.standing).toBe(
+        50,
+      );
+    }
+    // Four values, each drawn with chance 1/4: over 60 draws every one appears (the range is inclusive).
+    expect([...seen].sort()).toEqual([5, 6, 7, 8]);
+  });
+
+  test("currency's explanation lists each term with its sign, test spending when there is some, and what went unpaid", () => {
+    const s = stateWith([flow("coal", true, 100, 20), flow("consumer_goods", false, 400)], (x) => {
+      x.nk.currency = 10;
+    });
+    const ctx = economy(s, 12, { currency: 0, food: 0, fuel: 0 });
+    const exp = pctOf(100, sc.regimeShare.coal);
+    const ill = pctOf(20, 80);
+    const imp = pctOf(400, sc.regimeShare.consumer_goods);
+    const cur = 10 + exp + ill - imp - rules.regimeUpkeep - 12;
+    const e = ctx.s.explanations.find((x) => x.index === "nk:currency")!;
+    const kp = ["KP"];
+    expect(e.parts).toEqual([
+      { why: "exports", value: exp, delta: exp, visibleTo: kp },
+      { why: "illicit_sales", value: ill, delta: ill, visibleTo: kp },
+      { why: "imports", value: imp, delta: -imp, visibleTo: kp },
+      { why: "upkeep", value: rules.regimeUpkeep, delta: -rules.regimeUpkeep, visibleTo: kp },
+      { why: "tests", value: 12, delta: -12, visibleTo: kp },
+      ...(cur < 0 ? [{ why: "unpaid", value: -cur, visibleTo: kp }] : []),
+    ]);
+    expect(cur).toBeLessThan(0);
+    expect([e.from, e.to]).toEqual([10, 0]);
+  });
+
+  test("without test spending the explanation has no tests line; currency exactly used up has no unpaid line", () => {
+    const s = stateWith([], (x) => {
+      x.nk.currency = rules.regimeUpkeep;
+    });
+    const ctx = economy(s);
+    expect(ctx.s.explanations.find((x) => x.index === "nk:currency")!.parts.map((p) => p.why)).toEqual([
+      "exports",
+      "illicit_sales",
+      "imports",
+      "upkeep",
+    ]);
+  });
+
+  test("fuel's and food's explanations give fuel in (with aid), fuel used (with tests), imports and supply", () => {
+    const s = stateWith([flow("crude_oil", false, 40), flow("food", false, 20)], (x) => {
+      x.nk.fuel = 100;
+      x.nk.food = 40;
+    });
+    const ctx = economy(s, 0, { currency: 0, food: 0, fuel: 9 }, 4);
+    const fuelIn = mulDiv(40, sc.fuelPer100M.crude_oil, 100);
+    const fuel = ctx.s.explanations.find((x) => x.index === "nk:fuel")!;
+    expect(fuel.parts).toEqual([
+      { why: "fuel", fuelIn: fuelIn + 9, used: rules.fuelConsumption + 4, visibleTo: ["KP"] },
+    ]);
+    const supply = Math.min(
+      100,
+      rules.harvest + mulDiv(20, 100 - rules.harvest, rules.foodImportsNormal * 2),
+    );
+    const food = ctx.s.explanations.find((x) => x.index === "nk:food")!;
+    expect(food.parts).toEqual([{ why: "food", imports: 20, supply, visibleTo: ["KP"] }]);
+  });
+
+  test("the economy index is explained only when it moves", () => {
+    const h0 = game().history[0]!;
+    const s = stateWith([flow("coal", true, 150)], (x) => {
+      x.history = [{ ...h0, officialTrade: 200, illicitTrade: 0 }];
+      x.powers.KP.economy = 55;
+    });
+    const e = economy(s).s.explanations.find((x) => x.index === "economy:KP")!;
+    expect(e).toMatchObject({ from: 55, to: 75, parts: [{ why: "kp_trade", value: 75, visibleTo: ["KP"] }] });
+    const same = stateWith([flow("coal", true, 150)], (x) => {
+      x.history = [{ ...h0, officialTrade: 200, illicitTrade: 0 }];
+      x.powers.KP.economy = 75;
+    });
+    expect(economy(same).s.explanations.find((x) => x.index === "economy:KP")).toBeUndefined();
+  });
+
+  test("each kind of flow left out of the goods shortage is left out on its own", () => {
+    const base = rules.nkStabilityBase;
+    // A quarter of the goods base missing: stress shortageWeight × 25 / 100, below the cap of 20.
+    const goods = flow("consumer_goods", false, 75, 0, "CN", 100);
+    const stress = mulDiv(25, rules.shortageWeight, 100);
+    expect(stress).toBeLessThan(20);
+    for (const ignored of [
+      flow("coal", true, 0, 0, "CN", 500),
+      flow("food", false, 0, 0, "CN", 500),
+      flow("crude_oil", false, 0, 0, "CN", 500),
+      flow("refined_fuel", false, 0, 0, "CN", 500),
+    ]) {
+      const s = stateWith([goods, ignored], (x) => {
+        x.nk = {
+          ...x.nk,
+          currency: rules.currencyComfort,
+          fuel: rules.fuelConsumption,
+          food: rules.foodComfort,
+        };
+        x.powers.KP.stability = base - stress;
+        x.crisis = 0;
+      });
+      const ctx = ctxOf(s);
+      resolveStability(ctx);
+      expect(ctx.s.powers.KP.stability, ignored.commodity).toBe(base - stress);
+    }
+  });
+
+  test("stability's explanation gives each stress, the target and the limits of a move", () => {
+    const s = stateWith([], (x) => {
+      x.nk = {
+        ...x.nk,
+        currency: rules.currencyComfort - 100,
+        fuel: rules.fuelConsumption - 50,
+        food: rules.foodComfort - 10,
+      };
+      x.powers.KP.stability = 60;
+      x.crisis = 0;
+    });
+    const ctx = ctxOf(s);
+    resolveStability(ctx);
+    const cur = mulDiv(100, 20, rules.currencyComfort);
+    const fuel = mulDiv(50, 20, rules.fuelConsumption);
+    const e = ctx.s.explanations.find((x) => x.index === "stability:KP")!;
+    expect(e.parts).toEqual([
+      {
+        why: "nk_stress",
+        currency: cur,
+        fuel,
+        food: 5,
+        target: rules.nkStabilityBase - cur - fuel - 5,
+        visibleTo: ["KP"],
+      },
+      { why: "nk_max_move", fall: rules.nkMaxFall, rise: rules.nkMaxRise, visibleTo: ["KP"] },
+    ]);
+  });
+
+  test("China's discontent, stability and Russia's economy are explained to their own seat; unchanged stability is not", () => {
+    const h0 = game().history[0]!;
+    const s = stateWith([flow("coal", true, 700, 0, "CN"), flow("labour", true, 150, 0, "RU")], (x) => {
+      x.discontent = 30;
+      x.policies.CN.inspections = 40;
+      x.history = [{ ...h0, borderTrade: 1000, ruTrade: 100 }];
+      x.powers.CN.stability = 50;
+      x.powers.RU.economy = 100;
+      x.nk = {
+        ...x.nk,
+        currency: rules.currencyComfort,
+        fuel: rules.fuelConsumption,
+        food: rules.foodComfort,
+      };
+      x.powers.KP.stability = rules.nkStabilityBase;
+      x.crisis = 0;
+    });
+    const ctx = ctxOf(s);
+    resolveStability(ctx);
+    const find = (i: string) => ctx.s.explanations.find((x) => x.index === i);
+    expect(find("discontent")!.parts).toEqual([
+      { why: "border_trade", now: 700, start: 1000, visibleTo: ["CN"] },
+      { why: "inspections", value: 40, visibleTo: ["CN"] },
+    ]);
+    expect(find("stability:CN")).toMatchObject({
+      from: 50,
+      to: ctx.s.powers.CN.stability,
+      parts: [{ why: "discontent", value: ctx.s.discontent, visibleTo: ["CN"] }],
+    });
+    expect(ctx.s.powers.CN.stability).toBeLessThan(50);
+    expect(find("economy:RU")).toMatchObject({
+      from: 100,
+      to: 103,
+      visibleTo: ["RU"],
+      parts: [{ why: "ru_trade", now: 150, start: 100, gain: 3, visibleTo: ["RU"] }],
+    });
+    const calm = stateWith([], (x) => {
+      x.discontent = 15;
+      x.powers.CN.stability = 50;
+      x.nk = {
+        ...x.nk,
+        currency: rules.currencyComfort,
+        fuel: rules.fuelConsumption,
+        food: rules.foodComfort,
+      };
+      x.powers.KP.stability = rules.nkStabilityBase;
+      x.crisis = 0;
+    });
+    const c2 = ctxOf(calm, {}, { discontentKeep: 100 });
+    resolveStability(c2);
+    expect(c2.s.explanations.find((x) => x.index === "stability:CN")).toBeUndefined();
+    expect(c2.s.explanations.find((x) => x.index === "economy:RU")).toBeUndefined();
+  });
+
+  test("refugees and crisis costs are announced with their figures", () => {
+    const base = rules.nkStabilityBase;
+    const v = rules.refugeeThreshold - 1;
+    const s = stateWith([], (x) => {
+      x.nk = {
+        ...x.nk,
+        currency: rules.currencyComfort,
+        fuel: rules.fuelConsumption,
+        food: rules.foodComfort - 2 * (base - v),
+      };
+      x.powers.KP.stability = v;
+      x.crisis = rules.crisisHurtsKorea;
+    });
+    const ctx = ctxOf(s);
+    resolveStability(ctx);
+    expect(ctx.events.find((e) => e.kind === "refugees")!.data).toEqual({ stability: v });
+    expect(ctx.crisisParts).toEqual([
+      { why: "label", label: "refugees crossing into China", delta: 3, visibleTo: "all" },
+    ]);
+    expect(ctx.events.find((e) => e.kind === "crisis_costs")!.data).toEqual({
+      crisis: rules.crisisHurtsKorea + 3,
+    });
+  });
+});
