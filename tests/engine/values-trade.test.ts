@@ -321,3 +321,149 @@ describe("step 8: Russia's backfill", () => {
     expect(ctx.s.flows[4]!.illicit).toBe(want);
   });
 });
+
+describe("step 8: details the sums above do not show", () => {
+  test("China's fuel flows keep their base demand whatever Russia's fuel sales", () => {
+    const s = stateWith([{ commodity: "refined_fuel", enforcedBy: "CN", base: 50, illicit: 41 }], (x) => {
+      x.policies.RU.fuelSales = 30;
+    });
+    expect(run(s).s.flows[0]!.illicit).toBe(41);
+  });
+
+  test("only China's import flows count toward what Russia backfills", () => {
+    const s = stateWith(
+      [
+        { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
+        { commodity: "consumer_goods", enforcedBy: "KR", base: 400 },
+        { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
+      ],
+      (x) => {
+        x.policies.CN.trade.goods = 0;
+        x.policies.KR.trade.goods = 0;
+        x.policies.RU.fuelSales = 50;
+        x.illicit.nodes = [];
+        x.illicit.russianLink = 10_000;
+      },
+    );
+    const want = pctOf(100, Math.min(100, pctOf(rules.backfillBase, 100)));
+    expect(run(s).s.flows[2]!.illicit).toBe(want);
+  });
+
+  test("the split follows the losses when goods lost more than fuel", () => {
+    const s = stateWith(
+      [
+        { commodity: "refined_fuel", enforcedBy: "CN", base: 100 },
+        { commodity: "consumer_goods", enforcedBy: "CN", base: 300 },
+        { commodity: "refined_fuel", enforcedBy: "RU", base: 0 },
+        { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
+      ],
+      (x) => {
+        x.policies.CN.trade.fuel = 0;
+        x.policies.CN.trade.goods = 0;
+        x.policies.RU.fuelSales = 50;
+        x.illicit.nodes = [];
+        x.illicit.russianLink = 10_000;
+      },
+    );
+    const want = pctOf(400, Math.min(100, pctOf(rules.backfillBase, 100)));
+    const fuel = Math.trunc((want * 100) / 400);
+    const ctx = run(s);
+    expect([ctx.s.flows[2]!.illicit, ctx.s.flows[3]!.illicit]).toEqual([fuel, want - fuel]);
+    expect(ctx.s.flows[0]!.illicit).toBe(0);
+  });
+
+  test("without a Russian fuel flow the fuel part is not carried; the goods part still is", () => {
+    const s = stateWith(
+      [
+        { commodity: "refined_fuel", enforcedBy: "CN", base: 200 },
+        { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
+        { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
+      ],
+      (x) => {
+        x.policies.CN.trade.fuel = 0;
+        x.policies.CN.trade.goods = 0;
+        x.policies.RU.fuelSales = 50;
+        x.illicit.nodes = [];
+        x.illicit.russianLink = 10_000;
+      },
+    );
+    const want = pctOf(300, Math.min(100, pctOf(rules.backfillBase, 100)));
+    const fuel = Math.trunc((want * 200) / 300);
+    const ctx = run(s);
+    expect(ctx.s.flows.map((f) => f.illicit)).toEqual([0, 0, want - fuel]);
+  });
+
+  test("a flow whose official volume moved is explained: its owner and North Korea see the enforcement, the others the ban", () => {
+    const s = stateWith([{ commodity: "coal", enforcedBy: "CN", base: 200 }], (x) => {
+      x.sanctions.resolutions = [resolution(["minerals"], 60)];
+      x.enforcement.CN.actual = 50;
+      x.policies.CN.trade.minerals = 80;
+    });
+    const ctx = run(s);
+    const v = officialVolume(s, s.flows[0]!);
+    const e = ctx.s.explanations.find((x) => x.index === "flow:f0")!;
+    expect(e).toMatchObject({ from: 200, to: v.official, visibleTo: "all" });
+    expect(e.parts).toEqual([
+      {
+        why: "flow_owner",
+        flow: "f0",
+        before: game().enforcement.CN.actual,
+        after: 50,
+        level: 80,
+        banned: 60,
+        visibleTo: ["CN", "KP"],
+      },
+      {
+        why: "flow_public",
+        flow: "f0",
+        banned: 60,
+        enforced: true,
+        visibleTo: ["US", "RU", "KR", "OBSERVER"],
+      },
+    ]);
+  });
+
+  test("a flow cut by policy alone is explained as not enforced; an unchanged flow is not explained", () => {
+    const s = stateWith(
+      [
+        { commodity: "consumer_goods", enforcedBy: "RU", base: 200 },
+        { commodity: "textiles", enforcedBy: "CN", base: 100 },
+      ],
+      (x) => {
+        x.policies.RU.trade.goods = 50;
+      },
+    );
+    const ctx = run(s);
+    const e = ctx.s.explanations.find((x) => x.index === "flow:f0")!;
+    expect(e.parts[1]).toEqual({
+      why: "flow_public",
+      flow: "f0",
+      banned: 0,
+      enforced: false,
+      visibleTo: ["US", "CN", "KR", "OBSERVER"],
+    });
+    expect(ctx.s.explanations.find((x) => x.index === "flow:f1")).toBeUndefined();
+  });
+
+  test("a flow whose illicit volume moved is explained to North Korea only; an unchanged one is not", () => {
+    const s = stateWith(
+      [
+        { commodity: "coal", enforcedBy: "CN", base: 100, illicit: 30 },
+        { commodity: "textiles", enforcedBy: "CN", base: 100, illicit: 20 },
+      ],
+      (x) => {
+        x.flows[0]!.illicit = 5;
+      },
+    );
+    const ctx = run(s);
+    expect(ctx.s.explanations.find((x) => x.index === "illicit:f0")).toEqual({
+      round: ctx.round,
+      index: "illicit:f0",
+      from: 5,
+      to: 30,
+      visibleTo: ["KP"],
+      parts: [{ why: "illicit_flow", flow: "f0", visibleTo: ["KP"] }],
+    });
+    expect(ctx.s.explanations.find((x) => x.index === "illicit:f1")).toBeUndefined();
+  });
+});
