@@ -326,3 +326,139 @@ describe("a nuclear test and passive growth", () => {
     expect(ctx.s.programme.readiness).toBe(100);
   });
 });
+
+describe("what the step records", () => {
+  const find = (ctx: Ctx, index: string) => ctx.s.explanations.find((x) => x.index === index);
+
+  test("a successful test's readiness explanation: the test's whole points, the passive points, the resource factor (to North Korea)", () => {
+    const s = stateWith((x) => {
+      x.nk.readinessTenths = 0;
+      // Half resources: progress gains short of a stage.
+      x.nk.currency = 0;
+    });
+    const rf = resourceFactor(s);
+    const ctx = run(s, [{ type: "missile_test" }], ALWAYS);
+    const test1 = Math.trunc(scale(rules.readinessPerTest, rf) / 10);
+    const carry = scale(rules.readinessPerTest, rf) % 10;
+    const passive = Math.trunc((carry + scale(rules.readinessPassive, rf)) / 10);
+    expect(passive).toBeGreaterThan(0);
+    const e = find(ctx, "readiness")!;
+    expect(e).toMatchObject({ from: 40, to: 40 + test1 + passive, visibleTo: "all" });
+    expect(e.parts).toEqual([
+      { why: "test_succeeded", value: test1, delta: test1, visibleTo: "all" },
+      { why: "passive", value: passive, delta: passive, visibleTo: "all" },
+      { why: "resources", value: rf, visibleTo: ["KP"] },
+    ]);
+    expect(ctx.crisisParts).toEqual([
+      { why: "label", label: "North Korean missile test", delta: missile.numbers.crisis, visibleTo: "all" },
+    ]);
+    expect(ctx.events.find((e) => e.kind === "programme_progress")).toMatchObject({
+      data: { progress: ctx.s.nk.progress, resources: rf },
+      visibleTo: ["KP"],
+    });
+    expect(ctx.events.find((e) => e.kind === "missile_tested")).toMatchObject({
+      data: { success: 1, stage: 1 },
+      visibleTo: "all",
+    });
+  });
+
+  test("a failed test is explained as a little learned; with no passive whole point there is no passive line", () => {
+    const s = stateWith((x) => {
+      x.nk.currency = 0;
+      x.nk.fuel = 0;
+      x.nk.readinessTenths = 0;
+    });
+    // A passive gain of 1 point is 5 tenths at no resources: no whole point this round.
+    const ctx = run(s, [{ type: "missile_test" }], { ...NEVER, readinessPassive: 1 });
+    expect(scale(1, 0)).toBeLessThan(10);
+    expect(find(ctx, "readiness")!.parts).toEqual([
+      { why: "label", label: "missile test failed: a little learned", delta: 1, visibleTo: "all" },
+      { why: "resources", value: 0, visibleTo: ["KP"] },
+    ]);
+    expect(ctx.crisisParts[0]).toMatchObject({ label: "failed North Korean missile test" });
+    expect(ctx.events.find((e) => e.kind === "missile_tested")!.data).toEqual({ success: 0, stage: 1 });
+  });
+
+  test("a nuclear test's readiness line carries its whole points", () => {
+    const s = stateWith((x) => {
+      x.nk.readinessTenths = 0;
+    });
+    const rf = resourceFactor(s);
+    const ctx = run(s, [{ type: "nuclear_test" }]);
+    const gain = Math.trunc(scale(nuclear.numbers.readiness!, rf) / 10);
+    expect(find(ctx, "readiness")!.parts[0]).toEqual({
+      why: "nuclear_test",
+      value: gain,
+      delta: gain,
+      visibleTo: "all",
+    });
+    expect(ctx.crisisParts[0]).toMatchObject({ label: "North Korean nuclear test" });
+  });
+
+  test("a stage change is explained with the new stage; no change, no stage explanation", () => {
+    const up = run(
+      stateWith((x) => void Object.assign(x.nk, { progress: 99 })),
+      [{ type: "missile_test" }],
+      ALWAYS,
+    );
+    expect(find(up, "stage")).toMatchObject({
+      from: 1,
+      to: 2,
+      visibleTo: "all",
+      parts: [{ why: "stage", stage: 2, visibleTo: "all" }],
+    });
+    expect(find(run(stateWith(), []), "stage")).toBeUndefined();
+  });
+
+  test("the catalogue's numbers drive a test (here crisis 10, stage-up 6, nuclear readiness 30)", () => {
+    const tuned = (x: GameState) => {
+      x.scenario = {
+        ...x.scenario,
+        actions: x.scenario.actions.map((a) =>
+          a.type === "missile_test"
+            ? { ...a, numbers: { ...a.numbers, crisis: 10, crisisStageUp: 6 } }
+            : a.type === "nuclear_test"
+              ? { ...a, numbers: { ...a.numbers, readiness: 30 } }
+              : a,
+        ),
+      };
+    };
+    const plain = run(
+      stateWith((x) => {
+        tuned(x);
+        x.nk.currency = 0;
+        x.nk.fuel = 0;
+      }),
+      [{ type: "missile_test" }],
+      ALWAYS,
+    );
+    expect(plain.s.crisis).toBe(30);
+    const up = run(
+      stateWith((x) => {
+        tuned(x);
+        x.nk.progress = 99;
+      }),
+      [{ type: "missile_test" }],
+      ALWAYS,
+    );
+    expect(up.s.crisis).toBe(36);
+    const five = run(
+      stateWith((x) => {
+        tuned(x);
+        x.programme.stage = 5;
+      }),
+      [{ type: "missile_test" }],
+      ALWAYS,
+    );
+    expect(five.s.crisis).toBe(25);
+    const s = stateWith((x) => {
+      tuned(x);
+      x.nk.readinessTenths = 0;
+    });
+    const rf = resourceFactor(s);
+    const nuke = run(s, [{ type: "nuclear_test" }]);
+    expect(nuke.s.programme.readiness).toBe(
+      40 + Math.trunc((scale(30, rf) + scale(rules.readinessPassive, rf)) / 10),
+    );
+  });
+});
