@@ -225,6 +225,16 @@ describe("resolveEnforcement: an unpaid crackdown", () => {
     expect(ctx.s.explanations.find((x) => x.index === "enforcement:CN")!.parts[0]!.why).toBe("drift");
   });
 
+  test("when the crackdown and the drift come to the same figure it is explained as a crackdown", () => {
+    // R = B − 5: drift B + (−5)·fade (truncated), crackdown min(target, R + step, cap); target = the drift.
+    const r = b - 5;
+    const d = driftOf(r);
+    expect(d).toBeGreaterThan(r);
+    const ctx = crack(r, d);
+    expect(ctx.s.enforcement.CN.actual).toBe(d);
+    expect(ctx.s.explanations.find((x) => x.index === "enforcement:CN")!.parts[0]!.why).toBe("crackdown");
+  });
+
   test("a raised target at or below achieved, or a target not raised this round, only drifts", () => {
     const r = b + 20;
     expect(crack(r, r).s.enforcement.CN.actual).toBe(driftOf(r));
@@ -244,6 +254,19 @@ describe("resolveEnforcement: the baseline each round", () => {
     const e = ctx.s.explanations.find((x) => x.index === "baseline:CN")!;
     expect(e.parts.map((p) => p.why)).toEqual(["scenario_baseline", "pressure", "tension"]);
     expect(ctx.s.explanations.find((x) => x.index === "baseline:US")).toBeUndefined();
+  });
+
+  test("another power's baseline explanation has no tension line", () => {
+    const ctx = run(
+      stateWith((x) => {
+        x.tension = 50;
+        x.pressure.US = 100;
+      }),
+    );
+    expect(ctx.s.explanations.find((x) => x.index === "baseline:US")!.parts.map((p) => p.why)).toEqual([
+      "scenario_baseline",
+      "pressure",
+    ]);
   });
 
   test("the drift uses this round's baseline", () => {

@@ -233,3 +233,87 @@ describe("a preventive strike", () => {
     expect(Math.abs((wars * 100) / seeds - chance)).toBeLessThanOrEqual(10);
   });
 });
+
+describe("the catalogue's numbers and what the step records", () => {
+  const tuned = (x: GameState) => {
+    const numbers: Record<string, Record<string, number>> = {
+      set_exercises: { heldCrisis: 5, suspendedCrisis: -2 },
+      expand_rajin_link: { capacity: 7 },
+      deploy_missile_defence: { launchers: 3 },
+      preventive_strike: { warChanceBase: 10, warChancePerCrisis: 50 },
+    };
+    x.scenario = {
+      ...x.scenario,
+      actions: x.scenario.actions.map((a) => (numbers[a.type] ? { ...a, numbers: numbers[a.type]! } : a)),
+    };
+  };
+
+  test("exercises use the catalogue's heldCrisis and suspendedCrisis, labelled", () => {
+    const held = run(
+      stateWith((x) => {
+        tuned(x);
+        x.policies.US.exercises = true;
+        x.policies.KR.exercises = true;
+      }),
+    );
+    expect(held.s.crisis).toBe(45);
+    expect(held.crisisParts).toEqual([
+      { why: "label", label: "US–South Korea joint exercises", delta: 5, visibleTo: "all" },
+    ]);
+    const off = run(stateWith(tuned));
+    expect(off.s.crisis).toBe(38);
+    expect(off.crisisParts).toEqual([
+      { why: "label", label: "joint exercises suspended", delta: -2, visibleTo: "all" },
+    ]);
+  });
+
+  test("the Rajin link grows by the catalogue's capacity; no other move touches it", () => {
+    const s = stateWith((x) => {
+      tuned(x);
+      x.illicit = { ...x.illicit, russianLink: 12 };
+    });
+    expect(run(s, { RU: [{ type: "expand_rajin_link" }] }).s.illicit.russianLink).toBe(19);
+    const others = run(
+      stateWith((x) => {
+        x.illicit = { ...x.illicit, russianLink: 12 };
+      }),
+      {
+        US: [{ type: "show_of_force" }],
+        KP: [{ type: "threaten_seoul" }],
+        KR: [{ type: "strengthen_defences" }],
+      },
+    );
+    expect(others.s.illicit.russianLink).toBe(12);
+  });
+
+  test("missile defence deploys the catalogue's launchers, and its effects carry its label", () => {
+    const ctx = run(
+      stateWith((x) => {
+        tuned(x);
+        x.policies.KR.mdConsent = true;
+      }),
+      { US: [{ type: "deploy_missile_defence" }] },
+    );
+    expect(ctx.s.missileDefence.launchers).toBe(9);
+    expect(ctx.crisisParts.at(-1)).toMatchObject({ label: cat.deploy_missile_defence.label });
+  });
+
+  test("a strike's chance uses the catalogue's base and per-crisis share; a strike without war is announced with it", () => {
+    const s = stateWith(tuned);
+    const ctx = run(s, { US: [{ type: "preventive_strike" }] });
+    const chance = Math.min(95, 10 + mulDiv(40 - 2, 50, 100));
+    const ev = ctx.events.find((e) => e.kind === "strike" || e.kind === "strike_war")!;
+    expect(ev.data).toEqual({ chance });
+    let peace = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const c = run(stateWith(tuned, seed), { US: [{ type: "preventive_strike" }] });
+      const e = c.events.find((x) => x.kind === "strike");
+      if (e) {
+        peace++;
+        expect(e.data).toEqual({ chance });
+        expect(c.strikeWar).toBe(false);
+      }
+    }
+    expect(peace).toBeGreaterThan(0);
+  });
+});
