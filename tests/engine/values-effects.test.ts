@@ -123,3 +123,38 @@ describe("applyEffectsNow", () => {
     expect(ceil.s.nk.food).toBe(100);
   });
 });
+
+describe("applyEffects: fields left out change nothing", () => {
+  test("an effect with only tension leaves the crisis and readiness as they were", () => {
+    const ctx = apply({ tension: 1 });
+    expect(ctx.s.crisis).toBe(40);
+    expect(ctx.crisisParts).toEqual([]);
+    expect(ctx.s.programme.readiness).toBe(40);
+  });
+
+  test("a self effect with one field moves only that field", () => {
+    for (const [field, self] of [
+      ["economy", { economy: -2 }],
+      ["stability", { stability: 3 }],
+      ["standing", { standing: -4 }],
+    ] as const) {
+      const ctx = apply({ self }, "RU");
+      const me = ctx.s.powers.RU;
+      const want = {
+        economy: 100,
+        stability: 50,
+        standing: 50,
+        [field]: (field === "economy" ? 100 : 50) + Object.values(self)[0]!,
+      };
+      expect({ economy: me.economy, stability: me.stability, standing: me.standing }, field).toEqual(want);
+    }
+  });
+
+  test("a North Korea effect with only currency adds no fuel or food and leaves its stability", () => {
+    const ctx = apply({ nk: { currency: 5 } });
+    expect([ctx.nkGain.fuel, ctx.nkGain.food]).toEqual([0, 0]);
+    expect(ctx.s.powers.KP.stability).toBe(50);
+    const food = apply({ nk: { food: 4 } });
+    expect([food.nkGain.currency, food.nkGain.fuel, food.nkGain.food]).toEqual([0, 0, 4]);
+  });
+});
