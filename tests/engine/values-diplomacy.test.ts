@@ -819,11 +819,11 @@ describe("step 11: breaches, agreements in force, expiry", () => {
     };
     const last = at(4);
     expect(last.s.agreements[0]!.status).toBe("expired");
-    expect([
-      relation(last.s, "US", "CN"),
-      relation(last.s, "US", "KR"),
-      relation(last.s, "CN", "KR"),
-    ]).toEqual([3, 3, 3]);
+    // Exactly those three pairs move, and no other key appears in the relations.
+    expect(last.s.relations).toEqual({ ...last.prev.relations, "CN-US": 3, "KR-US": 3, "CN-KR": 3 });
+    expect(last.events.filter((e) => e.kind === "agreement_expired").map((e) => e.data)).toEqual([
+      { id: "A9" },
+    ]);
     const past = at(3);
     expect(past.s.agreements[0]!.status).toBe("expired");
     const next = at(5);
