@@ -599,9 +599,16 @@ describe("proposal, answer and agreement bookkeeping", () => {
     });
   });
 
+  /** A game where North Korea and the US have already met (so the summit list is not empty). */
+  const withSummit = () => {
+    const g = copyState(game());
+    g.tracks = { ...g.tracks, summits: ["KP-US"] };
+    return g;
+  };
+
   test("signing numbers the agreement from seq, keeps the earlier events and summits, and moves only the parties' relations", () => {
     let s = propose1(
-      game(),
+      withSummit(),
       "US",
       ["CN", "KR"],
       [
@@ -707,6 +714,7 @@ describe("step 11: breaches, agreements in force, expiry", () => {
     };
     expect(run(cn.id)).toBe("broken");
     expect(run(other.id)).toBe("active");
+    expect(run("no-such-entity")).toBe("active");
   });
 
   test("a shortfall of 14 points is unseen: the agreement stays in force; only the breaker and parties with intelligence ≥ 2 learn of it", () => {
