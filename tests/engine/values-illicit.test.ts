@@ -292,6 +292,8 @@ describe("step 5: exposures", () => {
     expect(relation(ctx.s, "US", "CN")).toBe(ex.hostRelations ?? 0);
     const closed = ctx.events.find((e) => e.kind === "node_closed")!;
     expect(closed.data).toEqual({ node: "d", region: "dandong", capacity: 40 });
+    expect(closed.visibleTo).toBe("all");
+    expect(ctx.s.explanations.find((x) => x.index === "node:d")!.visibleTo).toBe("all");
   });
 
   test("a Vladivostok node's host is Russia; a Yellow Sea node has no host", () => {
@@ -341,7 +343,7 @@ describe("step 5: smuggling operations", () => {
     expect(run([node("y", "yellow_sea", 30)], 34, "yellow_sea").s.illicit.nodes[0]!.capacity).toBe(34);
     const capped = run([node("y", "yellow_sea", 30)], 30, "yellow_sea");
     expect(capped.s.illicit.nodes[0]!.capacity).toBe(30);
-    expect(capped.events.map((e) => e.kind)).toContain("smuggling_capped");
+    expect(capped.events.find((e) => e.kind === "smuggling_capped")!.visibleTo).toEqual(["KP"]);
     const over = run([node("y", "yellow_sea", 40)], 30, "yellow_sea");
     expect(over.s.illicit.nodes[0]!.capacity).toBe(40);
   });

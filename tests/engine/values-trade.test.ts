@@ -466,4 +466,24 @@ describe("step 8: details the sums above do not show", () => {
     });
     expect(ctx.s.explanations.find((x) => x.index === "illicit:f1")).toBeUndefined();
   });
+
+  test("without a Russian goods flow the goods part is not carried; the fuel part still is", () => {
+    const s = stateWith(
+      [
+        { commodity: "refined_fuel", enforcedBy: "CN", base: 200 },
+        { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
+        { commodity: "refined_fuel", enforcedBy: "RU", base: 0 },
+      ],
+      (x) => {
+        x.policies.CN.trade.fuel = 0;
+        x.policies.CN.trade.goods = 0;
+        x.policies.RU.fuelSales = 50;
+        x.illicit.nodes = [];
+        x.illicit.russianLink = 10_000;
+      },
+    );
+    const want = pctOf(300, Math.min(100, pctOf(rules.backfillBase, 100)));
+    const fuel = Math.trunc((want * 200) / 300);
+    expect(run(s).s.flows.map((f) => f.illicit)).toEqual([0, 0, fuel]);
+  });
 });
