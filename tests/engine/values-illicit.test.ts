@@ -659,4 +659,14 @@ describe("step 5: details the sums above do not show", () => {
       ["a", 0],
     ]);
   });
+
+  test("tied nodes already in id order are cut in that order", () => {
+    const ctx = ctxOf(withNetwork([node("a", "dandong", 20), node("b", "yellow_sea", 20)], 100));
+    // Ceiling 100 − 75 = 25; total 40 → 15 over: "a" loses 15.
+    designateFinance(ctx, 75);
+    expect(ctx.s.illicit.nodes.map((n) => [n.id, n.capacity])).toEqual([
+      ["a", 5],
+      ["b", 20],
+    ]);
+  });
 });
