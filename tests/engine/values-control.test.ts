@@ -24,7 +24,9 @@ const ok = (r: ReturnType<typeof override>): GameState => {
   if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
   return r.value;
 };
-const code = (r: ReturnType<typeof override>) => (r.ok ? "ok" : r.error.code);
+/** A result's code, "ok", or "no message" for a refusal that does not say what is wrong. */
+const code = (r: ReturnType<typeof override>) =>
+  r.ok ? "ok" : r.error.message ? r.error.code : "no message";
 const ended: GameState = { ...base, phase: "ended" };
 /** The roll `adjudicate` draws from this state: one draw, 1–100. */
 const rollOf = (s: GameState) => Math.floor(draw(s.rng).value * 100) + 1;
@@ -141,6 +143,14 @@ describe("override", () => {
     expect(code(override(base, { ...o, reason: "abc" }))).toBe("ok");
     for (const index of POWER_OVERRIDES) expect(code(override(base, { ...o, index }))).toBe("bad_target");
     expect(code(override(base, { ...o, index: "relation" }))).toBe("bad_target");
+  });
+
+  test("each refusal's message names what is missing: the reason, the power for that index, the pair", () => {
+    const o = { type: "control_override" as const, index: "crisis" as const, value: 10, reason: "fine" };
+    const message = (r: ReturnType<typeof override>) => (r.ok ? "" : r.error.message);
+    expect(message(override(base, { ...o, reason: "" }))).toMatch(/reason/);
+    expect(message(override(base, { ...o, index: "pressure" }))).toMatch(/pressure.*power/);
+    expect(message(override(base, { ...o, index: "relation" }))).toMatch(/relation.*pair/);
   });
 
   test("the power overrides are exactly those whose value belongs to one power", () => {

@@ -21,7 +21,9 @@ const item = (patch: Partial<MatrixItem>): MatrixItem => ({
   status: "pending",
   ...patch,
 });
-const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? "ok" : r.error!.code);
+/** A result's code, "ok", or "no message" for a refusal that does not say what is wrong. */
+const code = (r: { ok: boolean; error?: { code: string; message: string } }) =>
+  r.ok ? "ok" : r.error!.message ? r.error!.code : "no message";
 
 describe("the queue follows the orders", () => {
   const queue = (s0: GameState, actions: Action[], power: "KP" | "US" = "KP") => {

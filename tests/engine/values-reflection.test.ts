@@ -8,7 +8,9 @@ import { lastResolvedRound, promptFor, setReflection, writeMemo } from "../../sh
 import { type GameState, newGame } from "../../shared/index.js";
 
 const base = newGame({ gameId: "values-reflection", seed: 1, maxRounds: 6 });
-const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? "ok" : r.error!.code);
+/** A result's code, "ok", or "no message" for a refusal that does not say what is wrong. */
+const code = (r: { ok: boolean; error?: { code: string; message: string } }) =>
+  r.ok ? "ok" : r.error!.message ? r.error!.code : "no message";
 const value = (r: ReturnType<typeof setReflection>): GameState => {
   if (!r.ok) throw new Error(r.error.code);
   return r.value;

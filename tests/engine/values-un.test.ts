@@ -19,7 +19,9 @@ import {
 import { type GameState, newGame, type PowerId, type UnDraft } from "../../shared/index.js";
 
 const base = newGame({ gameId: "values-un", seed: 1 });
-const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? "ok" : r.error!.code);
+/** A result's code, "ok", or "no message" for a refusal that does not say what is wrong. */
+const code = (r: { ok: boolean; error?: { code: string; message: string } }) =>
+  r.ok ? "ok" : r.error!.message ? r.error!.code : "no message";
 const value = (r: ReturnType<typeof tableDraft>): GameState => {
   if (!r.ok) throw new Error(r.error.code);
   return r.value;

@@ -22,7 +22,8 @@ const per = base.scenario.rules.upkeepPerPoint;
 const inOrders: GameState = { ...base, phase: "orders" };
 const check = (power: PowerId, actions: unknown[], s: GameState = inOrders) => {
   const r = checkOrders(s, power, { actions: actions as Action[] });
-  return r.ok ? "ok" : r.error.code;
+  // A refusal must say what is wrong, not only give its code.
+  return r.ok ? "ok" : r.error.message ? r.error.code : "no message";
 };
 /** A state where `power` has `points` action points and this enforcement. */
 const withPower = (
