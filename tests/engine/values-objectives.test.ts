@@ -244,14 +244,19 @@ describe("measures", () => {
     expect(() => measure(s, "nonsense:KR")).toThrow(/unknown measure/);
   });
 
-  test("the private measures are visible only to the powers listed for them", () => {
-    expect(measureVisibleTo("minNkStability", "KP")).toBe(true);
-    expect(measureVisibleTo("minNkStability", "US")).toBe(false);
-    expect(measureVisibleTo("maxCnHighStreak", "CN")).toBe(true);
-    expect(measureVisibleTo("maxCnHighStreak", "KP")).toBe(false);
-    expect(measureVisibleTo("ruGoodsTradePercent", "KP")).toBe(true);
-    expect(measureVisibleTo("ruGoodsTradePercent", "US")).toBe(false);
-    expect(measureVisibleTo("tension", "US")).toBe(true);
+  test("measures on North Korea's stocks and stability are North Korea's, on China's achieved enforcement China's, on Russia's goods trade Russia's and North Korea's; the rest are public", () => {
+    const owners: Record<string, PowerId[]> = {
+      minNkStability: ["KP"],
+      nkCurrencyPercent: ["KP"],
+      nkCurrency: ["KP"],
+      regimeStability: ["KP"],
+      maxCnHighStreak: ["CN"],
+      cnHighStreakShare: ["CN"],
+      ruGoodsTradePercent: ["RU", "KP"],
+    };
+    for (const name of [...Object.keys(owners), "tension", "noWar", "relation:KR-US", "ruTradePercent"])
+      for (const p of POWERS)
+        expect(measureVisibleTo(name, p), `${name} for ${p}`).toBe(owners[name]?.includes(p) ?? true);
   });
 });
 

@@ -265,6 +265,10 @@ describe("ordersCost", () => {
     expect(ordersCost({ actions: [unsustained] }, own)).toBe(cat.set_enforcement.cost);
   });
 
+  test("an action type outside the catalogue costs nothing", () => {
+    expect(ordersCost({ actions: [{ type: "teleport" } as never, { type: "fonop" }] })).toBe(cat.fonop.cost);
+  });
+
   test("without the power's enforcement the baseline is taken as 100: no upkeep", () => {
     const set = { type: "set_enforcement", announced: 0, target: 100, sustain: true } as Action;
     expect(ordersCost({ actions: [set] })).toBe(cat.set_enforcement.cost);
