@@ -72,6 +72,21 @@ describe("diplomatic moves", () => {
     );
   });
 
+  test.each([
+    "humanitarian_aid",
+    "buffer_aid",
+    "host_talks",
+    "propose_mediation",
+    "recognise_nuclear_state",
+    "ease_russia_sanctions",
+    "engage_china",
+  ] as const)("%s is announced under its own kind with the power that took it", (type) => {
+    const p = cat[type].powers[0]!;
+    const ctx = ctxFor({ [p]: [{ type } as Action] }, mid);
+    resolveDiplomaticMoves(ctx);
+    expect(ctx.events.filter((e) => e.kind === type).map((e) => e.data)).toEqual([{ power: p }]);
+  });
+
   test("another simple move sets neither track", () => {
     const ctx = ctxFor({ RU: [{ type: "propose_mediation" }] });
     resolveDiplomaticMoves(ctx);
@@ -170,6 +185,12 @@ describe("tension moves", () => {
     expect(ctx.s.tension).toBe(
       50 + (cat.fonop.effects!.tension ?? 0) + (cat.scs_patrol.effects!.tension ?? 0),
     );
+  });
+
+  test("an arms sale to Taiwan is a tension move too", () => {
+    const ctx = ctxFor({ US: [{ type: "arms_sale_taiwan" }] }, mid);
+    resolveTensionMoves(ctx);
+    expect(ctx.events.map((e) => [e.kind, e.data.power])).toEqual([["arms_sale_taiwan", "US"]]);
   });
 });
 
