@@ -27,7 +27,9 @@ describe("prompts", () => {
   });
 
   test("prompts are kept sorted by round and a round's prompt replaces the earlier one", () => {
-    const s = set(set(set(base, 4, "four"), 2, "two"), 4, "four again", true);
+    const tabled = set(set(base, 4, "four"), 2, "two");
+    expect(tabled.reflection.prompts.map((p) => p.round)).toEqual([2, 4]);
+    const s = set(tabled, 4, "four again", true);
     expect(s.reflection.prompts).toEqual([
       { round: 2, text: "two", required: false },
       { round: 4, text: "four again", required: true },
