@@ -104,11 +104,13 @@ describe("Control's choices", () => {
     expect(code(openItem({ ...base, matrix: [item({})] }, "M2"))).toBe("not_found");
   });
 
-  test("defer marks the item deferred with its reason and records it for Control", () => {
-    const s0 = { ...base, matrix: [item({})] };
+  test("defer marks the item deferred with its reason, leaves the other items, and records it for Control", () => {
+    const other = item({ id: "M2", power: "US" });
+    const s0 = { ...base, matrix: [item({}), other] };
     const r = defer(s0, "M1", "Say more");
     if (!r.ok) throw new Error(r.error.code);
     expect(r.value.matrix[0]).toEqual({ ...item({}), status: "deferred", deferReason: "Say more" });
+    expect(r.value.matrix[1]).toBe(other);
     expect(r.value.control.at(-1)).toEqual({ round: base.round, kind: "defer", text: "M1 (KP) — Say more" });
     expect(s0.matrix[0]!.status).toBe("pending");
   });

@@ -337,3 +337,55 @@ describe("standing effects", () => {
     expect(at(75, {} as typeof designating)).toBe(0);
   });
 });
+
+describe("the numbers are the catalogue's", () => {
+  test("tuned numbers in a scenario's catalogue change the tariffs, the moratorium, engagement, retaliation and a held summit by those numbers", () => {
+    const tuned = {
+      set_tariffs: { tension: 3, cnEconomy: -5, usEconomy: -4 },
+      set_moratorium: { crisis: -6, relations: 5 },
+      set_engagement: { relationsPer25: 3 },
+      retaliate: { krEconomy: -7, usEconomy: -6, usTension: 2 },
+      summit: { heldRelations: 9, heldCrisis: -8 },
+    } as const;
+    const scenario = {
+      ...base.scenario,
+      actions: base.scenario.actions.map((a) =>
+        a.type in tuned ? { ...a, numbers: tuned[a.type as keyof typeof tuned] } : a,
+      ),
+    };
+    const s = copyState(mid);
+    s.scenario = scenario;
+    s.policies.US.tariffs = true;
+    s.policies.KP.moratorium = true;
+    s.policies.KR.trade.goods = 50;
+    const ctx = ctxFor({}, s);
+    resolveStandingEffects(ctx);
+    expect(ctx.s.tension).toBe(50 + tuned.set_tariffs.tension);
+    expect(ctx.s.powers.CN.economy).toBe(100 + tuned.set_tariffs.cnEconomy);
+    expect(ctx.s.powers.US.economy).toBe(100 + tuned.set_tariffs.usEconomy);
+    expect(ctx.s.crisis).toBe(50 + tuned.set_moratorium.crisis);
+    expect(rel(ctx.s, "KP", "US")).toBe(tuned.set_moratorium.relations);
+    expect(rel(ctx.s, "KP", "KR")).toBe(
+      tuned.set_moratorium.relations + (50 / 25) * tuned.set_engagement.relationsPer25,
+    );
+
+    const r = copyState(mid);
+    r.scenario = scenario;
+    const kr = ctxFor({ CN: [{ type: "retaliate", target: "KR" }] }, r);
+    resolveDiplomaticMoves(kr);
+    expect(kr.s.powers.KR.economy).toBe(100 + tuned.retaliate.krEconomy);
+    const us = ctxFor(
+      {
+        CN: [{ type: "retaliate", target: "US" }],
+        KP: [{ type: "summit", target: "KR" }],
+        KR: [{ type: "summit", target: "KP" }],
+      },
+      r,
+    );
+    resolveDiplomaticMoves(us);
+    expect(us.s.powers.US.economy).toBe(100 + tuned.retaliate.usEconomy);
+    expect(us.s.tension).toBe(50 + tuned.retaliate.usTension);
+    expect(rel(us.s, "KP", "KR")).toBe(tuned.summit.heldRelations);
+    expect(us.s.crisis).toBe(50 + tuned.summit.heldCrisis);
+  });
+});

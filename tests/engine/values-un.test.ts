@@ -158,21 +158,21 @@ describe("the decision", () => {
   });
 
   test("a missing vote is an abstention: the draft is adopted as a resolution", () => {
-    const s = decide([draft({ strength: 40, tabledStrength: 60 })]);
+    const s = decide([draft({ strength: 40, tabledStrength: 60, groups: ["fuel", "minerals"] })]);
     expect(s.drafts[0]!.status).toBe("adopted");
     expect(s.sanctions.resolutions.at(-1)).toEqual({
       id: "res-D1",
       name: `Resolution D1 (round ${base.round})`,
       round: base.round,
       by: "US",
-      groups: ["fuel"],
+      groups: ["fuel", "minerals"],
       strength: 40,
     });
     expect(s.events.at(-1)).toEqual({
       round: base.round,
       kind: "resolution_adopted",
       data: { id: "D1", strength: 40 },
-      extra: { name: `Resolution D1 (round ${base.round})`, groups: "fuel", tabled: 60 },
+      extra: { name: `Resolution D1 (round ${base.round})`, groups: "fuel, minerals", tabled: 60 },
       visibleTo: "all",
     });
   });

@@ -47,6 +47,7 @@ describe("phase and shape", () => {
     for (const orders of [null, { actions: "fonop" }]) {
       const r = checkOrders(inOrders, "US", orders as never);
       expect(r.ok ? "ok" : r.error.code).toBe("bad_shape");
+      expect(r.ok ? "" : r.error.message).toMatch(/list of actions/);
     }
   });
 
