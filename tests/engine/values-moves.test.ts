@@ -339,13 +339,14 @@ describe("standing effects", () => {
 });
 
 describe("the numbers are the catalogue's", () => {
-  test("tuned numbers in a scenario's catalogue change the tariffs, the moratorium, engagement, retaliation and a held summit by those numbers", () => {
+  test("tuned numbers in a scenario's catalogue change the tariffs, the moratorium, engagement, retaliation, a held summit and designations by those numbers", () => {
     const tuned = {
       set_tariffs: { tension: 3, cnEconomy: -5, usEconomy: -4 },
       set_moratorium: { crisis: -6, relations: 5 },
       set_engagement: { relationsPer25: 3 },
       retaliate: { krEconomy: -7, usEconomy: -6, usTension: 2 },
       summit: { heldRelations: 9, heldCrisis: -8 },
+      designate: { tensionChinese: 7, pressureChineseBank: 3, ruRelations: -2, kpCurrency: -11 },
     } as const;
     const scenario = {
       ...base.scenario,
@@ -387,5 +388,21 @@ describe("the numbers are the catalogue's", () => {
     expect(us.s.tension).toBe(50 + tuned.retaliate.usTension);
     expect(rel(us.s, "KP", "KR")).toBe(tuned.summit.heldRelations);
     expect(us.s.crisis).toBe(50 + tuned.summit.heldCrisis);
+
+    const sanctioned = ctxFor(
+      {
+        US: [
+          { type: "designate", entity: "cn_regional_bank" },
+          { type: "designate", entity: "ru_fuel_traders" },
+        ],
+      },
+      r,
+    );
+    resolveSanctions(sanctioned);
+    const d = tuned.designate;
+    expect(sanctioned.s.tension).toBe(50 + d.tensionChinese);
+    expect(sanctioned.s.pressure.CN).toBe(50 + d.pressureChineseBank);
+    expect(rel(sanctioned.s, "RU", "US")).toBe(d.ruRelations);
+    expect(sanctioned.nkSpend.currency).toBe(-2 * d.kpCurrency);
   });
 });
