@@ -205,12 +205,19 @@ const REASONS: RCase[] = [
   [r({ why: "scenario_baseline", value: 20 }), 0, 0, ["scenario baseline 20"]],
   [r({ why: "pressure", value: 12 }), 0, 0, ["pressure on you: 12"]],
   [r({ why: "tension", value: 44 }), 0, 0, ["US–China tension 44"]],
-  [r({ why: "sustained", before: 30, after: 45, target: 60 }), 0, 0, ["30 → 45", "sustain", "target 60"]],
+  [
+    r({ why: "sustained", before: 30, after: 45, target: 60 }),
+    0,
+    0,
+    ["30 → 45", "paid to sustain", "target 60"],
+    ["crackdown", "drifts"],
+  ],
   [
     r({ why: "crackdown", before: 30, after: 40, target: 90, cap: 55 }),
     0,
     0,
     ["30 → 40", "target 90", "crackdown", "at most 55"],
+    ["paid", "drifts"],
   ],
   [r({ why: "drift", before: 50, after: 42, baseline: 30 }), 0, 0, ["50 → 42", "drifts", "baseline 30"]],
   [
