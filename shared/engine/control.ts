@@ -222,47 +222,59 @@ export function override(state: GameState, input: Override): Result<GameState> {
   if (POWER_OVERRIDES.has(input.index) && !p)
     return err("bad_target", `Override of ${input.index} needs a power.`);
   let from: number;
+  // What was set, after the clamp: the record says what the state now holds, not what was asked.
+  let to: number;
   switch (input.index) {
     case "crisis":
       from = s.crisis;
-      s.crisis = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.crisis = to;
       break;
     case "tension":
       from = s.tension;
-      s.tension = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.tension = to;
       break;
     case "readiness":
       from = s.programme.readiness;
-      s.programme.readiness = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.programme.readiness = to;
       break;
     case "stage":
       from = s.programme.stage;
-      s.programme.stage = clamp(v, 0, 5);
+      to = clamp(v, 0, 5);
+      s.programme.stage = to;
       break;
     case "nk_currency":
       from = s.nk.currency;
-      s.nk.currency = clamp(v, 0, 10000);
+      to = clamp(v, 0, 10000);
+      s.nk.currency = to;
       break;
     case "nk_fuel":
       from = s.nk.fuel;
-      s.nk.fuel = clamp(v, 0, s.scenario.rules.fuelStorage);
+      to = clamp(v, 0, s.scenario.rules.fuelStorage);
+      s.nk.fuel = to;
       break;
     case "nk_food":
       from = s.nk.food;
-      s.nk.food = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.nk.food = to;
       break;
     case "discontent":
       from = s.discontent;
-      s.discontent = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.discontent = to;
       break;
     case "illicit_ceiling":
       from = s.illicit.ceiling;
-      s.illicit.ceiling = clamp(v, 0, 10000);
+      to = clamp(v, 0, 10000);
+      s.illicit.ceiling = to;
       break;
     case "relation": {
       if (!input.pair) return err("bad_target", "Override of a relation needs a pair.");
       from = s.relations[input.pair];
-      s.relations[input.pair] = clamp(v, -100, 100);
+      to = clamp(v, -100, 100);
+      s.relations[input.pair] = to;
       break;
     }
     // The power cases: POWER_OVERRIDES made sure a power is named.
@@ -272,16 +284,19 @@ export function override(state: GameState, input: Override): Result<GameState> {
     case "action_points": {
       const key = input.index === "action_points" ? "actionPoints" : input.index;
       from = s.powers[p!][key];
-      s.powers[p!][key] = clamp(v, 0, key === "economy" ? 200 : key === "actionPoints" ? 10 : 100);
+      to = clamp(v, 0, key === "economy" ? 200 : key === "actionPoints" ? 10 : 100);
+      s.powers[p!][key] = to;
       break;
     }
     case "enforcement_actual":
       from = s.enforcement[p!].actual;
-      s.enforcement[p!].actual = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.enforcement[p!].actual = to;
       break;
     case "pressure":
       from = s.pressure[p!];
-      s.pressure[p!] = clamp(v, 0, 100);
+      to = clamp(v, 0, 100);
+      s.pressure[p!] = to;
       break;
   }
   const what = `${input.index}${p ? ` (${p})` : ""}${input.pair ? ` (${input.pair})` : ""}`;
@@ -290,11 +305,11 @@ export function override(state: GameState, input: Override): Result<GameState> {
     {
       round: s.round,
       kind: "override",
-      data: { index: input.index, from, to: v },
+      data: { index: input.index, from, to },
       extra: { what, reason: input.reason },
       visibleTo: ["CONTROL"],
     },
-    { round: s.round, kind: "override", text: `${what}: ${from} → ${v} — ${input.reason}` },
+    { round: s.round, kind: "override", text: `${what}: ${from} → ${to} — ${input.reason}` },
   );
   return ok(s);
 }

@@ -97,7 +97,7 @@ describe("override", () => {
     expect(c.read(set(c.lo - 1))).toBe(c.lo);
   });
 
-  test("an override is recorded for Control only, with the old value, the requested value and the reason", () => {
+  test("an override is recorded for Control only, with the old value, the value set and the reason", () => {
     const from = base.powers.KR.economy;
     const s = ok(
       override(base, {
@@ -121,6 +121,13 @@ describe("override", () => {
     expect(s.events.length).toBe(base.events.length + 1);
     expect(s.control.length).toBe(base.control.length + 1);
     expect(base.powers.KR.economy).toBe(from);
+  });
+
+  test("an override outside the bounds records the clamped value the state now holds, not the value asked for", () => {
+    const s = ok(override(base, { type: "control_override", index: "crisis", value: 150, reason: "test" }));
+    expect(s.crisis).toBe(100);
+    expect(s.events.at(-1)!.data).toEqual({ index: "crisis", from: base.crisis, to: 100 });
+    expect(s.control.at(-1)!.text).toBe(`crisis: ${base.crisis} → 100 — test`);
   });
 
   test("a relation override names its pair in the record", () => {
