@@ -118,8 +118,13 @@ export function wilson(k, n, z = 1.96) {
 const pct = (x) => `${(100 * x).toFixed(1)} %`;
 // One directory per seed: a larger sample of the same seed reuses the smaller one's results (its
 // incremental files), since the sample of N is a prefix of the sample of N + k.
-const dirOf = (seed, only) =>
-  `test-results/mutation/sample-seed${seed}${only ? `-${only.join("+").replace(/[^\w.+-]/g, "_")}` : ""}`;
+// A long `--only` list is named by a short hash of its files (a dozen names overflowed the
+// file system's name limit).
+const onlyName = (only) => {
+  const name = only.join("+").replace(/[^\w.+-]/g, "_");
+  return name.length <= 120 ? name : `files-${createHash("sha256").update(name).digest("hex").slice(0, 12)}`;
+};
+const dirOf = (seed, only) => `test-results/mutation/sample-seed${seed}${only ? `-${onlyName(only)}` : ""}`;
 
 const seedOf = (dir) => Number(/sample-seed(\d+)/.exec(dir)[1]);
 
