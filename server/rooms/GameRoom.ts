@@ -596,6 +596,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.syncState();
     }
     this.broadcastViews();
+    // A new phase's state patch goes out now, behind its views in the same socket write
+    // (corkSends.ts), not in a write of its own a turn later (patchSoon then finds nothing new).
+    if (phaseChanged) this.broadcastPatch();
     return { ok: true };
   }
 
