@@ -878,7 +878,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
             if (!h.botActive) continue;
             const personality: BotPersonality = this.settings.botPersonality;
             const tier = this.settings.botTier;
-            for (const input of botInputs(viewFor(this.game, h.power), h.power, personality, tier)) {
+            for (const input of botInputs(
+              this.views.viewOf(this.game, h.power),
+              h.power,
+              personality,
+              tier,
+            )) {
               if (answersOnly && !ANSWERS.has(input.type)) continue;
               await this.apply(h.power, input);
               if (this.game.phase !== phase || this.game.round !== round) return;

@@ -27,7 +27,7 @@ import zlib from "node:zlib";
 import { type Client, getMessageBytes, Protocol } from "@colyseus/core";
 import jsonpatch, { type Operation } from "fast-json-patch";
 import type { GameState, PlayerView, Seat, ViewDeltaMessage, ViewMessage } from "../../shared/index.js";
-import { viewFor } from "../../shared/index.js";
+import { ViewMemory, viewFor } from "../../shared/index.js";
 import { VIEW_DICTIONARY } from "../../shared/viewDictionary.js";
 import { diff } from "./viewDiff.js";
 
@@ -102,8 +102,15 @@ interface Sent {
 export class ViewSender {
   /** The last view each seat with connections was sent, and its number. */
   private readonly sent = new Map<Seat, Sent>();
+  /** This game's own memory of recent views (shared/view.ts: shared by every room, it was evicted). */
+  private readonly memory = new ViewMemory();
 
   constructor(private readonly seatOf: (client: Client) => Seat) {}
+
+  /** `viewFor` with this game's memory (for anyone in the room who needs a seat's view). */
+  viewOf(game: GameState, seat: Seat): PlayerView {
+    return viewFor(game, seat, this.memory);
+  }
 
   /** After a change to the game: a delta to every connection whose seat's view changed. */
   changed(game: GameState, clients: readonly Client[]): void {
@@ -133,7 +140,7 @@ export class ViewSender {
 
   /** Brings a seat's record up to `game`, sending a delta to `to` when its view changed. */
   private update(game: GameState, seat: Seat, to: readonly Client[]): Sent {
-    const view = viewFor(game, seat);
+    const view = this.viewOf(game, seat);
     const last = this.sent.get(seat);
     if (!last) {
       const first = { view, seq: 0 };
