@@ -40,7 +40,6 @@ import {
   seedFrom,
   shapeError,
   step,
-  viewFor,
 } from "../../shared/index.js";
 import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
