@@ -232,9 +232,6 @@ class Recent<K, V> {
   }
 }
 
-const publicFlowsCache = new Recent<Flow[], FlowView[]>();
-const designationsCache = new Recent<GameState["sanctions"]["designations"], DesignationView[]>();
-
 /**
  * Per-seat results derived from a few of a state's records, kept while those records are the same
  * objects (the engine replaces a record rather than change it, so the same objects mean the same
@@ -267,23 +264,48 @@ class SeatMemo<V> {
   }
 }
 
+type ObjectivesShown = { specs: readonly ObjectiveSpec[]; agenda: ObjectiveSpec; list: ObjectiveView[] };
+
+/**
+ * What `viewFor` remembers of the views it built lately, so that the next state's views reuse
+ * every part whose records did not change (the caches below). A few slots each: enough for the
+ * views of one game. A server passes one memory per game; with one memory shared by hundreds of
+ * games taking turns, each game's entries were evicted before its next view (0.19 against 0.08 ms
+ * for a state's seven views), and the views of consecutive states shared fewer objects, which
+ * also made their diffs dearer (server/rooms/views.ts). Only speed depends on it, never a view.
+ */
+export class ViewMemory {
+  readonly publicFlows = new Recent<Flow[], FlowView[]>();
+  readonly designations = new Recent<GameState["sanctions"]["designations"], DesignationView[]>();
+  readonly publicEnforcement = new Recent<GameState["enforcement"], ByPower<EnforcementView>>();
+  readonly publicPolicies = new Recent<GameState["policies"], ByPower<PolicyView>>();
+  readonly history = new Map<Seat, { points: readonly HistoryPoint[]; views: HistoryPointView[] }>();
+  readonly records = new SeatMemo<{ enforcement: ByPower<EnforcementView>; policies: ByPower<PolicyView> }>();
+  readonly illicit = new SeatMemo<{ illicitNodes: IllicitNodeView[]; flows: FlowView[] }>();
+  readonly explanations = new SeatMemo<Explanation[]>();
+  readonly intelligence = new SeatMemo<NonNullable<PlayerView["intelligence"]>>();
+  readonly objectives: Partial<Record<Seat, Partial<ByPower<ObjectivesShown>>>> = {};
+}
+/** The memory of callers that pass none. */
+const sharedMemory = new ViewMemory();
+/** The memory of the `viewFor` call under way (viewFor is synchronous and never calls itself). */
+let m: ViewMemory = sharedMemory;
+
 // Others' public enforcement and policies: built once per round (the records change only when a
 // resolution or a Control override copies them), shared by every view until then.
-const publicEnforcementCache = new Recent<GameState["enforcement"], ByPower<EnforcementView>>();
 function publicEnforcementOf(e: GameState["enforcement"]): ByPower<EnforcementView> {
-  let v = publicEnforcementCache.get(e);
+  let v = m.publicEnforcement.get(e);
   if (!v) {
     v = byPower((p) => ({ announced: e[p].announced }));
-    publicEnforcementCache.set(e, v);
+    m.publicEnforcement.set(e, v);
   }
   return v;
 }
-const publicPoliciesCache = new Recent<GameState["policies"], ByPower<PolicyView>>();
 function publicPoliciesOf(pol: GameState["policies"]): ByPower<PolicyView> {
-  let v = publicPoliciesCache.get(pol);
+  let v = m.publicPolicies.get(pol);
   if (!v) {
     v = byPower((p) => publicPolicies(pol[p]));
-    publicPoliciesCache.set(pol, v);
+    m.publicPolicies.set(pol, v);
   }
   return v;
 }
@@ -302,7 +324,7 @@ function regionsOf(f: Flow): readonly Region[] {
 
 /** The flows without their illicit volumes (explicit field copies: rest/spread is slower). */
 function publicFlows(flows: Flow[]): FlowView[] {
-  let v = publicFlowsCache.get(flows);
+  let v = m.publicFlows.get(flows);
   if (!v) {
     v = flows.map(
       (f): FlowView => ({
@@ -316,7 +338,7 @@ function publicFlows(flows: Flow[]): FlowView[] {
         fromKP: f.fromKP,
       }),
     );
-    publicFlowsCache.set(flows, v);
+    m.publicFlows.set(flows, v);
   }
   return v;
 }
@@ -348,22 +370,21 @@ function historyPointView(h: HistoryPoint, seat: Seat): HistoryPointView {
  * A seat's history for the last history list it was shown, reusing the point views of the prefix
  * it shares with the list before (one point is added a round; the earlier ones never change).
  */
-const lastHistory = new Map<Seat, { points: readonly HistoryPoint[]; views: HistoryPointView[] }>();
 function historyFor(points: HistoryPoint[], seat: Seat): HistoryPointView[] {
-  const last = lastHistory.get(seat);
+  const last = m.history.get(seat);
   if (last?.points === points) return last.views;
   const views: HistoryPointView[] = [];
   for (let i = 0; i < points.length; i++) {
     const h = points[i]!;
     views.push(last && last.points[i] === h ? last.views[i]! : historyPointView(h, seat));
   }
-  lastHistory.set(seat, { points, views });
+  m.history.set(seat, { points, views });
   return views;
 }
 
 function designationsOf(state: GameState): DesignationView[] {
   const list = state.sanctions.designations;
-  let v = designationsCache.get(list);
+  let v = m.designations.get(list);
   if (!v) {
     const entities = entitiesOf(state.scenario);
     v = list.map((d): DesignationView => {
@@ -376,7 +397,7 @@ function designationsOf(state: GameState): DesignationView[] {
         round: d.round,
       };
     });
-    designationsCache.set(list, v);
+    m.designations.set(list, v);
   }
   return v;
 }
@@ -430,10 +451,9 @@ function statusOf(state: GameState, o: ObjectiveSpec, p: PowerId, seesAll: boole
   return seesAll || measureVisibleTo(o.measure, p) ? grade(state, o) : "unknown";
 }
 
-const recordsMemo = new SeatMemo<{ enforcement: ByPower<EnforcementView>; policies: ByPower<PolicyView> }>();
 /** Enforcement and policies: the seat's own records in full (Control: all), others' public parts. */
 function recordsFor(state: GameState, seat: Seat, me: PowerId | null) {
-  return recordsMemo.get(seat, state.enforcement, state.policies, null, null, () => {
+  return m.records.get(seat, state.enforcement, state.policies, null, null, () => {
     const all = seat === "CONTROL";
     const enforcement = {} as ByPower<EnforcementView>;
     const policies = {} as ByPower<PolicyView>;
@@ -448,13 +468,12 @@ function recordsFor(state: GameState, seat: Seat, me: PowerId | null) {
   });
 }
 
-const illicitMemo = new SeatMemo<{ illicitNodes: IllicitNodeView[]; flows: FlowView[] }>();
 /**
  * The illicit nodes the seat knows of, and the flows with their illicit volumes where it knows of a
  * node on their route (North Korea and Control: everywhere).
  */
 function illicitFor(state: GameState, seat: Seat, me: PowerId | null) {
-  return illicitMemo.get(seat, state.illicit.nodes, state.flows, null, null, () => {
+  return m.illicit.get(seat, state.illicit.nodes, state.flows, null, null, () => {
     const all = seat === "CONTROL";
     const seesAllIllicit = all || me === "KP";
     let knownRegions: Set<Region> | null = null;
@@ -485,23 +504,18 @@ function illicitFor(state: GameState, seat: Seat, me: PowerId | null) {
   });
 }
 
-const explanationsMemo = new SeatMemo<Explanation[]>();
-const intelligenceMemo = new SeatMemo<NonNullable<PlayerView["intelligence"]>>();
-
 /*
  * A power's objectives as a seat sees them. Their statuses are graded afresh for every view; when
  * every status is what this seat was last shown for the same objectives, that list is returned
  * again (most views in a round grade the same), so a view allocates none.
  */
-type ObjectivesShown = { specs: readonly ObjectiveSpec[]; agenda: ObjectiveSpec; list: ObjectiveView[] };
-const lastObjectives: Partial<Record<Seat, Partial<ByPower<ObjectivesShown>>>> = {};
 function objectiveViews(state: GameState, seat: Seat, p: PowerId, seesAll: boolean): ObjectiveView[] {
   const specs = objectiveSpecs(state, p);
   const agenda = agendaOf(state, p);
-  let shown = lastObjectives[seat];
+  let shown = m.objectives[seat];
   if (!shown) {
     shown = {};
-    lastObjectives[seat] = shown;
+    m.objectives[seat] = shown;
   }
   const last = shown[p];
   if (last && last.specs === specs && last.agenda === agenda) {
@@ -549,7 +563,8 @@ function reflectionFor(state: GameState, all: boolean, me: PowerId | null): Play
  * The view of `state` from `seat`. It may share objects with the state and with other views (the
  * engine never mutates a state it has returned), so treat it as read-only.
  */
-export function viewFor(state: GameState, seat: Seat): PlayerView {
+export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = sharedMemory): PlayerView {
+  m = memory;
   const all = seat === "CONTROL";
   const me: PowerId | null = isPower(seat) ? seat : null;
 
@@ -603,7 +618,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
     agreements: state.agreements,
     drafts: state.drafts,
     objectives,
-    explanations: explanationsMemo.get(
+    explanations: m.explanations.get(
       seat,
       state.explanations,
       state.enforcement,
@@ -624,7 +639,7 @@ export function viewFor(state: GameState, seat: Seat): PlayerView {
       actionPoints: state.powers[me].actionPoints,
       upkeep: e.sustain ? upkeepCost(state, e.target, e.baseline) : 0,
     };
-    view.intelligence = intelligenceMemo.get(
+    view.intelligence = m.intelligence.get(
       seat,
       state.enforcement,
       state.intelNoise,

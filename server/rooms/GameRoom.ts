@@ -40,7 +40,6 @@ import {
   seedFrom,
   shapeError,
   step,
-  viewFor,
 } from "../../shared/index.js";
 import { botInputs } from "../bots.js";
 import { newGameCode, newToken } from "../codes.js";
@@ -596,6 +595,9 @@ export class GameRoom extends Room<{ state: RoomState }> {
       this.syncState();
     }
     this.broadcastViews();
+    // A new phase's state patch goes out now, behind its views in the same socket write
+    // (corkSends.ts), not in a write of its own a turn later (patchSoon then finds nothing new).
+    if (phaseChanged) this.broadcastPatch();
     return { ok: true };
   }
 
@@ -875,7 +877,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
             if (!h.botActive) continue;
             const personality: BotPersonality = this.settings.botPersonality;
             const tier = this.settings.botTier;
-            for (const input of botInputs(viewFor(this.game, h.power), h.power, personality, tier)) {
+            for (const input of botInputs(
+              this.views.viewOf(this.game, h.power),
+              h.power,
+              personality,
+              tier,
+            )) {
               if (answersOnly && !ANSWERS.has(input.type)) continue;
               await this.apply(h.power, input);
               if (this.game.phase !== phase || this.game.round !== round) return;

@@ -27,8 +27,9 @@ import zlib from "node:zlib";
 import { type Client, getMessageBytes, Protocol } from "@colyseus/core";
 import jsonpatch, { type Operation } from "fast-json-patch";
 import type { GameState, PlayerView, Seat, ViewDeltaMessage, ViewMessage } from "../../shared/index.js";
-import { viewFor } from "../../shared/index.js";
+import { ViewMemory, viewFor } from "../../shared/index.js";
 import { VIEW_DICTIONARY } from "../../shared/viewDictionary.js";
+import { diff } from "./viewDiff.js";
 
 /**
  * The view's logs: the engine starts each afresh at a resolution and otherwise only appends to it
@@ -51,14 +52,18 @@ function logDelta(path: string, last: readonly unknown[], now: readonly unknown[
       ops.push({ op: "add", path: `${path}/${i}`, value: now[i] });
 }
 
-/** What changed from `last` to `view`: the logs as appends, the rest by `compare`. */
+/**
+ * What changed from `last` to `view`: the logs as appends, the rest by `compare`'s operations
+ * (viewDiff.ts: the same patch without its copies). The operations share objects with `view`:
+ * they are encoded at once and never kept.
+ */
 export function viewDelta(last: PlayerView, view: PlayerView): Operation[] {
   const ops: Operation[] = [];
   for (const key of LOGS) logDelta(`/${key}`, last[key], view[key], ops);
   // A shallow copy without the logs (views are never mutated, so nothing is copied deeper).
   const { events: _e, explanations: _x, ...lastRest } = last;
   const { events: _e2, explanations: _x2, ...viewRest } = view;
-  for (const op of jsonpatch.compare(lastRest, viewRest)) ops.push(op);
+  for (const op of diff(lastRest, viewRest)) ops.push(op);
   return ops;
 }
 
@@ -81,7 +86,10 @@ export const DEFLATE_ABOVE = 320;
  */
 function encode(type: "view" | "view_delta", msg: ViewMessage | ViewDeltaMessage): Buffer {
   const json = JSON.stringify(msg);
-  if (json.length <= DEFLATE_ABOVE) return getMessageBytes.raw(Protocol.ROOM_DATA, type, msg);
+  // Packed from the JSON text's own value: exactly what was sent when the operations carried
+  // JSON copies (no `undefined` field, no non-JSON number), for a parse of ≤ 320 characters.
+  if (json.length <= DEFLATE_ABOVE)
+    return getMessageBytes.raw(Protocol.ROOM_DATA, type, JSON.parse(json) as typeof msg);
   const deflated = zlib.deflateRawSync(json, { dictionary: VIEW_DICTIONARY });
   return getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, type, undefined, deflated);
 }
@@ -94,8 +102,15 @@ interface Sent {
 export class ViewSender {
   /** The last view each seat with connections was sent, and its number. */
   private readonly sent = new Map<Seat, Sent>();
+  /** This game's own memory of recent views (shared/view.ts: shared by every room, it was evicted). */
+  private readonly memory = new ViewMemory();
 
   constructor(private readonly seatOf: (client: Client) => Seat) {}
+
+  /** `viewFor` with this game's memory (for anyone in the room who needs a seat's view). */
+  viewOf(game: GameState, seat: Seat): PlayerView {
+    return viewFor(game, seat, this.memory);
+  }
 
   /** After a change to the game: a delta to every connection whose seat's view changed. */
   changed(game: GameState, clients: readonly Client[]): void {
@@ -125,7 +140,7 @@ export class ViewSender {
 
   /** Brings a seat's record up to `game`, sending a delta to `to` when its view changed. */
   private update(game: GameState, seat: Seat, to: readonly Client[]): Sent {
-    const view = viewFor(game, seat);
+    const view = this.viewOf(game, seat);
     const last = this.sent.get(seat);
     if (!last) {
       const first = { view, seq: 0 };

@@ -11,9 +11,9 @@ const store = new SqliteStore((workerData as { file: string }).file);
 const port = parentPort;
 if (!port) throw new Error("sqliteWriterLoop runs in a worker thread");
 
-port.on("message", async ({ id, groups }: { id: number; groups: WriteGroup[] }) => {
+port.on("message", async ({ id, groups }: { id: number; groups: string }) => {
   try {
-    port.postMessage({ id, results: await store.write(groups) });
+    port.postMessage({ id, results: await store.write(JSON.parse(groups) as WriteGroup[]) });
   } catch (e) {
     port.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -1,0 +1,34 @@
+/**
+ * Each room keeps its own `ViewMemory` (server/rooms/views.ts), so that rooms taking turns do not
+ * evict each other's entries. Memory changes speed, never a view: two bot games' states, viewed
+ * interleaved by every seat through one memory per game, give exactly the views a fresh memory
+ * gives for each state alone.
+ */
+import { expect, test } from "vitest";
+import { gameSeed, selfPlay } from "../../shared/bots/selfplay.js";
+import { step } from "../../shared/engine/step.js";
+import { type GameState, POWERS, type Seat, ViewMemory, viewFor } from "../../shared/index.js";
+
+const SEATS: Seat[] = [...POWERS, "OBSERVER", "CONTROL"];
+
+function statesOf(g: number): GameState[] {
+  const states: GameState[] = [];
+  const record: typeof step = (s, actor, input) => {
+    const r = step(s, actor, input);
+    if (r.ok) states.push(r.value);
+    return r;
+  };
+  selfPlay({ gameId: `mem${g}`, seed: gameSeed(13, g), maxRounds: 3, step: record });
+  return states;
+}
+
+test("views through one memory per game, games interleaved, equal views through a fresh memory", () => {
+  const games = [statesOf(0), statesOf(1)];
+  const memories = games.map(() => new ViewMemory());
+  const n = Math.min(...games.map((s) => s.length));
+  expect(n).toBeGreaterThan(20);
+  for (let i = 0; i < n; i++)
+    for (const [g, states] of games.entries())
+      for (const seat of SEATS)
+        expect(viewFor(states[i]!, seat, memories[g])).toEqual(viewFor(states[i]!, seat, new ViewMemory()));
+});
