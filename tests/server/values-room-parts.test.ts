@@ -76,6 +76,7 @@ test("a promised reply is counted once it settles, with its own outcome", async 
   expect(await count("vt_async", "muted")).toBe(1);
   expect(await timed("vt_async")).toBe(1);
   // An object whose `then` is not a function is a plain reply.
+  // biome-ignore lint/suspicious/noThenProperty: the point is a `then` that is not a function.
   const odd = { ok: true, then: 1 };
   const h2 = instrumented({ vt_odd: (_c: Client) => odd });
   expect(h2.vt_odd.call(room, client)).toBe(odd);
