@@ -171,3 +171,11 @@ test("a dropped connection resumes its session within the window: its chat histo
     () => watcher.room.state.seats.get("KR")?.ready === true || watcher.latest().phase === "orders",
   );
 });
+
+test("a create with bad options is refused with its code and makes no game", async () => {
+  const { sdk } = server().colyseus;
+  const before = (await matchMaker.query({})).length;
+  await expect(sdk.create("game", { name: "X", rounds: 2 })).rejects.toThrow(/^bad_shape: .*rounds/);
+  await expect(sdk.create("game", { name: "X", teamSize: 9 })).rejects.toThrow(/^bad_shape: .*teamSize/);
+  expect((await matchMaker.query({})).length).toBe(before);
+});
