@@ -80,3 +80,17 @@ test("the host of a game without Control holds Control's commands; nobody else d
     ["CONTROL", "Control"],
   ]);
 });
+
+test("a creator who joins to watch is the host all the same; an observer asking for a power still watches", async () => {
+  const { sdk } = server().colyseus;
+  const host = await connect(
+    await sdk.create("game", { name: "Teacher", observer: true, fillWithBots: false }),
+  );
+  expect(host.seat).toMatchObject({ seat: "OBSERVER", power: null, host: true });
+  const watcher = await connect(await sdk.joinById(host.seat.code, { observer: true, power: "CN" }));
+  expect(watcher.seat).toMatchObject({ seat: "OBSERVER", power: null, host: false });
+  expect(await cmd(watcher, { command: "start" })).toMatchObject(refusedAs("control_only"));
+  expect(await cmd(host, { command: "start" })).toEqual({ ok: true });
+  await until(() => host.room.state.started === true);
+  expect(host.room.state.seats.get("CN")?.name).toBe("");
+});
