@@ -161,6 +161,13 @@ test("restored: the logs' numbering goes on after the largest stored number", as
   await dropRoom(code);
   await restoreRoom(code);
 
+  // The chat comes back with the game: a seat joining reads it.
+  const watcher = await server().colyseus.sdk.joinById(code, { observer: true });
+  const history = await new Promise<{ messages: { text: string }[] }>((resolve) =>
+    watcher.onMessage("chat_history", resolve),
+  );
+  for (const t of ["seat", "view", "view_delta", "chat"]) watcher.onMessage(t, () => {});
+  expect(history.messages.map((m) => m.text)).toEqual(["one", "two"]);
   const back = await connect(await server().colyseus.sdk.joinById(code, { token: cn.seat.token }));
   const ctl = await connect(
     await server().colyseus.sdk.joinById(code, { controlToken: control.seat.controlToken }),
