@@ -68,12 +68,23 @@ test("refused by the storage: start, pause, extend and mute change nothing, and 
   await until(() => cn.room.state.deadline === deadline + 60_000);
   expect(await cmd(control, { command: "pause" })).toEqual({ ok: true });
   await until(() => cn.room.state.paused === true);
+  const left = cn.room.state.pausedRemaining;
+  store.fault = "refuse";
+  expect(await cmd(control, { command: "resume" })).toMatchObject(unavailable);
+  store.fault = "none";
+  // A later change to the room's state carries whatever the refused resume left.
+  expect(await cmd(control, { command: "advisor", on: false })).toEqual({ ok: true });
+  await until(() => cn.room.state.advisor === false);
+  expect(cn.room.state.paused).toBe(true);
+  expect(cn.room.state.deadline).toBe(0);
+  expect(cn.room.state.pausedRemaining).toBe(left);
   expect(
     (await server.store.controlLog(code)).map((r) => [r.seq, (r.command as { command: string }).command]),
   ).toEqual([
     [0, "start"],
     [1, "extend"],
     [2, "pause"],
+    [3, "advisor"],
   ]);
 });
 

@@ -78,9 +78,12 @@ test("a promised reply is counted once it settles, with its own outcome", async 
   // An object whose `then` is not a function is a plain reply.
   // biome-ignore lint/suspicious/noThenProperty: the point is a `then` that is not a function.
   const odd = { ok: true, then: 1 };
-  const h2 = instrumented({ vt_odd: (_c: Client) => odd });
+  const h2 = instrumented({ vt_odd: (_c: Client) => odd, vt_none: (_c: Client): unknown => undefined });
   expect(h2.vt_odd.call(room, client)).toBe(odd);
   expect(await count("vt_odd", "ok")).toBe(1);
+  // A handler that answers nothing (no reply at all) is counted as handled.
+  expect(h2.vt_none.call(room, client)).toBeUndefined();
+  expect(await count("vt_none", "ok")).toBe(1);
 });
 
 test("a handler that throws or rejects is counted as an exception and the error goes on to Colyseus", async () => {
