@@ -88,6 +88,9 @@ test("restored after a long downtime: at least 5 s are left, then the phase adva
   );
   const obs = await observe(code);
   expectWithin(obs.room.state.deadline, before + 5000, after + 5000, "restored deadline");
+  // Within the reconnection window the seats are still their people's.
+  expect(obs.room.state.seats.get("CN")?.bot).toBe(false);
+  expect(obs.room.state.seats.get("US")?.bot).toBe(false);
   expect(obs.latest().phase).toBe("diplomacy");
   // US comes back within the window; CN does not.
   const usBack = await connect(await server().colyseus.sdk.joinById(code, { token: us.seat.token }));
@@ -194,3 +197,36 @@ test("restored: the logs' numbering goes on after the largest stored number", as
   ]);
   await until(() => back.latest().round === 2);
 });
+
+test("restored: a bot's seat is a bot's again at once; a public table not yet started still fills with bots", async () => {
+  const { sdk } = server().colyseus;
+  const control = await connect(
+    await sdk.create("game", { asControl: true, fillWithBots: false, bots: ["KP"], diplomacySeconds: 600 }),
+  );
+  const code = control.seat.code;
+  await connect(await sdk.joinById(code, { name: "Li", power: "CN" }));
+  expect(await cmd(control, { command: "start" })).toEqual({ ok: true });
+  await dropRoom(code);
+  await restoreRoom(code);
+  const obs = await observe(code);
+  expect(obs.room.state.seats.get("KP")).toMatchObject({ bot: true, name: "Bot" });
+  expect(obs.room.state.seats.get("CN")).toMatchObject({ bot: false, name: "Li" });
+
+  // A public table waiting for its bot fill when the process went: the wait starts again.
+  const host = await connect(
+    await sdk.create("game", {
+      name: "Host",
+      power: "US",
+      public: true,
+      fillWithBots: true,
+      botFillSeconds: 2,
+    }),
+  );
+  const table = host.seat.code;
+  await dropRoom(table);
+  // (If the load here delayed the drop past the wait, the table is simply restored started.)
+  await restoreRoom(table);
+  const watcher = await observe(table);
+  await until(() => watcher.room.state.started === true, 10_000);
+  await until(() => ["CN", "RU", "KP", "KR"].every((p) => watcher.room.state.seats.get(p)?.bot === true));
+}, 20_000);
