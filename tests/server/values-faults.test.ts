@@ -126,6 +126,8 @@ test("stored with the answer lost: the next request finds the message in the his
   );
   expect(await cmd(control, { command: "broadcast", text: "noted" })).toEqual({ ok: true });
   await until(() => cn.room.state.seats.get("CN")?.muted === true);
+  // Muting touched nothing else: the advisor stays off.
+  expect(cn.room.state.advisor).toBe(false);
   expect(
     (await server.store.controlLog(code)).map((r) => [r.seq, (r.command as { command: string }).command]),
   ).toEqual([

@@ -75,6 +75,8 @@ test("the lobby lists the humans and the powers nobody holds; a bot's seat is ta
   expect(kp.seat.host).toBe(false);
   await until(() => us.room.state.seats.get("KP")?.bot === false);
   expect(us.room.state.seats.get("KP")?.name).toBe("Kim");
+  // The person has not said they are ready (the bot had been).
+  expect(us.room.state.seats.get("KP")?.ready).toBe(false);
   expect(await listing(code)).toMatchObject({ humans: 2, freePowers: ["CN", "RU", "KR"] });
 
   // Only the host starts; then bots hold every empty seat and none can be claimed.
