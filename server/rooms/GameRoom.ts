@@ -442,9 +442,16 @@ export class GameRoom extends Room<{ state: RoomState }> {
 
   // ── storing changes ──────────────────────────────────────────────────────
 
-  /** Runs a change after every earlier one of this room has been stored or refused. */
+  /**
+   * Runs a change after every earlier one of this room has been stored or refused. After a failed
+   * write the room first re-reads what is stored, before the change takes its log numbers and its
+   * game: a write that was stored with its answer lost has used the number the change would take.
+   */
   private exclusive<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = this.queue.then(task);
+    const run = this.queue.then(async () => {
+      if (this.stale) await this.resync();
+      return task();
+    });
     this.queue = run.catch(() => {});
     return run;
   }

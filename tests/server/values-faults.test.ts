@@ -95,8 +95,7 @@ test("stored with the answer lost: the next request finds the message in the his
   const cn = await connect(await sdk.joinById(code, { name: "Li", power: "CN" }));
   const us = await connect(await sdk.joinById(code, { name: "Sam", power: "US" }));
 
-  // The next request is of another kind on purpose: a message right after a message whose answer
-  // was lost is refused once more today (its number is taken before the room re-reads the log).
+  // The next request is of another kind here; the test below sends the same kind.
   store.fault = "lost_ack";
   expect(await cn.room.request("chat", { channel: "public", text: "lost answer" })).toMatchObject(
     unavailable,
@@ -135,6 +134,49 @@ test("stored with the answer lost: the next request finds the message in the his
     [1, "mute"],
     [2, "broadcast"],
   ]);
+});
+
+test("stored with the answer lost, then the same kind at once: a message, a Control command and an order each take the next number", async () => {
+  const { sdk } = server.colyseus;
+  const control = await connect(await sdk.create("game", { asControl: true, fillWithBots: false }));
+  const code = control.seat.code;
+  const cn = await connect(await sdk.joinById(code, { name: "Li", power: "CN" }));
+
+  store.fault = "lost_ack";
+  expect(await cn.room.request("chat", { channel: "public", text: "first" })).toMatchObject(unavailable);
+  store.fault = "none";
+  expect(await cn.room.request("chat", { channel: "public", text: "second" })).toEqual({ ok: true });
+  expect((await server.store.messages(code)).map((m) => [m.id, m.text])).toEqual([
+    [0, "first"],
+    [1, "second"],
+  ]);
+
+  store.fault = "lost_ack";
+  expect(await cmd(control, { command: "advisor", on: false })).toMatchObject(unavailable);
+  store.fault = "none";
+  expect(await cmd(control, { command: "advisor", on: true })).toEqual({ ok: true });
+  expect(
+    (await server.store.controlLog(code)).map((r) => [r.seq, (r.command as { on: boolean }).on]),
+  ).toEqual([
+    [0, false],
+    [1, true],
+  ]);
+
+  expect(await cmd(control, { command: "start" })).toEqual({ ok: true });
+  expect(await cmd(control, { command: "advance" })).toEqual({ ok: true });
+  const orders = (target: number) => ({ actions: [{ type: "set_enforcement", announced: 80, target }] });
+  store.fault = "lost_ack";
+  expect(await cn.room.request("orders", orders(70))).toMatchObject(unavailable);
+  store.fault = "none";
+  expect(await cn.room.request("orders", orders(60))).toEqual({ ok: true });
+  const inputs = await server.store.inputs(code);
+  const [lost, next] = inputs.slice(-2);
+  expect([lost!.input, next!.input]).toMatchObject([
+    { orders: { actions: [{ target: 70 }] } },
+    { orders: { actions: [{ target: 60 }] } },
+  ]);
+  expect(next!.seq).toBe(lost!.seq + 1);
+  expect(inputs.map((r) => r.seq)).toEqual(inputs.map((_, i) => i));
 });
 
 test("a public table's bot fill refused by the storage is tried again, and the game starts once it can", async () => {
