@@ -33,7 +33,6 @@ import {
   parseCreateOptions,
   parseOrders,
   type Reply,
-  replay,
   SEAT_TAKEN_OVER,
   type Seat,
   type SeatMessage,
