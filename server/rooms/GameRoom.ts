@@ -722,7 +722,8 @@ export class GameRoom extends Room<{ state: RoomState }> {
         reply = await this.start([control]);
         break;
       case "pause": {
-        if (!this.started || this.state.paused) return fail("wrong_phase", "The clock is not running.");
+        if (!this.started || this.state.paused || this.game.phase === "ended")
+          return fail("wrong_phase", "The clock is not running.");
         const remaining = Math.max(0, this.state.deadline - Date.now());
         reply = await this.commit([this.clockWrite(0, remaining), control]);
         if (!reply.ok) break;

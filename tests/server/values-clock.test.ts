@@ -28,7 +28,7 @@ async function nextDeadline(p: Player, previous: number): Promise<number> {
   return p.room.state.deadline;
 }
 
-test("each phase runs for the table's own seconds (diplomacy, then orders), and the store holds the deadline", async () => {
+test("each phase runs for the table's own seconds (diplomacy, then orders), and the store holds the deadline; once ended, pause and extend are refused", async () => {
   const { control, cn, code } = await table({ diplomacySeconds: 700, ordersSeconds: 300, rounds: 4 });
   let r = await around(() => cmd(control, { command: "start" }));
   let deadline = await nextDeadline(cn, 0);
@@ -53,6 +53,13 @@ test("each phase runs for the table's own seconds (diplomacy, then orders), and 
   await until(() => cn.latest().phase === "ended");
   await until(() => cn.room.state.deadline === 0);
   expect(await stored(code)).toMatchObject({ status: "ended", deadline: 0, pausedRemaining: 0 });
+  // With the game over there is no clock to pause or extend: both refused, nothing stored.
+  const log = (await server().store.controlLog(code)).length;
+  expect(await cmd(control, { command: "pause" })).toMatchObject(refusedAs("wrong_phase"));
+  expect(await cmd(control, { command: "extend", seconds: 60 })).toMatchObject(refusedAs("wrong_phase"));
+  expect(await stored(code)).toMatchObject({ status: "ended", deadline: 0, pausedRemaining: 0 });
+  expect(cn.room.state.paused).toBe(false);
+  expect((await server().store.controlLog(code)).length).toBe(log);
 });
 
 test("without overrides a phase runs for the preset's seconds (quick: 120 s, then 60 s)", async () => {
