@@ -407,6 +407,22 @@ describe("proposing and signing", () => {
     expect(r2.value.agreements).toHaveLength(s.agreements.length + 1);
   });
 
+  test("a power that is not a party cannot answer a proposal (not_party), and the proposal is unchanged", () => {
+    const r = propose(game(), "US", {
+      parties: ["CN"],
+      terms: [{ kind: "summit", party: "US" }],
+      duration: 2,
+    });
+    if (!r.ok) throw new Error(r.error.code);
+    const id = r.value.proposals.at(-1)!.id;
+    for (const outsider of ["RU", "KP", "KR"] as const)
+      for (const accept of [true, false]) {
+        const a = respond(r.value, outsider, id, accept);
+        expect(a.ok ? "accepted" : a.error.code).toBe("not_party");
+      }
+    expect(r.value.proposals.at(-1)!.accepted).toEqual(["US"]);
+  });
+
   /** Proposes and has every other party accept; returns the state before and after signing. */
   function signed(
     from: PowerId,
