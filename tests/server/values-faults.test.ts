@@ -46,6 +46,8 @@ test("refused by the storage: start, pause, extend and mute change nothing, and 
   ]);
   expect((await server.store.seats(code)).map((s) => s.power)).toEqual(["CN"]);
   expect(await server.store.controlLog(code)).toEqual([]);
+  // The person at China's seat is still there, by name and connected.
+  expect(cn.room.state.seats.get("CN")).toMatchObject({ name: "Li", connected: true, bot: false });
 
   expect(await cmd(control, { command: "start" })).toEqual({ ok: true });
   await until(() => cn.room.state.started === true && cn.room.state.deadline > 0);
