@@ -6,19 +6,12 @@
  * the request (the in-process server shares this process's clock).
  */
 import { expect, test } from "vitest";
-import { around, cmd, expectWithin, refusedAs } from "../support/roomProbe.js";
+import { around, cmd, controlTable, expectWithin, refusedAs } from "../support/roomProbe.js";
 import { connect, type Player, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
 
-async function table(
-  opts: Record<string, unknown> = {},
-): Promise<{ control: Player; cn: Player; code: string }> {
-  const { sdk } = server().colyseus;
-  const control = await connect(await sdk.create("game", { asControl: true, fillWithBots: false, ...opts }));
-  const cn = await connect(await sdk.joinById(control.seat.code, { name: "Li", power: "CN" }));
-  return { control, cn, code: control.seat.code };
-}
+const table = (opts: Record<string, unknown> = {}) => controlTable(server(), opts);
 
 const stored = async (code: string) => (await server().store.getGame(code))!;
 

@@ -5,27 +5,13 @@
  * commands.
  */
 import { expect, test } from "vitest";
-import { around, cmd, expectWithin, refusedAs } from "../support/roomProbe.js";
-import { connect, type Player, until, useTestServer } from "./helpers.js";
+import { around, cmd, controlTable, expectWithin, refusedAs } from "../support/roomProbe.js";
+import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
 
-async function table(
-  opts: Record<string, unknown> = {},
-): Promise<{ control: Player; cn: Player; code: string }> {
-  const { sdk } = server().colyseus;
-  const control = await connect(
-    await sdk.create("game", {
-      asControl: true,
-      fillWithBots: false,
-      diplomacySeconds: 600,
-      ordersSeconds: 200,
-      ...opts,
-    }),
-  );
-  const cn = await connect(await sdk.joinById(control.seat.code, { name: "Li", power: "CN" }));
-  return { control, cn, code: control.seat.code };
-}
+const table = (opts: Record<string, unknown> = {}) =>
+  controlTable(server(), { diplomacySeconds: 600, ordersSeconds: 200, ...opts });
 
 test("advance stores the clock's input with the command; advancing a paused phase runs the next phase's full clock", async () => {
   const { control, cn, code } = await table();

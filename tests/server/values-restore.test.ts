@@ -7,27 +7,21 @@
  */
 import { expect, test } from "vitest";
 import { getProcessId } from "../../server/context.js";
-import { around, cmd, dropRoom, expectWithin, refusedAs, restoreRoom } from "../support/roomProbe.js";
+import {
+  around,
+  cmd,
+  controlTable,
+  dropRoom,
+  expectWithin,
+  refusedAs,
+  restoreRoom,
+} from "../support/roomProbe.js";
 import { connect, type Player, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
 
-async function table(
-  opts: Record<string, unknown> = {},
-): Promise<{ control: Player; cn: Player; code: string }> {
-  const { sdk } = server().colyseus;
-  const control = await connect(
-    await sdk.create("game", {
-      asControl: true,
-      fillWithBots: false,
-      diplomacySeconds: 600,
-      ordersSeconds: 300,
-      ...opts,
-    }),
-  );
-  const cn = await connect(await sdk.joinById(control.seat.code, { name: "Li", power: "CN" }));
-  return { control, cn, code: control.seat.code };
-}
+const table = (opts: Record<string, unknown> = {}) =>
+  controlTable(server(), { diplomacySeconds: 600, ordersSeconds: 300, ...opts });
 
 const observe = async (code: string): Promise<Player> =>
   connect(await server().colyseus.sdk.joinById(code, { observer: true }));

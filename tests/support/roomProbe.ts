@@ -7,12 +7,23 @@ import { matchMaker } from "@colyseus/core";
 import { expect } from "vitest";
 import { RESTORE_KEY } from "../../server/context.js";
 import type { Reply } from "../../shared/index.js";
-import { type Player, until } from "../server/helpers.js";
+import { connect, type Player, type TestServer, until } from "../server/helpers.js";
 
 export const cmd = (p: Player, command: Record<string, unknown>): Promise<Reply> =>
   p.room.request("control", command);
 
 export const refusedAs = (code: string) => ({ ok: false, error: { code } });
+
+/** A game with a Control seat (no bots) and a person at China's seat, created with `opts`. */
+export async function controlTable(
+  server: TestServer,
+  opts: Record<string, unknown> = {},
+): Promise<{ control: Player; cn: Player; code: string }> {
+  const { sdk } = server.colyseus;
+  const control = await connect(await sdk.create("game", { asControl: true, fillWithBots: false, ...opts }));
+  const cn = await connect(await sdk.joinById(control.seat.code, { name: "Li", power: "CN" }));
+  return { control, cn, code: control.seat.code };
+}
 
 /**
  * Runs `action` and returns Date.now() read just before and just after it: a deadline the server
