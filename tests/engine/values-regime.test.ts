@@ -23,6 +23,14 @@ import type { Commodity, Flow, GameState } from "../../shared/state.js";
 const game = () => newGame({ gameId: "values-regime", seed: 1 });
 const sc = game().scenario;
 const rules = sc.rules;
+/** North Korea's currency, fuel and food at the rules' comfort levels (no stress from any), then `over`. */
+const atComfort = (nk: GameState["nk"], over: Partial<GameState["nk"]> = {}): GameState["nk"] => ({
+  ...nk,
+  currency: rules.currencyComfort,
+  fuel: rules.fuelConsumption,
+  food: rules.foodComfort,
+  ...over,
+});
 const pctOf = (v: number, p: number) => Math.trunc((v * p) / 100);
 const mulDiv = (a: number, b: number, c: number) => Math.trunc((a * b) / c);
 
@@ -277,13 +285,7 @@ describe("step 10: North Korea's stability", () => {
     over: Partial<Rules> = {},
   ) => {
     const s = stateWith(flows, (x) => {
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort,
-        ...nk,
-      };
+      x.nk = atComfort(x.nk, { ...nk });
       x.powers.KP.stability = stability;
       x.crisis = 0;
     });
@@ -377,12 +379,7 @@ describe("step 10: North Korea's stability", () => {
     const at = (v: number) => {
       const k = base - v;
       const s = stateWith([], (x) => {
-        x.nk = {
-          ...x.nk,
-          currency: rules.currencyComfort,
-          fuel: rules.fuelConsumption,
-          food: rules.foodComfort - 2 * k,
-        };
+        x.nk = atComfort(x.nk, { food: rules.foodComfort - 2 * k });
         x.powers.KP.stability = v;
         x.powers.CN.stability = 50;
         x.discontent = 20;
@@ -409,12 +406,7 @@ describe("step 10: North Korea's stability", () => {
   test("refugees add 5 to discontent before it decays with the border rule", () => {
     const k = base - (rules.refugeeThreshold - 1);
     const s = stateWith([], (x) => {
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort - 2 * k,
-      };
+      x.nk = atComfort(x.nk, { food: rules.foodComfort - 2 * k });
       x.powers.KP.stability = rules.refugeeThreshold - 1;
       x.discontent = 10;
       x.crisis = 0;
@@ -455,12 +447,7 @@ describe("step 10: China's border", () => {
       x.history = [{ ...h0, borderTrade: opts.start ?? opts.now ?? 1000, ruTrade: 0 }];
       x.powers.CN.stability = opts.cnStability ?? 50;
       x.powers.CN.economy = opts.cnEconomy ?? 100;
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort,
-      };
+      x.nk = atComfort(x.nk);
       x.powers.KP.stability = rules.nkStabilityBase;
       x.crisis = 0;
     });
@@ -526,12 +513,7 @@ describe("step 10: the crisis's costs and Russia's trade", () => {
       x.powers.KR.stability = 60;
       x.powers.US.stability = 70;
       x.powers.RU.economy = ruEconomy;
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort,
-      };
+      x.nk = atComfort(x.nk);
       x.powers.KP.stability = rules.nkStabilityBase;
       if (ruStart !== undefined) x.history = [{ ...game().history[0]!, ruTrade: ruStart, borderTrade: 0 }];
     });
@@ -695,12 +677,7 @@ describe("details the sums above do not show", () => {
       flow("refined_fuel", false, 0, 0, "CN", 500),
     ]) {
       const s = stateWith([goods, ignored], (x) => {
-        x.nk = {
-          ...x.nk,
-          currency: rules.currencyComfort,
-          fuel: rules.fuelConsumption,
-          food: rules.foodComfort,
-        };
+        x.nk = atComfort(x.nk);
         x.powers.KP.stability = base - stress;
         x.crisis = 0;
       });
@@ -747,12 +724,7 @@ describe("details the sums above do not show", () => {
       x.history = [{ ...h0, borderTrade: 1000, ruTrade: 100 }];
       x.powers.CN.stability = 50;
       x.powers.RU.economy = 100;
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort,
-      };
+      x.nk = atComfort(x.nk);
       x.powers.KP.stability = rules.nkStabilityBase;
       x.crisis = 0;
     });
@@ -778,12 +750,7 @@ describe("details the sums above do not show", () => {
     const calm = stateWith([], (x) => {
       x.discontent = 15;
       x.powers.CN.stability = 50;
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort,
-      };
+      x.nk = atComfort(x.nk);
       x.powers.KP.stability = rules.nkStabilityBase;
       x.crisis = 0;
     });
@@ -797,12 +764,7 @@ describe("details the sums above do not show", () => {
     const base = rules.nkStabilityBase;
     const v = rules.refugeeThreshold - 1;
     const s = stateWith([], (x) => {
-      x.nk = {
-        ...x.nk,
-        currency: rules.currencyComfort,
-        fuel: rules.fuelConsumption,
-        food: rules.foodComfort - 2 * (base - v),
-      };
+      x.nk = atComfort(x.nk, { food: rules.foodComfort - 2 * (base - v) });
       x.powers.KP.stability = v;
       x.crisis = rules.crisisHurtsKorea;
     });
