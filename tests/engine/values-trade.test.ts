@@ -349,22 +349,26 @@ describe("step 8: details the sums above do not show", () => {
     expect(run(s).s.flows[2]!.illicit).toBe(want);
   });
 
+  /**
+   * China bans its fuel and goods imports, Russia sells fuel at 50 and its link carries anything,
+   * and the China-side network is closed: what Russia backfills is all the illicit volume there is.
+   */
+  const bannedByChina = (flows: Parameters<typeof stateWith>[0]) =>
+    stateWith(flows, (x) => {
+      x.policies.CN.trade.fuel = 0;
+      x.policies.CN.trade.goods = 0;
+      x.policies.RU.fuelSales = 50;
+      x.illicit.nodes = [];
+      x.illicit.russianLink = 10_000;
+    });
+
   test("the split follows the losses when goods lost more than fuel", () => {
-    const s = stateWith(
-      [
-        { commodity: "refined_fuel", enforcedBy: "CN", base: 100 },
-        { commodity: "consumer_goods", enforcedBy: "CN", base: 300 },
-        { commodity: "refined_fuel", enforcedBy: "RU", base: 0 },
-        { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
-      ],
-      (x) => {
-        x.policies.CN.trade.fuel = 0;
-        x.policies.CN.trade.goods = 0;
-        x.policies.RU.fuelSales = 50;
-        x.illicit.nodes = [];
-        x.illicit.russianLink = 10_000;
-      },
-    );
+    const s = bannedByChina([
+      { commodity: "refined_fuel", enforcedBy: "CN", base: 100 },
+      { commodity: "consumer_goods", enforcedBy: "CN", base: 300 },
+      { commodity: "refined_fuel", enforcedBy: "RU", base: 0 },
+      { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
+    ]);
     const want = pctOf(400, Math.min(100, pctOf(rules.backfillBase, 100)));
     const fuel = Math.trunc((want * 100) / 400);
     const ctx = run(s);
@@ -373,20 +377,11 @@ describe("step 8: details the sums above do not show", () => {
   });
 
   test("without a Russian fuel flow the fuel part is not carried; the goods part still is", () => {
-    const s = stateWith(
-      [
-        { commodity: "refined_fuel", enforcedBy: "CN", base: 200 },
-        { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
-        { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
-      ],
-      (x) => {
-        x.policies.CN.trade.fuel = 0;
-        x.policies.CN.trade.goods = 0;
-        x.policies.RU.fuelSales = 50;
-        x.illicit.nodes = [];
-        x.illicit.russianLink = 10_000;
-      },
-    );
+    const s = bannedByChina([
+      { commodity: "refined_fuel", enforcedBy: "CN", base: 200 },
+      { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
+      { commodity: "consumer_goods", enforcedBy: "RU", base: 0 },
+    ]);
     const want = pctOf(300, Math.min(100, pctOf(rules.backfillBase, 100)));
     const fuel = Math.trunc((want * 200) / 300);
     const ctx = run(s);
@@ -468,20 +463,11 @@ describe("step 8: details the sums above do not show", () => {
   });
 
   test("without a Russian goods flow the goods part is not carried; the fuel part still is", () => {
-    const s = stateWith(
-      [
-        { commodity: "refined_fuel", enforcedBy: "CN", base: 200 },
-        { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
-        { commodity: "refined_fuel", enforcedBy: "RU", base: 0 },
-      ],
-      (x) => {
-        x.policies.CN.trade.fuel = 0;
-        x.policies.CN.trade.goods = 0;
-        x.policies.RU.fuelSales = 50;
-        x.illicit.nodes = [];
-        x.illicit.russianLink = 10_000;
-      },
-    );
+    const s = bannedByChina([
+      { commodity: "refined_fuel", enforcedBy: "CN", base: 200 },
+      { commodity: "consumer_goods", enforcedBy: "CN", base: 100 },
+      { commodity: "refined_fuel", enforcedBy: "RU", base: 0 },
+    ]);
     const want = pctOf(300, Math.min(100, pctOf(rules.backfillBase, 100)));
     const fuel = Math.trunc((want * 200) / 300);
     expect(run(s).s.flows.map((f) => f.illicit)).toEqual([0, 0, fuel]);
