@@ -1,6 +1,7 @@
 /** Proposals, agreements and UN votes travel through the room as engine inputs ("act"). */
 import { expect, test } from "vitest";
 import type { Reply } from "../../shared/index.js";
+import { TESTS_FOR_A_SUMMIT } from "../support/roomProbe.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
@@ -13,15 +14,7 @@ test("a proposal reaches only its parties, acceptance makes a public agreement; 
   const cn = await connect(await sdk.joinById(code, { name: "CN", power: "CN" }));
   expect(await us.room.request("control", { command: "start" })).toEqual({ ok: true });
 
-  const proposed: Reply = await us.room.request("act", {
-    type: "propose",
-    parties: ["KP"],
-    terms: [
-      { kind: "no_tests", party: "KP" },
-      { kind: "summit", party: "US" },
-    ],
-    duration: 2,
-  });
+  const proposed: Reply = await us.room.request("act", TESTS_FOR_A_SUMMIT);
   expect(proposed).toEqual({ ok: true });
   await until(() => kp.latest().proposals.length === 1);
   expect(cn.latest().proposals).toEqual([]);
@@ -120,15 +113,7 @@ test("bots answer a human's proposal and vote on a human's draft within the same
   const us = await connect(await sdk.create("game", { name: "US", power: "US" }));
   expect(await us.room.request("control", { command: "start" })).toEqual({ ok: true });
   await until(() => us.room.state.seats.get("KP")?.bot === true);
-  const asked: Reply = await us.room.request("act", {
-    type: "propose",
-    parties: ["KP"],
-    terms: [
-      { kind: "no_tests", party: "KP" },
-      { kind: "summit", party: "US" },
-    ],
-    duration: 2,
-  });
+  const asked: Reply = await us.room.request("act", TESTS_FOR_A_SUMMIT);
   expect(asked).toEqual({ ok: true });
   await until(() => us.latest().proposals.some((p) => p.from === "US" && p.status !== "open"));
   expect(

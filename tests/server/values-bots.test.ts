@@ -6,7 +6,7 @@
  */
 import { expect, test } from "vitest";
 import { POWERS } from "../../shared/index.js";
-import { cmd } from "../support/roomProbe.js";
+import { cmd, TESTS_FOR_A_SUMMIT } from "../support/roomProbe.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
@@ -50,15 +50,7 @@ test("after a human's proposal mid-phase, bots only answer it: no new moves of t
   expect(await us.room.request("ready", { ready: true })).toEqual({ ok: true });
   await until(() => us.room.state.round === 2 && us.room.state.phase === "diplomacy" && botsReady());
   const opening = (await server().store.inputs(code)).length;
-  const asked = await us.room.request("act", {
-    type: "propose",
-    parties: ["KP"],
-    terms: [
-      { kind: "no_tests", party: "KP" },
-      { kind: "summit", party: "US" },
-    ],
-    duration: 2,
-  });
+  const asked = await us.room.request("act", TESTS_FOR_A_SUMMIT);
   expect(asked).toEqual({ ok: true });
   await until(() => us.latest().proposals.some((p) => p.from === "US" && p.status !== "open"));
   const after = (await server().store.inputs(code)).slice(opening);

@@ -7,7 +7,7 @@
 import type { Room as SDKRoom } from "@colyseus/sdk";
 import { expect, test } from "vitest";
 import { decodeViewMessage, type ViewDeltaMessage, type ViewMessage } from "../../shared/index.js";
-import { cmd } from "../support/roomProbe.js";
+import { cmd, TESTS_FOR_A_SUMMIT } from "../support/roomProbe.js";
 import { connect, type Player, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
@@ -66,15 +66,7 @@ test("a change reaches only the seats whose view it changed, as one numbered del
   expect(counts()).toEqual(base);
 
   // A proposal from the US to North Korea changes the parties' views only.
-  const proposed = await us.room.request("act", {
-    type: "propose",
-    parties: ["KP"],
-    terms: [
-      { kind: "no_tests", party: "KP" },
-      { kind: "summit", party: "US" },
-    ],
-    duration: 2,
-  });
+  const proposed = await us.room.request("act", TESTS_FOR_A_SUMMIT);
   expect(proposed).toEqual({ ok: true });
   await until(() => kp.latest().proposals.length === 1 && us.latest().proposals.length === 1);
   for (const p of [us, kp, cn, obs, obs2]) await resync(p);

@@ -14,6 +14,17 @@ export const cmd = (p: Player, command: Record<string, unknown>): Promise<Reply>
 
 export const refusedAs = (code: string) => ({ ok: false, error: { code } });
 
+/** The US offers North Korea a summit for a stop to its tests, for two rounds (an "act" request). */
+export const TESTS_FOR_A_SUMMIT = {
+  type: "propose",
+  parties: ["KP"],
+  terms: [
+    { kind: "no_tests", party: "KP" },
+    { kind: "summit", party: "US" },
+  ],
+  duration: 2,
+};
+
 /** A game with a Control seat (no bots) and a person at China's seat, created with `opts`. */
 export async function controlTable(
   server: TestServer,
