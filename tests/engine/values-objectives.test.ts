@@ -21,6 +21,7 @@ import {
   scoreCard,
 } from "../../shared/index.js";
 import type { ObjectiveSpec } from "../../shared/scenario/schema.js";
+import { GROUP_OF } from "../../shared/state.js";
 
 const base = newGame({ gameId: "values-objectives", seed: 1 });
 const rules = base.scenario.rules;
@@ -115,19 +116,10 @@ describe("measures", () => {
 
   test("ruGoodsTradePercent: Russia's goods and fuel (labour aside) against each flow's base at Russia's starting trade level plus its off-book volume", () => {
     const level = base.scenario.powers.RU.trade;
-    const groupOf: Record<string, keyof typeof level> = {
-      coal: "minerals",
-      iron_ore: "minerals",
-      seafood: "textiles_seafood",
-      textiles: "textiles_seafood",
-      labour: "labour",
-      crude_oil: "fuel",
-      refined_fuel: "fuel",
-    };
     let start = 0;
     for (const f of base.scenario.flows)
       if (f.enforcedBy === "RU" && f.commodity !== "labour")
-        start += Math.trunc((f.base * level[groupOf[f.commodity] ?? "goods"]) / 100) + f.illicit;
+        start += Math.trunc((f.base * level[GROUP_OF[f.commodity]]) / 100) + f.illicit;
     // Set every Russian flow to known volumes: labour must not count.
     const flows = base.flows.map((f) =>
       f.enforcedBy === "RU" ? { ...f, official: f.commodity === "labour" ? 500 : 7, illicit: 3 } : f,
