@@ -4,7 +4,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineRoom, defineServer, matchMaker, type Presence } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { z } from "zod";
 import { GAME_ROOM, type LobbyEntry, QUICK_ROOM } from "../shared/index.js";
@@ -16,6 +15,8 @@ import { corkSends } from "./corkSends.js";
 import { allowCreate, allowLookup, guardJoinById, noteFailure } from "./joinGuard.js";
 import { colyseusLog } from "./log.js";
 import { mountOps } from "./ops.js";
+import { PacedWebSocketTransport } from "./pacedPings.js";
+import { quietPm2Metrics } from "./pm2io.js";
 import { GameRoom, QuickRoom } from "./rooms/GameRoom.js";
 
 export const CLIENT_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist/client");
@@ -29,13 +30,15 @@ export interface ServerConfig {
 export function makeServer(config: ServerConfig = {}) {
   guardJoinById();
   corkSends();
+  quietPm2Metrics();
   return defineServer({
     // Inbound messages are small (orders, chat ≤ 500 characters): 16 KB is ample headroom.
     // The HTTP server sets each request's client address for the per-address limits (clientAddress.ts).
     // Keep-alive pings every 20 s instead of 3 s: a turn-based table does not need to notice a dead
     // connection within seconds (its seat is kept for minutes), and 12,000 idle clients cost a
-    // quarter of a core in pings at 3 s. A silent peer is dropped after two unanswered pings.
-    transport: new WebSocketTransport({
+    // quarter of a core in pings at 3 s. A silent peer is dropped after two unanswered pings. The
+    // pings are spread over the interval (pacedPings.ts), not sent to every connection at once.
+    transport: new PacedWebSocketTransport({
       maxPayload: 16 * 1024,
       server: addressedHttpServer(),
       pingInterval: 20_000,
