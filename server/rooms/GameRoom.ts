@@ -47,7 +47,7 @@ import { log, roomLogger } from "../log.js";
 import type { Fence, SeatRow, Store, Write } from "../store.js";
 import { storeEvents } from "../storeEvents.js";
 import { instrumented } from "./instrument.js";
-import { IDLE_PATCH_MS, patchSoon, RoomTimers } from "./pacing.js";
+import { IDLE_PATCH_MS, nextDeadline, patchSoon, RoomTimers } from "./pacing.js";
 import { RoomState, SeatState } from "./RoomState.js";
 import { replayYielding } from "./replay.js";
 import { Seats } from "./seats.js";
@@ -562,7 +562,12 @@ export class GameRoom extends Room<{ state: RoomState }> {
    * Checks one input with the engine, stores it (with what it sets off: a resolution's hash, the
    * next phase's clock, the end), and only then adopts the new state. `extra` is stored with it.
    */
-  private async apply(actor: Actor, input: Input, extra: Write[] = []): Promise<Reply> {
+  private async apply(
+    actor: Actor,
+    input: Input,
+    extra: Write[] = [],
+    firedDeadline?: number,
+  ): Promise<Reply> {
     const r = step(this.game, actor, input);
     if (!r.ok) return { ok: false, error: r.error };
     const before = this.game;
@@ -582,7 +587,7 @@ export class GameRoom extends Room<{ state: RoomState }> {
       if (next.phase === "ended") {
         writes.push(this.clockWrite(0, 0), { kind: "status", gameId: this.roomId, status: "ended", at: now });
       } else {
-        deadline = now + this.phaseMs(next);
+        deadline = nextDeadline(now, this.phaseMs(next), firedDeadline);
         writes.push(this.clockWrite(deadline, 0));
       }
     }
@@ -689,19 +694,23 @@ export class GameRoom extends Room<{ state: RoomState }> {
     this.state.paused = false;
     this.state.pausedRemaining = 0;
     this.state.deadline = deadline;
-    this.onDeadlineAfter(Math.max(0, deadline - Date.now()));
+    this.onDeadlineAfter(Math.max(0, deadline - Date.now()), deadline);
   }
 
-  private onDeadlineAfter(ms: number): void {
+  /** `deadline`: the deadline this timer stands for (absent for a retry after a refused write). */
+  private onDeadlineAfter(ms: number, deadline?: number): void {
     const { phase, round } = this.game;
-    this.phaseTimer = this.timers.setTimeout(() => this.background(() => this.onDeadline(phase, round)), ms);
+    this.phaseTimer = this.timers.setTimeout(
+      () => this.background(() => this.onDeadline(phase, round, deadline)),
+      ms,
+    );
   }
 
-  private async onDeadline(phase: string, round: number): Promise<void> {
+  private async onDeadline(phase: string, round: number, deadline?: number): Promise<void> {
     // Deadlines that fall together resolve one per event-loop turn (turns.ts).
     await nextTurn();
     if (this.moved || this.state.paused || this.game.phase !== phase || this.game.round !== round) return;
-    const r = await this.apply("SYSTEM", { type: "advance_phase" });
+    const r = await this.apply("SYSTEM", { type: "advance_phase" }, [], deadline);
     // The storage refused: the phase stays open and the deadline is tried again shortly.
     if (!r.ok && r.error.code === "storage_unavailable" && !this.moved)
       this.onDeadlineAfter(DEADLINE_RETRY_MS);

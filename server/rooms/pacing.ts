@@ -43,6 +43,23 @@ export class RoomTimers {
   }
 }
 
+/** A deadline that fired later than this (or than a quarter of the phase) starts the next phase from now. */
+export const LATE_ANCHOR_MS = 2000;
+
+/**
+ * When the next phase ends, after a change of phase at `now`. A phase that ended on its clock
+ * (`fired`: the deadline that ran out) gives the next one its length from that deadline, not from
+ * the moment the server got round to it: on a busy server, deadlines held up together by the same
+ * pause would otherwise stay together and fall together every phase from then on, each pause
+ * gathering more tables into one burst (in the load benchmark, bursts every round that held the
+ * event loop for hundreds of ms). A deadline reached very late (a long pause or a restart), or a
+ * phase ended early (every seat ready, Control's advance), gives the full phase from now.
+ */
+export function nextDeadline(now: number, phaseMs: number, fired?: number): number {
+  if (fired !== undefined && now - fired <= Math.min(LATE_ANCHOR_MS, phaseMs / 4)) return fired + phaseMs;
+  return now + phaseMs;
+}
+
 const pending = new WeakSet<Room>();
 /** Sends the room's state changes at the end of this event-loop turn (once, however many). */
 export function patchSoon(room: Room): void {

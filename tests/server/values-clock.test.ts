@@ -66,6 +66,23 @@ test("without overrides a phase runs for the preset's seconds (quick: 120 s, the
   expect(cn.room.state.maxRounds).toBe(4);
 });
 
+test("a phase that ends on its clock, even late, gives the next phase its length from the deadline", async () => {
+  // The shortest phase the protocol allows (10 s), run out for real. The server shares this
+  // process, so holding the thread across the deadline makes its timer fire ~300 ms late, as on a
+  // busy server; the next deadline is still the first plus the orders phase, not now plus it.
+  const { control, cn, code } = await table({ diplomacySeconds: 10, ordersSeconds: 20 });
+  await cmd(control, { command: "start" });
+  const first = await nextDeadline(cn, 0);
+  while (Date.now() < first - 50) await new Promise((r) => setTimeout(r, 10));
+  while (Date.now() < first + 300) {
+    // busy: the room's timer cannot fire until this ends
+  }
+  const second = await nextDeadline(cn, first);
+  expect(cn.latest().phase).toBe("orders");
+  expect(second).toBe(first + 20_000);
+  expect((await stored(code)).deadline).toBe(second);
+}, 20_000);
+
 test("a pause keeps exactly the time left at the request, in the room and in the store", async () => {
   const { control, cn, code } = await table({ diplomacySeconds: 900 });
   expect(await cmd(control, { command: "start" })).toEqual({ ok: true });

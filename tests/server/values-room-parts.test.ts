@@ -8,7 +8,7 @@ import type { Client, Room } from "@colyseus/core";
 import { afterEach, expect, test, vi } from "vitest";
 import { registry } from "../../server/metrics.js";
 import { instrumented } from "../../server/rooms/instrument.js";
-import { patchSoon, RoomTimers } from "../../server/rooms/pacing.js";
+import { LATE_ANCHOR_MS, nextDeadline, patchSoon, RoomTimers } from "../../server/rooms/pacing.js";
 import { replayYielding } from "../../server/rooms/replay.js";
 import { type Actor, type GameState, type Input, newGame, step } from "../../shared/index.js";
 
@@ -196,6 +196,22 @@ function playSync(initial: GameState, entries: { actor: Actor; input: Input }[])
   }
   return s;
 }
+
+test("a phase ended by its clock gives the next its length from the deadline, unless the deadline fired long ago", () => {
+  const phase = 600_000;
+  const fired = 1_000_000;
+  // On time, or late by up to LATE_ANCHOR_MS: anchored on the deadline, whatever the delay.
+  expect(nextDeadline(fired, phase, fired)).toBe(fired + phase);
+  expect(nextDeadline(fired + 350, phase, fired)).toBe(fired + phase);
+  expect(nextDeadline(fired + LATE_ANCHOR_MS, phase, fired)).toBe(fired + phase);
+  // Later than that: the whole phase from now.
+  expect(nextDeadline(fired + LATE_ANCHOR_MS + 1, phase, fired)).toBe(fired + LATE_ANCHOR_MS + 1 + phase);
+  // A short phase tolerates a quarter of itself: 10 s → 2.5 s would exceed the 2-s cap, 4 s → 1 s.
+  expect(nextDeadline(fired + 1000, 4000, fired)).toBe(fired + 4000);
+  expect(nextDeadline(fired + 1001, 4000, fired)).toBe(fired + 1001 + 4000);
+  // Ended otherwise (every seat ready, Control's advance): from now.
+  expect(nextDeadline(fired + 350, phase)).toBe(fired + 350 + phase);
+});
 
 test("a replay comes out as the engine's steps, yields between slices, and names the input it cannot replay", async () => {
   const fresh = () => newGame({ gameId: "REPLAY", seed: 7, maxRounds: 4 });
