@@ -37,3 +37,43 @@ test("a waiter added during a slice is served, and the queue starts again once d
   expect(turnsWaiting()).toBe(0);
   await nextTurn();
 });
+
+test("a waiter older than the longest wait runs in the current slice, past the budget", async () => {
+  // The same five 3-ms tasks as above, but none may wait more than 4 ms once it is its turn to be
+  // checked: after a and b the budget is spent, yet c has waited 6 ms, so the slice goes on and
+  // the whole backlog drains before the other work.
+  let clock = 0;
+  const turns = new Turns(5, () => clock, 4);
+  const order: string[] = [];
+  const task = (name: string) =>
+    turns.next().then(() => {
+      order.push(name);
+      clock += 3;
+    });
+  const done = [task("a"), task("b"), task("c"), task("d"), task("e")];
+  setImmediate(() => order.push("io"));
+  await Promise.all(done);
+  expect(order).toEqual(["a", "b", "c", "d", "e"]);
+  await new Promise((r) => setImmediate(r));
+  expect(order.at(-1)).toBe("io");
+});
+
+test("a waiter that came late in a slice is not pushed through by its elders' age", async () => {
+  // a, b and c wait from 0; d and e come at 9 (during c). The slice runs a, b, then c (aged
+  // past 4 ms); d and e have waited 3 ms when c ends, so the slice stops there.
+  let clock = 0;
+  const turns = new Turns(5, () => clock, 4);
+  const order: string[] = [];
+  const task = (name: string, then?: () => void) =>
+    turns.next().then(() => {
+      order.push(name);
+      clock += 3;
+      then?.();
+    });
+  const later: Promise<void>[] = [];
+  const done = [task("a"), task("b"), task("c", () => later.push(task("d"), task("e")))];
+  setImmediate(() => order.push("io"));
+  await Promise.all(done);
+  await Promise.all(later);
+  expect(order).toEqual(["a", "b", "c", "io", "d", "e"]);
+});
