@@ -51,9 +51,8 @@ export const LATE_ANCHOR_MS = 2000;
  * (`fired`: the deadline that ran out) gives the next one its length from that deadline, not from
  * the moment the server got round to it: on a busy server, deadlines held up together by the same
  * pause would otherwise stay together and fall together every phase from then on, each pause
- * gathering more tables into one burst (in the load benchmark, bursts every round that held the
- * event loop for hundreds of ms). A deadline reached very late (a long pause or a restart), or a
- * phase ended early (every seat ready, Control's advance), gives the full phase from now.
+ * gathering more tables into one burst. A deadline reached very late (a long pause or a restart),
+ * or a phase ended early (every seat ready, Control's advance), gives the full phase from now.
  */
 export function nextDeadline(now: number, phaseMs: number, fired?: number): number {
   if (fired !== undefined && now - fired <= Math.min(LATE_ANCHOR_MS, phaseMs / 4)) return fired + phaseMs;
