@@ -111,7 +111,7 @@ interface WindowReport {
 
 type ToWorker = { cmd: "grow"; clients: number } | { cmd: "measure" } | { cmd: "report" } | { cmd: "stop" };
 type FromWorker =
-  | { msg: "grown"; live: number; started: boolean }
+  | { msg: "grown"; live: number }
   | { msg: "measuring" }
   | { msg: "report"; report: WindowReport };
 
@@ -395,9 +395,7 @@ async function loadProcess(index: number, serverUrl: string): Promise<void> {
     | undefined;
   process.on("message", (m: ToWorker) => {
     if (m.cmd === "grow") {
-      void growTo(m.clients).then(() =>
-        send({ msg: "grown", live: live.size, started: slotsStarted >= slots }),
-      );
+      void growTo(m.clients).then(() => send({ msg: "grown", live: live.size }));
     } else if (m.cmd === "measure") {
       latencies = [];
       latencyLog = [];
@@ -603,14 +601,14 @@ async function coordinator(): Promise<void> {
   process.on("exit", () => {
     for (const w of workers) w.kill("SIGKILL");
   });
-  /** Sends a command to every load process and waits for each one's answer. */
+  /** Sends a command to every load process (or its own, by number) and waits for each one's answer. */
   function all<T extends FromWorker["msg"]>(
-    cmd: ToWorker,
+    cmd: ToWorker | ((i: number) => ToWorker),
     answer: T,
   ): Promise<Extract<FromWorker, { msg: T }>[]> {
     return Promise.all(
       workers.map(
-        (w) =>
+        (w, i) =>
           new Promise<Extract<FromWorker, { msg: T }>>((resolve) => {
             const on = (m: FromWorker) => {
               if (m.msg !== answer) return;
@@ -618,7 +616,7 @@ async function coordinator(): Promise<void> {
               resolve(m as Extract<FromWorker, { msg: T }>);
             };
             w.on("message", on);
-            w.send(cmd);
+            w.send(typeof cmd === "function" ? cmd(i) : cmd);
           }),
       ),
     );
@@ -723,19 +721,12 @@ async function coordinator(): Promise<void> {
     if (Date.now() - started > maxSeconds * 1000 || stopped) break;
     // Tables are whole: each load process takes its share of them.
     const tables = Math.ceil(clients / 6);
-    await Promise.all(
-      workers.map((w, i) => {
-        const share = Math.floor(tables / loadProcs) + (i < tables % loadProcs ? 1 : 0);
-        return new Promise<void>((resolve) => {
-          const on = (m: FromWorker) => {
-            if (m.msg !== "grown") return;
-            w.off("message", on);
-            resolve();
-          };
-          w.on("message", on);
-          w.send({ cmd: "grow", clients: share * 6 } satisfies ToWorker);
-        });
+    await all(
+      (i) => ({
+        cmd: "grow",
+        clients: (Math.floor(tables / loadProcs) + (i < tables % loadProcs ? 1 : 0)) * 6,
       }),
+      "grown",
     );
     await new Promise((r) => setTimeout(r, settleSeconds * 1000));
     // Read the server's figures a second before the window, so the read's own cost stays out of it.
