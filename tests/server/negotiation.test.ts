@@ -1,7 +1,7 @@
 /** Proposals, agreements and UN votes travel through the room as engine inputs ("act"). */
 import { expect, test } from "vitest";
 import type { Reply } from "../../shared/index.js";
-import { TESTS_FOR_A_SUMMIT } from "../support/roomProbe.js";
+import { publicHost, TESTS_FOR_A_SUMMIT } from "../support/roomProbe.js";
 import { connect, until, useTestServer } from "./helpers.js";
 
 const server = useTestServer();
@@ -82,16 +82,7 @@ test("quick match: play now joins an open public game or creates one; a full tab
 });
 
 test("a public table with empty seats: nothing before the wait, then bots fill them and it starts", async () => {
-  const { sdk } = server().colyseus;
-  const host = await connect(
-    await sdk.create("game", {
-      name: "Host",
-      power: "US",
-      public: true,
-      fillWithBots: true,
-      botFillSeconds: 2,
-    }),
-  );
+  const host = await publicHost(server(), 2);
   // Before the wait is over: one human, four empty seats, not started.
   expect(host.room.state.started).toBe(false);
   const before = [...host.room.state.seats.values()];

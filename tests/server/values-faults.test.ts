@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { SqliteStore } from "../../server/stores/sqlite.js";
 import type { ChatMessage } from "../../shared/index.js";
 import { type FaultyStore, faulty } from "../support/faultyStore.js";
-import { cmd, refusedAs } from "../support/roomProbe.js";
+import { cmd, publicHost, refusedAs } from "../support/roomProbe.js";
 import { bootTestServer, connect, type TestServer, until } from "./helpers.js";
 
 let server: TestServer;
@@ -182,17 +182,8 @@ test("stored with the answer lost, then the same kind at once: a message, a Cont
 });
 
 test("a public table's bot fill refused by the storage is tried again, and the game starts once it can", async () => {
-  const { sdk } = server.colyseus;
   // The create itself is stored; then the fill's writes are refused.
-  const host = await connect(
-    await sdk.create("game", {
-      name: "Host",
-      power: "US",
-      public: true,
-      fillWithBots: true,
-      botFillSeconds: 1,
-    }),
-  );
+  const host = await publicHost(server, 1);
   const code = host.seat.code;
   store.fault = "refuse";
   const fillTries = () =>

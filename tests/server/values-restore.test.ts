@@ -13,6 +13,7 @@ import {
   controlTable,
   dropRoom,
   expectWithin,
+  publicHost,
   refusedAs,
   restoreRoom,
 } from "../support/roomProbe.js";
@@ -207,15 +208,7 @@ test("restored: a bot's seat is a bot's again at once; a public table not yet st
   expect(obs.room.state.seats.get("CN")).toMatchObject({ bot: false, name: "Li" });
 
   // A public table waiting for its bot fill when the process went: the wait starts again.
-  const host = await connect(
-    await sdk.create("game", {
-      name: "Host",
-      power: "US",
-      public: true,
-      fillWithBots: true,
-      botFillSeconds: 2,
-    }),
-  );
+  const host = await publicHost(server(), 2);
   const table = host.seat.code;
   await dropRoom(table);
   // (If the load here delayed the drop past the wait, the table is simply restored started.)

@@ -36,6 +36,14 @@ export async function controlTable(
   return { control, cn, code: control.seat.code };
 }
 
+/** A public table whose empty seats bots take after `botFillSeconds`, with a person ("Host") at the US seat. */
+export async function publicHost(server: TestServer, botFillSeconds: number): Promise<Player> {
+  const { sdk } = server.colyseus;
+  return connect(
+    await sdk.create("game", { name: "Host", power: "US", public: true, fillWithBots: true, botFillSeconds }),
+  );
+}
+
 /**
  * Runs `action` and returns Date.now() read just before and just after it: a deadline the server
  * computed as `now + ms` during the action lies in [before + ms, after + ms].
