@@ -1,7 +1,7 @@
 /**
  * `npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,1200]
  *  [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--data-parent /dev/shm]
- *  [--cpu-prof DIR] [--server-flags "…"] [--server-log FILE] [--latency-log FILE]`:
+ *  [--cpu-prof DIR] [--server-flags "…"] [--load-flags "…"] [--server-log FILE] [--latency-log FILE]`:
  * how many connected clients one server process carries on one core.
  *
  * The server (`server/main.ts`, SQLite in a temporary folder) runs pinned to core 0 with `taskset`;
@@ -23,6 +23,15 @@
  * latency. Spread over three event loops, a pause holds a third of the replies for a third as long.
  * The CPU they use together is printed (`load-cpu%`, of core 1), with the largest event-loop delay
  * p99 among them (`load-lag-p99-ms`).
+ *
+ * Why the load processes run with `--single-threaded-gc` (`--load-flags`, default): with V8's
+ * default the marking of one load process's major GC runs on helper threads that take the shared
+ * load core from the other two, and all three stalled together for 0.6–1 s (each process's own
+ * stall log, 10,000 clients); those stalls were a third or more of the slow acknowledgements
+ * counted against the server. With each process collecting on its own thread, a collection
+ * stalls only that process's clients: the load's largest delay p99 at 10,000 clients was
+ * 19–31 ms in three single steps against 32–57 ms in nine without it, with the server
+ * unchanged (docs/bench/README.md, "fourth pass"). `--load-flags ""` gives V8's default.
  *
  * When tables start (`--start`): real tables do not all start on the same millisecond, so by
  * default (`spread`) each table's host starts its game after a delay drawn uniformly from one phase
@@ -71,6 +80,8 @@ const { values } = parseArgs({
     "max-seconds": { type: "string", default: "900" },
     "join-concurrency": { type: "string", default: "30" },
     "load-procs": { type: "string", default: "3" },
+    /** Node flags for the load processes (named in the JSON line); see "Why several load processes". */
+    "load-flags": { type: "string", default: "--single-threaded-gc" },
     /** Where the server's SQLite folder goes: e.g. /dev/shm to take the disk's fsync out of the way. */
     "data-parent": { type: "string", default: os.tmpdir() },
     /** Internal: this is load process number N, driving the server at --url. */
@@ -453,6 +464,7 @@ async function loadProcess(index: number, serverUrl: string): Promise<void> {
 async function coordinator(): Promise<void> {
   const profileDir = values["cpu-prof"] ? path.resolve(values["cpu-prof"]) : undefined;
   const serverFlags = values["server-flags"].split(" ").filter(Boolean);
+  const loadFlags = values["load-flags"].split(" ").filter(Boolean);
   const steps = values.steps.split(",").map(Number);
   const windowSeconds = Number(values.seconds);
   const settleSeconds = Number(values.settle);
@@ -469,7 +481,7 @@ async function coordinator(): Promise<void> {
     loadProcs < 1
   ) {
     console.error(
-      "usage: npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--cpu-prof DIR]",
+      "usage: npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--load-flags=…] [--cpu-prof DIR]",
     );
     process.exit(2);
   }
@@ -594,7 +606,7 @@ async function coordinator(): Promise<void> {
   const self = fileURLToPath(import.meta.url);
   const workers = Array.from({ length: loadProcs }, (_, i) =>
     fork(self, ["--worker", String(i), "--url", url, ...process.argv.slice(2)], {
-      execArgv: ["--max-semi-space-size=64", "--import", "tsx"],
+      execArgv: ["--max-semi-space-size=64", ...loadFlags, "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     }),
   );
@@ -702,6 +714,7 @@ async function coordinator(): Promise<void> {
         start: startMode,
         seed,
         serverFlags,
+        loadFlags,
         loadProcs,
         maxClientsAtP99le50ms: best,
         pinned,
@@ -745,7 +758,8 @@ async function coordinator(): Promise<void> {
     const scrape1 = await scrape();
     const conns = reports.reduce((n, r) => n + r.clients, 0);
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    latencyLog.push(...reports.flatMap((r) => r.latencyLog));
+    // One at a time: a spread of 100,000+ entries overflows the call stack.
+    for (const r of reports) for (const entry of r.latencyLog) latencyLog.push(entry);
     const joins = reports.flatMap((r) => r.joinBytes).sort((a, b) => a - b);
     const load = reports.reduce((n, r) => n + r.cpuMs, 0) + cpuMs("self") - self0;
     const r: StepResult = {
