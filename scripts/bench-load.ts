@@ -27,8 +27,8 @@
  * Why the load processes run with `--single-threaded-gc` (`--load-flags`, default): with V8's
  * default the marking of one load process's major GC runs on helper threads that take the shared
  * load core from the other two, and all three stalled together for 0.6–1 s (each process's own
- * stall log, 10,000 clients); those stalls were a third or more of the slow acknowledgements
- * counted against the server. With each process collecting on its own thread, a collection
+ * stall log, 10,000 clients); in two runs those stalls held a fifth and a half of the slow
+ * acknowledgements counted against the server. With each process collecting on its own thread, a collection
  * stalls only that process's clients: the load's largest delay p99 at 10,000 clients was
  * 19–31 ms in three single steps against 32–57 ms in nine without it, with the server
  * unchanged (docs/bench/README.md, "fourth pass"). `--load-flags ""` gives V8's default.
@@ -80,7 +80,7 @@ const { values } = parseArgs({
     "max-seconds": { type: "string", default: "900" },
     "join-concurrency": { type: "string", default: "30" },
     "load-procs": { type: "string", default: "3" },
-    /** Node flags for the load processes (named in the JSON line); see "Why several load processes". */
+    /** Node flags for the load processes (named in the JSON line); see "Why the load processes run…" above. */
     "load-flags": { type: "string", default: "--single-threaded-gc" },
     /** Where the server's SQLite folder goes: e.g. /dev/shm to take the disk's fsync out of the way. */
     "data-parent": { type: "string", default: os.tmpdir() },
