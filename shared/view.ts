@@ -268,23 +268,34 @@ type ObjectivesShown = { specs: readonly ObjectiveSpec[]; agenda: ObjectiveSpec;
 
 /**
  * What `viewFor` remembers of the views it built lately, so that the next state's views reuse
- * every part whose records did not change (the caches below). A few slots each: enough for the
- * views of one game. A server passes one memory per game; with one memory shared by hundreds of
+ * every part whose records did not change (the caches below). `slots` entries each (8 by
+ * default, for callers that mix games); a server's room passes one memory per game with a single
+ * slot (server/rooms/views.ts: older entries only keep old states alive). With one memory shared by hundreds of
  * games taking turns, each game's entries were evicted before its next view (0.19 against 0.08 ms
  * for a state's seven views), and the views of consecutive states shared fewer objects, which
  * also made their diffs dearer (server/rooms/views.ts). Only speed depends on it, never a view.
  */
 export class ViewMemory {
-  readonly publicFlows = new Recent<Flow[], FlowView[]>();
-  readonly designations = new Recent<GameState["sanctions"]["designations"], DesignationView[]>();
-  readonly publicEnforcement = new Recent<GameState["enforcement"], ByPower<EnforcementView>>();
-  readonly publicPolicies = new Recent<GameState["policies"], ByPower<PolicyView>>();
+  readonly publicFlows: Recent<Flow[], FlowView[]>;
+  readonly designations: Recent<GameState["sanctions"]["designations"], DesignationView[]>;
+  readonly publicEnforcement: Recent<GameState["enforcement"], ByPower<EnforcementView>>;
+  readonly publicPolicies: Recent<GameState["policies"], ByPower<PolicyView>>;
   readonly history = new Map<Seat, { points: readonly HistoryPoint[]; views: HistoryPointView[] }>();
-  readonly records = new SeatMemo<{ enforcement: ByPower<EnforcementView>; policies: ByPower<PolicyView> }>();
-  readonly illicit = new SeatMemo<{ illicitNodes: IllicitNodeView[]; flows: FlowView[] }>();
-  readonly explanations = new SeatMemo<Explanation[]>();
-  readonly intelligence = new SeatMemo<NonNullable<PlayerView["intelligence"]>>();
+  readonly records: SeatMemo<{ enforcement: ByPower<EnforcementView>; policies: ByPower<PolicyView> }>;
+  readonly illicit: SeatMemo<{ illicitNodes: IllicitNodeView[]; flows: FlowView[] }>;
+  readonly explanations: SeatMemo<Explanation[]>;
+  readonly intelligence: SeatMemo<NonNullable<PlayerView["intelligence"]>>;
   readonly objectives: Partial<Record<Seat, Partial<ByPower<ObjectivesShown>>>> = {};
+  constructor(slots = 8) {
+    this.publicFlows = new Recent(slots);
+    this.designations = new Recent(slots);
+    this.publicEnforcement = new Recent(slots);
+    this.publicPolicies = new Recent(slots);
+    this.records = new SeatMemo(slots);
+    this.illicit = new SeatMemo(slots);
+    this.explanations = new SeatMemo(slots);
+    this.intelligence = new SeatMemo(slots);
+  }
 }
 /** The memory of callers that pass none. */
 const sharedMemory = new ViewMemory();

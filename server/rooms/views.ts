@@ -94,6 +94,16 @@ function encode(type: "view" | "view_delta", msg: ViewMessage | ViewDeltaMessage
   return getMessageBytes.raw(Protocol.ROOM_DATA_BYTES, type, undefined, deflated);
 }
 
+/**
+ * A room builds views only of its current state, every seat's at once, so a memory needs one slot
+ * per cache: the current records. More slots only keep older states (and what was derived from
+ * them) alive. `npm run bench:view-memory` (300 bot games replayed interleaved, every seat with
+ * Control): the memory and the last views hold 128 KB a table with 8 slots, 66 KB with 2 and
+ * 38 KB with 1, for the same 567,718 operations and 13–15 µs a seat's view and delta in each.
+ * At 10,000 clients that is about 150 MB less live heap (docs/bench/README.md, "fifth pass").
+ */
+export const VIEW_MEMORY_SLOTS = 1;
+
 interface Sent {
   view: PlayerView;
   seq: number;
@@ -102,8 +112,11 @@ interface Sent {
 export class ViewSender {
   /** The last view each seat with connections was sent, and its number. */
   private readonly sent = new Map<Seat, Sent>();
-  /** This game's own memory of recent views (shared/view.ts: shared by every room, it was evicted). */
-  private readonly memory = new ViewMemory();
+  /**
+   * This game's own memory of recent views (shared/view.ts: shared by every room, it was evicted),
+   * with one slot per cache (VIEW_MEMORY_SLOTS).
+   */
+  private readonly memory = new ViewMemory(VIEW_MEMORY_SLOTS);
 
   constructor(private readonly seatOf: (client: Client) => Seat) {}
 

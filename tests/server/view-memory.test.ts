@@ -5,6 +5,7 @@
  * gives for each state alone.
  */
 import { expect, test } from "vitest";
+import { VIEW_MEMORY_SLOTS } from "../../server/rooms/views.js";
 import { gameSeed, selfPlay } from "../../shared/bots/selfplay.js";
 import { step } from "../../shared/engine/step.js";
 import { type GameState, POWERS, type Seat, ViewMemory, viewFor } from "../../shared/index.js";
@@ -22,13 +23,19 @@ function statesOf(g: number): GameState[] {
   return states;
 }
 
-test("views through one memory per game, games interleaved, equal views through a fresh memory", () => {
-  const games = [statesOf(0), statesOf(1)];
-  const memories = games.map(() => new ViewMemory());
-  const n = Math.min(...games.map((s) => s.length));
-  expect(n).toBeGreaterThan(20);
-  for (let i = 0; i < n; i++)
-    for (const [g, states] of games.entries())
-      for (const seat of SEATS)
-        expect(viewFor(states[i]!, seat, memories[g])).toEqual(viewFor(states[i]!, seat, new ViewMemory()));
-});
+test.each([
+  ["the default", undefined],
+  ["a room's", VIEW_MEMORY_SLOTS],
+])(
+  "views through one memory per game (%s slots), games interleaved, equal views through a fresh memory",
+  (_, slots) => {
+    const games = [statesOf(0), statesOf(1)];
+    const memories = games.map(() => new ViewMemory(slots));
+    const n = Math.min(...games.map((s) => s.length));
+    expect(n).toBeGreaterThan(20);
+    for (let i = 0; i < n; i++)
+      for (const [g, states] of games.entries())
+        for (const seat of SEATS)
+          expect(viewFor(states[i]!, seat, memories[g])).toEqual(viewFor(states[i]!, seat, new ViewMemory()));
+  },
+);

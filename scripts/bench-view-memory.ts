@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:view-memory -- [--games 300] [--slots 1,8]`: what a room's `ViewMemory`
+ * (shared/view.ts) costs in heap and saves in time, for each number of slots per cache.
+ *
+ * It plays `--games` bot games to round 5 through `step` (outside the timing), then replays their
+ * states interleaved, as a server's rooms take turns: after each state, every seat's view (five
+ * powers, the observer and Control) through that game's own memory, and the delta from the seat's
+ * last view (`viewDelta`, server/rooms/views.ts). It prints the time per seat view and delta, the
+ * operations sent (the same for every slot count: memory changes speed, never a view), and the
+ * heap the memories and the last views hold per table beyond the current states (after a full
+ * GC, with and without them; older states count, as a server keeps none).
+ * Run with `--expose-gc` (the npm script does).
+ *
+ * A benchmark, not a test: the figures depend on the machine and on what else runs on it.
+ */
+
+import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import { viewDelta } from "../server/rooms/views.js";
+import { gameSeed } from "../shared/bots/selfplay.js";
+import { simpleBot } from "../shared/bots/simple.js";
+import { step } from "../shared/engine/step.js";
+import { type GameState, newGame, type PlayerView, type Seat, ViewMemory, viewFor } from "../shared/index.js";
+import { POWERS } from "../shared/powers.js";
+
+const { values } = parseArgs({
+  options: { games: { type: "string", default: "300" }, slots: { type: "string", default: "1,8" } },
+});
+const games = Number(values.games);
+const slotCounts = values.slots.split(",").map(Number);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc || !Number.isInteger(games) || games < 1 || slotCounts.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error("usage: npm run bench:view-memory -- [--games 300] [--slots 1,8] (node --expose-gc)");
+  process.exit(2);
+}
+const SEATS: Seat[] = [...POWERS, "OBSERVER", "CONTROL"];
+
+/** Every state one bot game goes through, to the start of round 5. */
+function statesOf(g: number): GameState[] {
+  let s = newGame({ gameId: `mem${g}`, seed: gameSeed(5, g), maxRounds: 8 });
+  const states = [s];
+  while (s.round <= 4 && s.phase !== "ended") {
+    for (const p of POWERS)
+      for (const input of simpleBot(viewFor(s, p), p)) {
+        const r = step(s, p, input);
+        if (!r.ok) continue;
+        s = r.value;
+        states.push(s);
+      }
+    const r = step(s, "SYSTEM", { type: "advance_phase" });
+    if (!r.ok) break;
+    s = r.value;
+    states.push(s);
+  }
+  return states;
+}
+for (const slots of slotCounts) {
+  // Played afresh for each count, and let go before the heap is read: a server keeps no old states,
+  // so what a memory keeps of them counts against it.
+  let played = Array.from({ length: games }, (_, g) => statesOf(g));
+  const longest = Math.max(...played.map((s) => s.length));
+  const tables = played.map(() => ({ memory: new ViewMemory(slots), sent: new Map<Seat, PlayerView>() }));
+  let ms = 0;
+  let ops = 0;
+  let views = 0;
+  for (let i = 0; i < longest; i++)
+    for (const [g, states] of played.entries()) {
+      const s = states[i];
+      const table = tables[g]!;
+      if (!s) continue;
+      const t0 = performance.now();
+      for (const seat of SEATS) {
+        const view = viewFor(s, seat, table.memory);
+        const last = table.sent.get(seat);
+        if (last) ops += viewDelta(last, view).length;
+        table.sent.set(seat, view);
+        views++;
+      }
+      ms += performance.now() - t0;
+    }
+  const current = played.map((states) => states.at(-1));
+  played = [];
+  gc();
+  const held = process.memoryUsage().heapUsed;
+  tables.length = 0;
+  gc();
+  const kb = (held - process.memoryUsage().heapUsed) / games / 1024;
+  if (current.length !== games) throw new Error("the current states were let go too");
+  console.log(
+    `${slots} slot(s): ${((ms / views) * 1000).toFixed(1)} µs a seat's view and delta, ${ops} operations, ${kb.toFixed(1)} KB a table held by the memory and the last views`,
+  );
+}
