@@ -2,7 +2,7 @@
  * `npm run bench:view-memory -- [--games 300] [--slots 1,8]`: what a room's `ViewMemory`
  * (shared/view.ts) costs in heap and saves in time, for each number of slots per cache.
  *
- * It plays `--games` bot games to round 5 through `step` (outside the timing), then replays their
+ * It plays `--games` bot games of 4 rounds (`selfPlay`, outside the timing), then replays their
  * states interleaved, as a server's rooms take turns: after each state, every seat's view (five
  * powers, the observer and Control) through that game's own memory, and the delta from the seat's
  * last view (`viewDelta`, server/rooms/views.ts). It prints the time per seat view and delta, the
@@ -17,10 +17,9 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { viewDelta } from "../server/rooms/views.js";
-import { gameSeed } from "../shared/bots/selfplay.js";
-import { simpleBot } from "../shared/bots/simple.js";
+import { gameSeed, selfPlay } from "../shared/bots/selfplay.js";
 import { step } from "../shared/engine/step.js";
-import { type GameState, newGame, type PlayerView, type Seat, ViewMemory, viewFor } from "../shared/index.js";
+import { type GameState, type PlayerView, type Seat, ViewMemory, viewFor } from "../shared/index.js";
 import { POWERS } from "../shared/powers.js";
 
 const { values } = parseArgs({
@@ -39,23 +38,15 @@ const fullGc = () => {
   for (let i = 0; i < 4; i++) gc();
 };
 
-/** Every state one bot game goes through, to the start of round 5. */
+/** Every state one bot game of 4 rounds goes through (`selfPlay`, its inputs recorded). */
 function statesOf(g: number): GameState[] {
-  let s = newGame({ gameId: `mem${g}`, seed: gameSeed(5, g), maxRounds: 8 });
-  const states = [s];
-  while (s.round <= 4 && s.phase !== "ended") {
-    for (const p of POWERS)
-      for (const input of simpleBot(viewFor(s, p), p)) {
-        const r = step(s, p, input);
-        if (!r.ok) continue;
-        s = r.value;
-        states.push(s);
-      }
-    const r = step(s, "SYSTEM", { type: "advance_phase" });
-    if (!r.ok) break;
-    s = r.value;
-    states.push(s);
-  }
+  const states: GameState[] = [];
+  const record: typeof step = (s, actor, input) => {
+    const r = step(s, actor, input);
+    if (r.ok) states.push(r.value);
+    return r;
+  };
+  selfPlay({ gameId: `mem${g}`, seed: gameSeed(5, g), maxRounds: 4, step: record });
   return states;
 }
 /**

@@ -98,9 +98,9 @@ function encode(type: "view" | "view_delta", msg: ViewMessage | ViewDeltaMessage
  * A room builds views only of its current state, every seat's at once, so a memory needs one slot
  * per cache: the current records. More slots only keep older states (and what was derived from
  * them) alive. `npm run bench:view-memory` (300 bot games replayed interleaved, every seat with
- * Control): the memory and the last views hold 128 KB a table with 8 slots, 66 KB with 2 and
- * 38 KB with 1, for the same 567,718 operations and 13–15 µs a seat's view and delta in each.
- * At 10,000 clients that is about 150 MB less live heap (docs/bench/README.md, "fifth pass").
+ * Control): the memory and the last views hold 132 KB a table with 8 slots, 73 KB with 2 and
+ * 48 KB with 1, for the same 528,025 operations and 11–13 µs a seat's view and delta in each.
+ * At 10,000 clients that is about 140 MB less live heap (docs/bench/README.md, "fifth pass").
  */
 export const VIEW_MEMORY_SLOTS = 1;
 
