@@ -2,7 +2,7 @@
  * `npm run bench:view-memory -- [--games 300] [--slots 1,8]`: what a room's `ViewMemory`
  * (shared/view.ts) costs in heap and saves in time, for each number of slots per cache.
  *
- * It plays `--games` bot games of 4 rounds (`selfPlay`, outside the timing), then replays their
+ * It plays `--games` bot games of 4 rounds (`selfPlayStates`, outside the timing), then replays their
  * states interleaved, as a server's rooms take turns: after each state, every seat's view (five
  * powers, the observer and Control) through that game's own memory, and the delta from the seat's
  * last view (`viewDelta`, server/rooms/views.ts). It prints the time per seat view and delta, the
@@ -17,8 +17,7 @@
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { viewDelta } from "../server/rooms/views.js";
-import { gameSeed, selfPlay } from "../shared/bots/selfplay.js";
-import { step } from "../shared/engine/step.js";
+import { gameSeed, selfPlayStates } from "../shared/bots/selfplay.js";
 import { type GameState, type PlayerView, type Seat, ViewMemory, viewFor } from "../shared/index.js";
 import { POWERS } from "../shared/powers.js";
 
@@ -38,17 +37,9 @@ const fullGc = () => {
   for (let i = 0; i < 4; i++) gc();
 };
 
-/** Every state one bot game of 4 rounds goes through (`selfPlay`, its inputs recorded). */
-function statesOf(g: number): GameState[] {
-  const states: GameState[] = [];
-  const record: typeof step = (s, actor, input) => {
-    const r = step(s, actor, input);
-    if (r.ok) states.push(r.value);
-    return r;
-  };
-  selfPlay({ gameId: `mem${g}`, seed: gameSeed(5, g), maxRounds: 4, step: record });
-  return states;
-}
+/** Every state one bot game of 4 rounds goes through. */
+const statesOf = (g: number): GameState[] =>
+  selfPlayStates({ gameId: `mem${g}`, seed: gameSeed(5, g), maxRounds: 4 });
 /**
  * One pass of the replay: the time and operations, and the KB a table its memories and last views
  * hold beyond the current states.

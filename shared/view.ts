@@ -220,7 +220,7 @@ class Recent<K, V> {
   private readonly keys: (K | undefined)[] = [];
   private readonly values: (V | undefined)[] = [];
   private next = 0;
-  constructor(private readonly size = 8) {}
+  constructor(private readonly size: number) {}
   get(k: K): V | undefined {
     for (let i = 0; i < this.keys.length; i++) if (this.keys[i] === k) return this.values[i];
     return undefined;
@@ -241,7 +241,7 @@ class Recent<K, V> {
 class SeatMemo<V> {
   private readonly slots: { a: unknown; b: unknown; c: unknown; d: unknown; bySeat: Map<Seat, V> }[] = [];
   private next = 0;
-  constructor(private readonly size = 8) {}
+  constructor(private readonly size: number) {}
   get(seat: Seat, a: unknown, b: unknown, c: unknown, d: unknown, make: () => V): V {
     let slot: (typeof this.slots)[number] | undefined;
     for (const x of this.slots) {

@@ -67,6 +67,21 @@ export function selfPlay(opts: SelfPlayOptions): GameState {
   return s;
 }
 
+/** Every state a self-play game goes through, one after each accepted input, in order. */
+export function selfPlayStates(opts: SelfPlayOptions): GameState[] {
+  const states: GameState[] = [];
+  const stepFn = opts.step ?? step;
+  selfPlay({
+    ...opts,
+    step: (s, actor, input) => {
+      const r = stepFn(s, actor, input);
+      if (r.ok) states.push(r.value);
+      return r;
+    },
+  });
+  return states;
+}
+
 /** A fingerprint of a final state (the scenario, shared by every game, is named, not hashed). */
 export function fingerprint(s: GameState): string {
   return hashOf({ ...s, scenario: s.scenario.id });

@@ -6,22 +6,13 @@
  */
 import { expect, test } from "vitest";
 import { VIEW_MEMORY_SLOTS } from "../../server/rooms/views.js";
-import { gameSeed, selfPlay } from "../../shared/bots/selfplay.js";
-import { step } from "../../shared/engine/step.js";
+import { gameSeed, selfPlayStates } from "../../shared/bots/selfplay.js";
 import { type GameState, POWERS, type Seat, ViewMemory, viewFor } from "../../shared/index.js";
 
 const SEATS: Seat[] = [...POWERS, "OBSERVER", "CONTROL"];
 
-function statesOf(g: number): GameState[] {
-  const states: GameState[] = [];
-  const record: typeof step = (s, actor, input) => {
-    const r = step(s, actor, input);
-    if (r.ok) states.push(r.value);
-    return r;
-  };
-  selfPlay({ gameId: `mem${g}`, seed: gameSeed(13, g), maxRounds: 3, step: record });
-  return states;
-}
+const statesOf = (g: number): GameState[] =>
+  selfPlayStates({ gameId: `mem${g}`, seed: gameSeed(13, g), maxRounds: 3 });
 
 test.each([
   ["the default", undefined],
