@@ -57,21 +57,95 @@ function write(value: unknown, out: string): string {
   }
 }
 
+/** FNV-1a (two lanes) of a text: the fingerprint `hashOf` gives of a value's canonical JSON. */
+export function fingerprintOf(text: string): string {
+  const f = new Fingerprint();
+  f.text(text);
+  return f.hex();
+}
+
 /**
- * The fingerprint of a value. A game state's scenario is named by its id rather than hashed: it is
- * static data shared by reference by every game (30 KB of JSON, which made hashing a state cost
- * ~1 ms), and the engine never mutates it.
+ * The two FNV-1a lanes over a text fed in pieces: the same value as over the pieces joined. `hashOf`
+ * feeds it the canonical JSON piece by piece as `write` would append them, so a state's ~50 KB of
+ * JSON is never built. Building it was a fifth of everything a server allocated under load (a
+ * string of ropes per resolution, 0.5 MB of short-lived objects; `npm run bench:load`'s allocation
+ * profile, docs/bench/README.md "sixth pass").
+ */
+class Fingerprint {
+  private h1 = 0x811c9dc5;
+  private h2 = 0x01000193;
+  text(t: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+  hex(): string {
+    return (this.h1 >>> 0).toString(16).padStart(8, "0") + (this.h2 >>> 0).toString(16).padStart(8, "0");
+  }
+  /** `write(value, out)`'s pieces, in its order, fed instead of appended. */
+  value(value: unknown): void {
+    switch (typeof value) {
+      case "string":
+        this.text(JSON.stringify(value));
+        return;
+      case "number":
+        this.text(Number.isFinite(value) ? String(value) : "null");
+        return;
+      case "boolean":
+        this.text(value ? "true" : "false");
+        return;
+      case "object": {
+        if (value === null) {
+          this.text("null");
+          return;
+        }
+        if (Array.isArray(value)) {
+          this.text("[");
+          for (let i = 0; i < value.length; i++) {
+            if (i > 0) this.text(",");
+            this.value(value[i]);
+          }
+          this.text("]");
+          return;
+        }
+        const obj = value as Record<string, unknown>;
+        const keys = Object.keys(obj).sort();
+        this.text("{");
+        let first = true;
+        for (const k of keys) {
+          const v = obj[k];
+          if (v === undefined) continue;
+          if (!first) this.text(",");
+          this.text(quoted(k));
+          first = false;
+          this.text(":");
+          this.value(v);
+        }
+        this.text("}");
+        return;
+      }
+      default:
+        this.text(JSON.stringify(value) ?? "null");
+    }
+  }
+}
+
+/**
+ * The fingerprint of a value: `fingerprintOf(canonicalJson(value))`, computed without building the
+ * text. A game state's scenario is named by its id rather than hashed: it is static data shared by
+ * reference by every game (30 KB of JSON, which made hashing a state cost ~1 ms), and the engine
+ * never mutates it.
  */
 export function hashOf(value: unknown): string {
-  const text = canonicalJson(withScenarioNamed(value));
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
+  const f = new Fingerprint();
+  f.value(withScenarioNamed(value));
+  return f.hex();
 }
 
 function withScenarioNamed(value: unknown): unknown {
