@@ -27,10 +27,18 @@ function escapeKey(key: string): string {
 
 const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null;
 
-/** What changed from `before` to `after` (two objects, or two arrays). */
-export function diff(before: Node, after: Node): Operation[] {
-  const ops: Operation[] = [];
-  walk(before, after, "", ops);
+/**
+ * What changed from `before` to `after` (two objects, or two arrays), appended to `ops`. Keys in
+ * `skip` are left out at the top level, as if neither object had them (views.ts sends the logs its
+ * own way): the same operations as a diff of copies without them, without making the copies.
+ */
+export function diff(
+  before: Node,
+  after: Node,
+  ops: Operation[] = [],
+  skip?: ReadonlySet<string>,
+): Operation[] {
+  walk(before, after, "", ops, skip);
   return ops;
 }
 
@@ -38,7 +46,7 @@ export function diff(before: Node, after: Node): Operation[] {
  * One object or array against its previous version. The order is `compare`'s: the previous keys
  * from last to first (replace and remove), then the new keys (add).
  */
-function walk(mirror: Node, obj: Node, path: string, ops: Operation[]): void {
+function walk(mirror: Node, obj: Node, path: string, ops: Operation[], skip?: ReadonlySet<string>): void {
   if (mirror === obj) return;
   if (Array.isArray(obj) && Array.isArray(mirror)) {
     walkArray(mirror, obj, path, ops);
@@ -50,8 +58,16 @@ function walk(mirror: Node, obj: Node, path: string, ops: Operation[]): void {
   const oldKeys = Object.keys(was);
   const newKeys = Object.keys(now);
   let deleted = false;
+  let oldCount = oldKeys.length;
+  let newCount = newKeys.length;
+  if (skip)
+    for (const key of skip) {
+      if (has.call(was, key)) oldCount--;
+      if (has.call(now, key)) newCount--;
+    }
   for (let t = oldKeys.length - 1; t >= 0; t--) {
     const key = oldKeys[t]!;
+    if (skip?.has(key)) continue;
     const oldVal = was[key];
     if (has.call(now, key) && !(now[key] === undefined && oldVal !== undefined && !objIsArray)) {
       const newVal = now[key];
@@ -66,9 +82,9 @@ function walk(mirror: Node, obj: Node, path: string, ops: Operation[]): void {
       ops.push({ op: "replace", path, value: obj });
     }
   }
-  if (!deleted && newKeys.length === oldKeys.length) return;
+  if (!deleted && newCount === oldCount) return;
   for (const key of newKeys)
-    if (!has.call(was, key) && now[key] !== undefined)
+    if (!skip?.has(key) && !has.call(was, key) && now[key] !== undefined)
       ops.push({ op: "add", path: `${path}/${escapeKey(key)}`, value: now[key] });
 }
 
