@@ -616,6 +616,20 @@ function sameItems<T>(a: readonly T[] | undefined, b: T[]): T[] {
 }
 
 /**
+ * The events a seat may see: the state's own list when it may see them all (most events are
+ * public), so that seats share it instead of each keeping a copy until the next input.
+ */
+function visibleEvents(events: GameEvent[], seat: Seat, prev: GameEvent[] | undefined): GameEvent[] {
+  let all = true;
+  for (const e of events) if (!canSee(seat, e.visibleTo)) all = false;
+  if (all) return events;
+  return sameItems(
+    prev,
+    events.filter((e) => canSee(seat, e.visibleTo)),
+  );
+}
+
+/**
  * The view of `state` from `seat`. It may share objects with the state and with other views (the
  * engine never mutates a state it has returned), so treat it as read-only. When nothing the seat
  * may see changed since the last view the memory built for it, that same view object is returned
@@ -644,6 +658,8 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
       submitted.push(p);
       if (all || me === p) orders[p] = o;
     }
+    // Another power's orders change only who has submitted, not what this seat sees of them.
+    orders = sameOr(prev?.orders, orders);
   }
 
   // Own objectives; everyone's once the game has ended (the secret agendas are revealed then).
@@ -686,11 +702,7 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
           last,
           (s) => s.events === state.events,
           (v) => v.events,
-          () =>
-            sameItems(
-              prev?.events,
-              state.events.filter((e) => canSee(seat, e.visibleTo)),
-            ),
+          () => visibleEvents(state.events, seat, prev?.events),
         ),
     published: state.published,
     ending: state.ending,

@@ -61,11 +61,17 @@ test("a second view of the same state builds no new object below the top level",
 test("seats share the public parts of one state's view", async () => {
   const viewFor = await freshViewFor();
   let shared = 0;
+  let sharedEvents = 0;
   for (let i = 0; i < states.length; i += 3) {
     const s = states[i]!;
     const [first, ...rest] = SEATS.map((seat) => viewFor(s, seat));
     for (const v of rest) {
       expect(v.sanctions.designations).toBe(first!.sanctions.designations);
+      // A seat that may see every event shares the state's own list.
+      if (s.events.every((e) => e.visibleTo === "all" || e.visibleTo.includes(v.seat))) {
+        expect(v.events, `${v.seat}'s events at state ${i}`).toBe(s.events);
+        sharedEvents++;
+      }
       for (let k = 0; k < v.flows.length; k++) {
         // A flow without its illicit volume is the same public object for every seat.
         if (!("illicit" in v.flows[k]!) && !("illicit" in first!.flows[k]!)) {
@@ -76,6 +82,7 @@ test("seats share the public parts of one state's view", async () => {
     }
   }
   expect(shared).toBeGreaterThan(0);
+  expect(sharedEvents).toBeGreaterThan(0);
 });
 
 test("a view of the next state reuses every part whose records did not change", async () => {
@@ -148,6 +155,8 @@ test("a view of the next state reuses every part whose records did not change", 
         expect(b.submitted, at).toBe(a.submitted);
         checked.orders++;
       }
+      // Another power's orders leave the seat's own as they were.
+      if (JSON.stringify(a.orders) === JSON.stringify(b.orders)) expect(b.orders, at).toBe(a.orders);
       // Nothing the seat sees changed: the very same view, which the server then need not diff.
       if (JSON.stringify(a) === JSON.stringify(b)) {
         expect(b, at).toBe(a);
