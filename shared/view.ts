@@ -573,9 +573,10 @@ function reflectionFor(state: GameState, all: boolean, me: PowerId | null): Play
 }
 
 /**
- * A field of the seat's last view, when the records it is made of are the very same objects (the
- * engine replaces a record rather than change it, and each field below is a function of those
- * records and the seat alone); otherwise it is made afresh.
+ * The seat's last view's `key`, when the state's record of the same name is the very same object
+ * (the engine replaces a record rather than change it, and each of these fields is a function of
+ * that record and the seat alone); otherwise it is made afresh. The other fields of the view are
+ * reused the same way in `viewFor`, each by what it is made of.
  *
  * Why: a room builds every seat's view after every input and keeps each until the next, a second
  * or more, so whatever a view allocates outlives V8's young generation and is promoted. In a
@@ -584,13 +585,13 @@ function reflectionFor(state: GameState, all: boolean, me: PowerId | null): Play
  * view, yet every seat's events, proposals, orders, quarter and wrappers were made again. Promotion
  * is what paces the major GCs that make the tail at 10,000 clients (docs/bench/README.md).
  */
-function reuse<T>(
+function fromLast<K extends "events" | "proposals" | "matrix" | "reflection">(
   last: { state: GameState; view: PlayerView } | undefined,
-  same: (prev: GameState) => boolean,
-  field: (v: PlayerView) => T,
-  make: () => T,
-): T {
-  return last && same(last.state) ? field(last.view) : make();
+  state: GameState,
+  key: K,
+  make: () => PlayerView[K],
+): PlayerView[K] {
+  return last && last.state[key] === state[key] ? last.view[key] : make();
 }
 
 /** `a` when `b` holds the same values under the same keys (one level deep), else `b`. */
@@ -672,12 +673,10 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
   const objectives = sameOr(prev?.objectives, fresh);
 
   const history = historyFor(state.history, seat);
-  const quarter = reuse(
-    last,
-    (s) => s.round === state.round && s.scenario === state.scenario,
-    (v) => v.quarter,
-    () => quarterOf(state.round, state.scenario),
-  );
+  const quarter =
+    last && last.state.round === state.round && last.state.scenario === state.scenario
+      ? last.view.quarter
+      : quarterOf(state.round, state.scenario);
   const launchers = state.missileDefence.launchers;
   const designations = designationsOf(state);
   const resolutions = state.sanctions.resolutions;
@@ -698,12 +697,7 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
     submitted,
     events: all
       ? state.events
-      : reuse(
-          last,
-          (s) => s.events === state.events,
-          (v) => v.events,
-          () => visibleEvents(state.events, seat, prev?.events),
-        ),
+      : fromLast(last, state, "events", () => visibleEvents(state.events, seat, prev?.events)),
     published: state.published,
     ending: state.ending,
     relations: state.relations,
@@ -717,15 +711,11 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
     illicitNodes,
     proposals: all
       ? state.proposals
-      : reuse(
-          last,
-          (s) => s.proposals === state.proposals,
-          (v) => v.proposals,
-          () =>
-            sameItems(
-              prev?.proposals,
-              state.proposals.filter((p) => me !== null && p.parties.includes(me)),
-            ),
+      : fromLast(last, state, "proposals", () =>
+          sameItems(
+            prev?.proposals,
+            state.proposals.filter((p) => me !== null && p.parties.includes(me)),
+          ),
         ),
     agreements: state.agreements,
     drafts: state.drafts,
@@ -739,20 +729,8 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
       () => explanationsFor(state, seat, me),
     ),
     history,
-    matrix: all
-      ? state.matrix
-      : reuse(
-          last,
-          (s) => s.matrix === state.matrix,
-          (v) => v.matrix,
-          () => matrixFor(state, me),
-        ),
-    reflection: reuse(
-      last,
-      (s) => s.reflection === state.reflection,
-      (v) => v.reflection,
-      () => reflectionFor(state, all, me),
-    ),
+    matrix: all ? state.matrix : fromLast(last, state, "matrix", () => matrixFor(state, me)),
+    reflection: fromLast(last, state, "reflection", () => reflectionFor(state, all, me)),
   };
   if (all || me === "KP") view.nk = state.nk;
   if (all || me === "CN") view.discontent = state.discontent;
