@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,1200]
- *  [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--data-parent /dev/shm]
+ *  [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--server-procs 1] [--data-parent /dev/shm]
  *  [--cpu-prof DIR] [--server-flags "…"] [--load-flags "…"] [--server-log FILE] [--latency-log FILE]`:
  * how many connected clients one server process carries on one core.
  *
@@ -42,6 +42,13 @@
  * (start delays, request moments, how many requests) comes from `--seed` (and the load process's
  * number).
  *
+ * `--server-procs N` (default 1) runs N server processes on core 0 instead of one, with a
+ * redis-server on core 0 too: the scale-out of the README (Colyseus's Redis presence and driver),
+ * each process with its own SQLite file. Load process i asks server i mod N for its tables, and
+ * Colyseus places each new table on the process with the fewest rooms. The CPU, wait and RSS
+ * printed are the sums over the servers and Redis; the server figures are summed over their
+ * /metrics (the event-loop delay is the largest of them).
+ *
  * `--server-flags "…"` passes node flags to the server (a GC setting, say); the JSON line names them.
  * `--cpu-prof DIR` runs the server with `node --cpu-prof` and stops it with SIGTERM at the end, so
  * the profile of the whole run is written to DIR (open it in Chrome's DevTools or summarise it with
@@ -80,6 +87,8 @@ const { values } = parseArgs({
     "max-seconds": { type: "string", default: "900" },
     "join-concurrency": { type: "string", default: "30" },
     "load-procs": { type: "string", default: "3" },
+    /** Server processes sharing core 0 through the Redis scale-out (with redis-server on core 0 too). */
+    "server-procs": { type: "string", default: "1" },
     /** Node flags for the load processes (named in the JSON line); see "Why the load processes run…" above. */
     "load-flags": { type: "string", default: "--single-threaded-gc" },
     /** Where the server's SQLite folder goes: e.g. /dev/shm to take the disk's fsync out of the way. */
@@ -470,6 +479,7 @@ async function coordinator(): Promise<void> {
   const settleSeconds = Number(values.settle);
   const maxSeconds = Number(values["max-seconds"]);
   const loadProcs = Number(values["load-procs"]);
+  const serverProcs = Number(values["server-procs"]);
   if (
     (mode !== "play" && mode !== "idle") ||
     (startMode !== "spread" && startMode !== "sync") ||
@@ -478,10 +488,12 @@ async function coordinator(): Promise<void> {
     !(windowSeconds > 0) ||
     !(maxSeconds > 0) ||
     !Number.isInteger(loadProcs) ||
-    loadProcs < 1
+    loadProcs < 1 ||
+    !Number.isInteger(serverProcs) ||
+    serverProcs < 1
   ) {
     console.error(
-      "usage: npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--load-flags=…] [--cpu-prof DIR]",
+      "usage: npm run bench:load -- [--mode play|idle] [--start spread|sync] [--seed 1] [--steps 300,600,…] [--seconds 40] [--settle 5] [--max-seconds 900] [--load-procs 3] [--server-procs 1] [--load-flags=…] [--cpu-prof DIR]",
     );
     process.exit(2);
   }
@@ -502,46 +514,77 @@ async function coordinator(): Promise<void> {
   if (pinned) execFileSync("taskset", ["-a", "-c", "-p", "1", String(process.pid)], { stdio: "ignore" });
   else console.log("taskset or a second core is missing: server and load share the cores");
 
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(values["data-parent"], "pp-load-"));
-  const serverArgs = [
-    process.execPath,
-    ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
-    ...serverFlags,
-    "--import",
-    "tsx",
-    "server/main.ts",
-  ];
-  const server: ChildProcess = spawn(
-    pinned ? "taskset" : serverArgs[0]!,
-    pinned ? ["-c", "0", ...serverArgs] : serverArgs.slice(1),
-    {
+  /** Runs a command on core 0 (the server's core), or unpinned without taskset. */
+  const onCore0 = (args: string[], options: Parameters<typeof spawn>[2]): ChildProcess =>
+    spawn(pinned ? "taskset" : args[0]!, pinned ? ["-c", "0", ...args] : args.slice(1), options);
+  const children: ChildProcess[] = [];
+  // Whatever ends this process (an error included) ends the servers (and Redis) with it.
+  process.on("exit", () => {
+    for (const c of children) c.kill("SIGKILL");
+  });
+
+  // With --server-procs N > 1: N server processes and their Redis, all on core 0, sharing the
+  // tables through the scale-out of the README (Colyseus's Redis presence and driver). Each keeps
+  // its own SQLite file. Their CPU, RSS and server figures are summed below (Redis's CPU too).
+  let redis: { url: string; pid: number } | undefined;
+  if (serverProcs > 1) {
+    const redisPort = await freePort();
+    const r = onCore0(["redis-server", "--port", String(redisPort), "--save", "", "--appendonly", "no"], {
+      stdio: "ignore",
+    });
+    children.push(r);
+    await redisAnswers(redisPort, r);
+    redis = { url: `redis://127.0.0.1:${redisPort}`, pid: r.pid! };
+  }
+  const servers: { url: string; pid: number }[] = [];
+  for (let i = 0; i < serverProcs; i++) {
+    const port = await freePort();
+    const serverArgs = [
+      process.execPath,
+      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []),
+      ...serverFlags,
+      "--import",
+      "tsx",
+      "server/main.ts",
+    ];
+    const own = serverProcs > 1 ? path.join(dataDir, `p${i}`) : dataDir;
+    const server = onCore0(serverArgs, {
       env: {
         ...process.env,
         PORT: String(port),
-        DATA_DIR: dataDir,
+        DATA_DIR: own,
         NODE_ENV: "production",
         PP_GAMES_PER_HOUR: "1000000",
+        ...(redis ? { REDIS_URL: redis.url, PROCESS_ID: `p${i}`, PUBLIC_ADDRESS: `127.0.0.1:${port}` } : {}),
       },
-      stdio: ["ignore", values["server-log"] ? fs.openSync(values["server-log"], "w") : "ignore", "pipe"],
-    },
-  );
-  let serverLog = "";
-  server.stderr?.on("data", (d) => (serverLog = (serverLog + d).slice(-4000)));
-  const url = `http://127.0.0.1:${port}`;
-  for (let end = Date.now() + 60_000; ; ) {
-    if (server.exitCode !== null) throw new Error(`server exited early:\n${serverLog}`);
-    try {
-      if ((await fetch(`${url}/health`)).ok) break;
-    } catch {
-      // not listening yet
+      stdio: [
+        "ignore",
+        values["server-log"]
+          ? fs.openSync(`${values["server-log"]}${serverProcs > 1 ? `.p${i}` : ""}`, "w")
+          : "ignore",
+        "pipe",
+      ],
+    });
+    children.push(server);
+    let serverLog = "";
+    server.stderr?.on("data", (d) => (serverLog = (serverLog + d).slice(-4000)));
+    const url = `http://127.0.0.1:${port}`;
+    for (let end = Date.now() + 60_000; ; ) {
+      if (server.exitCode !== null) throw new Error(`server exited early:\n${serverLog}`);
+      try {
+        if ((await fetch(`${url}/health`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > end) throw new Error(`server did not answer /health:\n${serverLog}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
-    if (Date.now() > end) throw new Error(`server did not answer /health:\n${serverLog}`);
-    await new Promise((r) => setTimeout(r, 100));
+    servers.push({ url, pid: server.pid! });
   }
-  const serverPid = server.pid!;
-  // Whatever ends this process (an error included) ends the server with it.
-  process.on("exit", () => server.kill("SIGKILL"));
+  /** Every process that does the server's work on core 0: the servers, and Redis with them. */
+  const serverPids = [...servers.map((s) => s.pid), ...(redis ? [redis.pid] : [])];
+  const sumOf = (f: (pid: number) => number) => serverPids.reduce((n, pid) => n + f(pid), 0);
 
   /**
    * Time the process's threads spent runnable but waiting for a core, in ms (/proc/<pid>/schedstat,
@@ -571,16 +614,27 @@ async function coordinator(): Promise<void> {
   type Scrape = Map<string, number>;
   async function scrape(): Promise<Scrape> {
     const out: Scrape = new Map();
-    try {
-      const text = await (await fetch(`${url}/metrics`)).text();
-      for (const line of text.split("\n")) {
-        if (!line || line.startsWith("#")) continue;
-        const i = line.lastIndexOf(" ");
-        out.set(line.slice(0, i), Number(line.slice(i + 1)));
-      }
-    } catch {
-      // a server too busy to answer: the window's server figures are NaN
-    }
+    // Several servers: counters and histogram buckets add up; the event-loop delay is the largest.
+    await Promise.all(
+      servers.map(async ({ url }) => {
+        try {
+          const text = await (await fetch(`${url}/metrics`)).text();
+          for (const line of text.split("\n")) {
+            if (!line || line.startsWith("#")) continue;
+            const i = line.lastIndexOf(" ");
+            const key = line.slice(0, i);
+            const v = Number(line.slice(i + 1));
+            const was = out.get(key);
+            out.set(
+              key,
+              was === undefined ? v : key.startsWith("nodejs_eventloop_lag") ? Math.max(was, v) : was + v,
+            );
+          }
+        } catch {
+          // a server too busy to answer: the window's server figures are NaN
+        }
+      }),
+    );
     return out;
   }
   /** A histogram's quantile between two scrapes (the upper bound of its bucket), all labels summed. */
@@ -605,7 +659,7 @@ async function coordinator(): Promise<void> {
 
   const self = fileURLToPath(import.meta.url);
   const workers = Array.from({ length: loadProcs }, (_, i) =>
-    fork(self, ["--worker", String(i), "--url", url, ...process.argv.slice(2)], {
+    fork(self, ["--worker", String(i), "--url", servers[i % servers.length]!.url, ...process.argv.slice(2)], {
       execArgv: ["--max-semi-space-size=64", ...loadFlags, "--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     }),
@@ -641,11 +695,11 @@ async function coordinator(): Promise<void> {
     if (profileDir) {
       // A graceful stop, so node writes the profile; the clients go first so it does not wait on them.
       await new Promise((r) => setTimeout(r, 500));
-      const exited = new Promise((r) => server.once("exit", r));
-      server.kill("SIGTERM");
+      const exited = Promise.all(children.map((c) => new Promise((r) => c.once("exit", r))));
+      for (const c of children) c.kill("SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 60_000))]);
     }
-    server.kill("SIGKILL");
+    for (const c of children) c.kill("SIGKILL");
     for (const w of workers) w.kill("SIGKILL");
     fs.rmSync(dataDir, { recursive: true, force: true });
     process.exit(code);
@@ -694,6 +748,8 @@ async function coordinator(): Promise<void> {
       loopLagP99Ms: number;
       majorGcMs: number;
       majorGcs: number;
+      /** Rooms in memory at the end of the window (ended games stay a while after their players leave). */
+      rooms: number;
     };
   }
   const results: StepResult[] = [];
@@ -716,6 +772,7 @@ async function coordinator(): Promise<void> {
         serverFlags,
         loadFlags,
         loadProcs,
+        serverProcs,
         maxClientsAtP99le50ms: best,
         pinned,
         steps: results,
@@ -724,7 +781,7 @@ async function coordinator(): Promise<void> {
   }
 
   console.log(
-    `mode ${mode}; start ${startMode}; seed ${seed}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; server on core 0, ${loadProcs} load processes on core 1${pinned ? "" : " (not pinned)"}`,
+    `mode ${mode}; start ${startMode}; seed ${seed}; tables of 5 players + 1 observer, ${PHASE_SECONDS}-s phases; window ${windowSeconds} s a step; data under ${values["data-parent"]}; ${serverProcs > 1 ? `${serverProcs} server processes and Redis` : "server"} on core 0, ${loadProcs} load processes on core 1${pinned ? "" : " (not pinned)"}`,
   );
   console.log(
     "clients  server-cpu%  cpu-ms/client/round  server-wait%  rss-MB  ack-p50-ms  ack-p99-ms  requests  errors  B/client/round  join-B  load-cpu%  load-lag-p99-ms",
@@ -745,16 +802,16 @@ async function coordinator(): Promise<void> {
     // Read the server's figures a second before the window, so the read's own cost stays out of it.
     const scrape0 = await scrape();
     await new Promise((r) => setTimeout(r, 1000));
-    const cpu0 = cpuMs(serverPid);
-    const wait0 = waitMs(serverPid);
+    const cpu0 = sumOf(cpuMs);
+    const wait0 = sumOf(waitMs);
     const self0 = cpuMs("self");
     await all({ cmd: "measure" }, "measuring");
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, windowSeconds * 1000));
     const reports = (await all({ cmd: "report" }, "report")).map((m) => m.report);
     const seconds = (performance.now() - t0) / 1000;
-    const cpu = cpuMs(serverPid) - cpu0;
-    const wait = waitMs(serverPid) - wait0;
+    const cpu = sumOf(cpuMs) - cpu0;
+    const wait = sumOf(waitMs) - wait0;
     const scrape1 = await scrape();
     const conns = reports.reduce((n, r) => n + r.clients, 0);
     const latencies = reports.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -767,7 +824,7 @@ async function coordinator(): Promise<void> {
       serverCpuPct: Math.round((cpu / 1000 / seconds) * 1000) / 10,
       cpuMsPerClientRound: Math.round((cpu / conns / (seconds / ROUND_SECONDS)) * 100) / 100,
       serverWaitPct: Math.round((wait / 1000 / seconds) * 1000) / 10,
-      rssMb: Math.round(rssMb(serverPid)),
+      rssMb: Math.round(sumOf(rssMb)),
       p50: Math.round(q(latencies, 0.5) * 10) / 10,
       p99: Math.round(q(latencies, 0.99) * 10) / 10,
       requests: latencies.length,
@@ -795,6 +852,7 @@ async function coordinator(): Promise<void> {
           Math.round(counterDelta(scrape0, scrape1, 'nodejs_gc_duration_seconds_sum{kind="major"}') * 1e4) /
           10,
         majorGcs: counterDelta(scrape0, scrape1, 'nodejs_gc_duration_seconds_count{kind="major"}'),
+        rooms: [...scrape1].reduce((n, [k, v]) => (k.startsWith("pp_rooms") ? n + v : n), 0),
       },
     };
     results.push(r);
@@ -832,4 +890,25 @@ async function coordinator(): Promise<void> {
   printSummary();
   if (values["latency-log"]) fs.writeFileSync(values["latency-log"], `${latencyLog.join("\n")}\n`);
   await finish(0);
+}
+
+/** Resolves once Redis on `port` answers PING (a raw RESP exchange: no redis-cli needed). */
+async function redisAnswers(port: number, proc: ChildProcess): Promise<void> {
+  const net = await import("node:net");
+  const ping = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("error", () => resolve(false));
+      socket.once("data", (d) => {
+        socket.destroy();
+        resolve(d.toString().startsWith("+PONG"));
+      });
+      socket.once("connect", () => socket.write("PING\r\n"));
+    });
+  for (const end = Date.now() + 10_000; !(await ping()); ) {
+    if (proc.exitCode !== null)
+      throw new Error("redis-server exited (is it installed? apt-get install redis-server)");
+    if (Date.now() > end) throw new Error(`Redis on port ${port} did not answer PING`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
