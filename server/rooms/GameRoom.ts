@@ -100,10 +100,17 @@ const DEADLINE_RETRY_MS = 1000;
 /**
  * An ended game leaves memory once nobody has been connected to it for this long; its record stays
  * in SQLite for the debrief, the exports and branches. `PP_ENDED_IDLE_MS` overrides it.
+ *
+ * Two minutes: long enough for a player who reloads or drops at the end to land in the game again;
+ * after that a rejoin is answered `game_ended` with the link to the debrief, which has the same
+ * record. An empty ended room holds about 130 KB (its state, chat, views and caches; measured with
+ * `npm run bench:load`, docs/bench/README.md, seventh pass). At that benchmark's pace (games of
+ * 160 s) about ten games end a second at 10,000 clients: the earlier 30 minutes would keep ~18,000
+ * of them, GBs of live heap for every major GC to mark; two minutes keep about 1,200.
  */
 function endedIdleMs(): number {
   const v = Number(process.env.PP_ENDED_IDLE_MS);
-  return Number.isFinite(v) && v >= 0 ? v : 30 * 60_000;
+  return Number.isFinite(v) && v >= 0 ? v : 2 * 60_000;
 }
 const fail = (code: Parameters<typeof errorReply>[0], message: string): Reply => errorReply(code, message);
 const unavailable = (): Reply =>
