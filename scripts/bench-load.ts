@@ -70,6 +70,7 @@ import { parseArgs } from "node:util";
 import zlib from "node:zlib";
 import { WebSocket } from "ws";
 import { freePort } from "../tests/support/harness.js";
+import { startRedis } from "../tests/support/services.js";
 
 const { values } = parseArgs({
   options: {
@@ -529,13 +530,9 @@ async function coordinator(): Promise<void> {
   // its own SQLite file. Their CPU, RSS and server figures are summed below (Redis's CPU too).
   let redis: { url: string; pid: number } | undefined;
   if (serverProcs > 1) {
-    const redisPort = await freePort();
-    const r = onCore0(["redis-server", "--port", String(redisPort), "--save", "", "--appendonly", "no"], {
-      stdio: "ignore",
-    });
-    children.push(r);
-    await redisAnswers(redisPort, r);
-    redis = { url: `redis://127.0.0.1:${redisPort}`, pid: r.pid! };
+    const r = await startRedis(pinned ? { core: 0 } : {});
+    children.push(r.proc);
+    redis = { url: r.url, pid: r.proc.pid! };
   }
   const servers: { url: string; pid: number }[] = [];
   for (let i = 0; i < serverProcs; i++) {
@@ -890,25 +887,4 @@ async function coordinator(): Promise<void> {
   printSummary();
   if (values["latency-log"]) fs.writeFileSync(values["latency-log"], `${latencyLog.join("\n")}\n`);
   await finish(0);
-}
-
-/** Resolves once Redis on `port` answers PING (a raw RESP exchange: no redis-cli needed). */
-async function redisAnswers(port: number, proc: ChildProcess): Promise<void> {
-  const net = await import("node:net");
-  const ping = () =>
-    new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("error", () => resolve(false));
-      socket.once("data", (d) => {
-        socket.destroy();
-        resolve(d.toString().startsWith("+PONG"));
-      });
-      socket.once("connect", () => socket.write("PING\r\n"));
-    });
-  for (const end = Date.now() + 10_000; !(await ping()); ) {
-    if (proc.exitCode !== null)
-      throw new Error("redis-server exited (is it installed? apt-get install redis-server)");
-    if (Date.now() > end) throw new Error(`Redis on port ${port} did not answer PING`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

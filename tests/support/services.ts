@@ -84,7 +84,8 @@ export interface RunningRedis {
   stop(): void;
 }
 
-export async function startRedis(): Promise<RunningRedis> {
+/** Starts redis-server on a free port; `core` pins it to that core with `taskset` (benchmarks). */
+export async function startRedis({ core }: { core?: number } = {}): Promise<RunningRedis> {
   let bin: string;
   try {
     bin = execSync("command -v redis-server", { encoding: "utf8", shell: "/bin/bash" }).trim();
@@ -94,9 +95,14 @@ export async function startRedis(): Promise<RunningRedis> {
     );
   }
   const port = await freePort();
-  const proc = spawn(bin, ["--port", String(port), "--save", "", "--appendonly", "no", "--daemonize", "no"], {
-    stdio: ["ignore", "pipe", "ignore"],
-  });
+  const args = [bin, "--port", String(port), "--save", "", "--appendonly", "no", "--daemonize", "no"];
+  const proc = spawn(
+    core === undefined ? bin : "taskset",
+    core === undefined ? args.slice(1) : ["-c", String(core), ...args],
+    {
+      stdio: ["ignore", "pipe", "ignore"],
+    },
+  );
   // Ready when it says so on stdout (no polling, no sleep).
   await new Promise<void>((resolve, reject) => {
     let out = "";
