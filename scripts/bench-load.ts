@@ -611,6 +611,7 @@ async function coordinator(): Promise<void> {
   type Scrape = Map<string, number>;
   async function scrape(): Promise<Scrape> {
     const out: Scrape = new Map();
+    let missing = false;
     // Several servers: counters and histogram buckets add up; the event-loop delay is the largest.
     await Promise.all(
       servers.map(async ({ url }) => {
@@ -628,11 +629,12 @@ async function coordinator(): Promise<void> {
             );
           }
         } catch {
-          // a server too busy to answer: the window's server figures are NaN
+          missing = true;
         }
       }),
     );
-    return out;
+    // A server too busy to answer: the window's server figures are NaN, not a part of the sum.
+    return missing ? new Map() : out;
   }
   /** A histogram's quantile between two scrapes (the upper bound of its bucket), all labels summed. */
   function histQuantile(a: Scrape, b: Scrape, name: string, p: number): number {
