@@ -516,9 +516,6 @@ async function coordinator(): Promise<void> {
   else console.log("taskset or a second core is missing: server and load share the cores");
 
   const dataDir = fs.mkdtempSync(path.join(values["data-parent"], "pp-load-"));
-  /** Runs a command on core 0 (the server's core), or unpinned without taskset. */
-  const onCore0 = (args: string[], options: Parameters<typeof spawn>[2]): ChildProcess =>
-    spawn(pinned ? "taskset" : args[0]!, pinned ? ["-c", "0", ...args] : args.slice(1), options);
   const children: ChildProcess[] = [];
   // Whatever ends this process (an error included) ends the servers (and Redis) with it.
   process.on("exit", () => {
@@ -546,23 +543,29 @@ async function coordinator(): Promise<void> {
       "server/main.ts",
     ];
     const own = serverProcs > 1 ? path.join(dataDir, `p${i}`) : dataDir;
-    const server = onCore0(serverArgs, {
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: own,
-        NODE_ENV: "production",
-        PP_GAMES_PER_HOUR: "1000000",
-        ...(redis ? { REDIS_URL: redis.url, PROCESS_ID: `p${i}`, PUBLIC_ADDRESS: `127.0.0.1:${port}` } : {}),
+    const server = spawn(
+      pinned ? "taskset" : serverArgs[0]!,
+      pinned ? ["-c", "0", ...serverArgs] : serverArgs.slice(1),
+      {
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATA_DIR: own,
+          NODE_ENV: "production",
+          PP_GAMES_PER_HOUR: "1000000",
+          ...(redis
+            ? { REDIS_URL: redis.url, PROCESS_ID: `p${i}`, PUBLIC_ADDRESS: `127.0.0.1:${port}` }
+            : {}),
+        },
+        stdio: [
+          "ignore",
+          values["server-log"]
+            ? fs.openSync(`${values["server-log"]}${serverProcs > 1 ? `.p${i}` : ""}`, "w")
+            : "ignore",
+          "pipe",
+        ],
       },
-      stdio: [
-        "ignore",
-        values["server-log"]
-          ? fs.openSync(`${values["server-log"]}${serverProcs > 1 ? `.p${i}` : ""}`, "w")
-          : "ignore",
-        "pipe",
-      ],
-    });
+    );
     children.push(server);
     let serverLog = "";
     server.stderr?.on("data", (d) => (serverLog = (serverLog + d).slice(-4000)));

@@ -621,9 +621,7 @@ function sameItems<T>(a: readonly T[] | undefined, b: T[]): T[] {
  * public), so that seats share it instead of each keeping a copy until the next input.
  */
 function visibleEvents(events: GameEvent[], seat: Seat, prev: GameEvent[] | undefined): GameEvent[] {
-  let all = true;
-  for (const e of events) if (!canSee(seat, e.visibleTo)) all = false;
-  if (all) return events;
+  if (events.every((e) => canSee(seat, e.visibleTo))) return events;
   return sameItems(
     prev,
     events.filter((e) => canSee(seat, e.visibleTo)),
@@ -677,9 +675,6 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
     last && last.state.round === state.round && last.state.scenario === state.scenario
       ? last.view.quarter
       : quarterOf(state.round, state.scenario);
-  const launchers = state.missileDefence.launchers;
-  const designations = designationsOf(state);
-  const resolutions = state.sanctions.resolutions;
 
   const view: PlayerView = {
     seat,
@@ -703,11 +698,11 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
     relations: state.relations,
     tension: state.tension,
     policies,
-    missileDefence: prev?.missileDefence.launchers === launchers ? prev.missileDefence : { launchers },
-    sanctions:
-      prev?.sanctions.resolutions === resolutions && prev.sanctions.designations === designations
-        ? prev.sanctions
-        : { resolutions, designations },
+    missileDefence: sameOr(prev?.missileDefence, { launchers: state.missileDefence.launchers }),
+    sanctions: sameOr(prev?.sanctions, {
+      resolutions: state.sanctions.resolutions,
+      designations: designationsOf(state),
+    }),
     illicitNodes,
     proposals: all
       ? state.proposals
@@ -737,12 +732,10 @@ export function viewFor(state: GameState, seat: Seat, memory: ViewMemory = share
   if (me) {
     const e = state.enforcement[me];
     view.pressure = state.pressure[me];
-    const actionPoints = state.powers[me].actionPoints;
-    const upkeep = e.sustain ? upkeepCost(state, e.target, e.baseline) : 0;
-    view.budget =
-      prev?.budget?.actionPoints === actionPoints && prev.budget.upkeep === upkeep
-        ? prev.budget
-        : { actionPoints, upkeep };
+    view.budget = sameOr(prev?.budget, {
+      actionPoints: state.powers[me].actionPoints,
+      upkeep: e.sustain ? upkeepCost(state, e.target, e.baseline) : 0,
+    });
     view.intelligence = m.intelligence.get(
       seat,
       state.enforcement,
